@@ -1,0 +1,91 @@
+import type { Message } from '../common/decider';
+import type { TeamFunction, TeamRole } from '../teams/team-function';
+
+export interface TemplateItemSpec {
+  title: string;
+  description?: string | null;
+  required: boolean;
+  /** Due this many days before the launch's target date (null: no due date). */
+  dueDaysBeforeLaunch?: number | null;
+}
+
+/** Creates the template of a function, or a new version of it if one exists. */
+export type CreateChecklistTemplate = Message<
+  'CreateChecklistTemplate',
+  { templateId: string; function: TeamFunction; name: string; items: TemplateItemSpec[] }
+>;
+
+export interface OpenedItemSpec extends TemplateItemSpec {
+  itemId: string;
+}
+
+/** Sent by the checklists service to itself when a team becomes required for a launch. */
+export type OpenChecklist = Message<
+  'OpenChecklist',
+  {
+    checklistId: string;
+    launchId: string;
+    teamId: string;
+    teamFunction: TeamFunction | null;
+    templateId: string | null;
+    templateVersion: number | null;
+    targetDate: string;
+    items: OpenedItemSpec[];
+  }
+>;
+export type MoveChecklistDueDates = Message<'MoveChecklistDueDates', { checklistId: string; targetDate: string }>;
+export type CloseChecklist = Message<
+  'CloseChecklist',
+  { checklistId: string; reason: 'TEAM_RELEASED' | 'LAUNCH_CANCELLED' }
+>;
+export type AddChecklistItem = Message<
+  'AddChecklistItem',
+  {
+    checklistId: string;
+    itemId: string;
+    title: string;
+    description?: string | null;
+    required: boolean;
+    dueDate?: string | null;
+  }
+>;
+export type AssignItemOwner = Message<
+  'AssignItemOwner',
+  { checklistId: string; itemId: string; ownerUserId: string | null }
+>;
+export type TickItem = Message<'TickItem', { checklistId: string; itemId: string; evidenceUrl?: string | null }>;
+export type UntickItem = Message<'UntickItem', { checklistId: string; itemId: string }>;
+export type WaiveItem = Message<
+  'WaiveItem',
+  { checklistId: string; itemId: string; reason: string; expiresAt?: string | null }
+>;
+export type RevokeWaiver = Message<'RevokeWaiver', { checklistId: string; itemId: string }>;
+/** Sent by the service's scheduler once a waiver's expiry has passed. */
+export type ExpireWaiver = Message<'ExpireWaiver', { checklistId: string; itemId: string }>;
+export type BlockItem = Message<'BlockItem', { checklistId: string; itemId: string; reason: string }>;
+export type UnblockItem = Message<'UnblockItem', { checklistId: string; itemId: string }>;
+/**
+ * `signerTeamRole` is filled in by the service from its own view of team membership
+ * (null when the actor is not a member), so the decider stays pure.
+ */
+export type SignOffChecklist = Message<
+  'SignOffChecklist',
+  { checklistId: string; signerTeamRole?: TeamRole | null }
+>;
+
+export type ChecklistTemplateCommand = CreateChecklistTemplate;
+export type ChecklistCommand =
+  | OpenChecklist
+  | MoveChecklistDueDates
+  | CloseChecklist
+  | AddChecklistItem
+  | AssignItemOwner
+  | TickItem
+  | UntickItem
+  | WaiveItem
+  | RevokeWaiver
+  | ExpireWaiver
+  | BlockItem
+  | UnblockItem
+  | SignOffChecklist;
+export type ChecklistCommandType = ChecklistCommand['type'] | ChecklistTemplateCommand['type'];

@@ -1,0 +1,113 @@
+import type { Message } from '../common/decider';
+import type { TeamFunction } from '../teams/team-function';
+import type { TemplateItemSpec } from './commands';
+
+export const ITEM_STATES = ['OPEN', 'DONE', 'WAIVED', 'BLOCKED'] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+
+export type ChecklistTemplateCreated = Message<
+  'ChecklistTemplateCreated',
+  { templateId: string; function: TeamFunction; name: string; version: number; items: TemplateItemSpec[] }
+>;
+export type ChecklistTemplateRevised = Message<
+  'ChecklistTemplateRevised',
+  { templateId: string; function: TeamFunction; name: string; version: number; items: TemplateItemSpec[] }
+>;
+
+export interface ChecklistItemSnapshot {
+  itemId: string;
+  title: string;
+  description: string | null;
+  required: boolean;
+  dueDate: string | null;
+  dueDaysBeforeLaunch: number | null;
+}
+
+export type ChecklistOpened = Message<
+  'ChecklistOpened',
+  {
+    checklistId: string;
+    launchId: string;
+    teamId: string;
+    teamFunction: TeamFunction | null;
+    templateId: string | null;
+    templateVersion: number | null;
+    targetDate: string;
+    items: ChecklistItemSnapshot[];
+  }
+>;
+/** A re-required team gets its old checklist back, with the state it had. */
+export type ChecklistReopened = Message<'ChecklistReopened', { checklistId: string; targetDate: string }>;
+export type ChecklistDueDatesMoved = Message<
+  'ChecklistDueDatesMoved',
+  { checklistId: string; targetDate: string; items: { itemId: string; dueDate: string | null }[] }
+>;
+export type ChecklistClosed = Message<
+  'ChecklistClosed',
+  { checklistId: string; reason: 'TEAM_RELEASED' | 'LAUNCH_CANCELLED' }
+>;
+export type ChecklistItemAdded = Message<'ChecklistItemAdded', { checklistId: string } & ChecklistItemSnapshot>;
+export type ChecklistItemOwnerAssigned = Message<
+  'ChecklistItemOwnerAssigned',
+  { checklistId: string; itemId: string; ownerUserId: string | null }
+>;
+export type ChecklistItemTicked = Message<
+  'ChecklistItemTicked',
+  { checklistId: string; itemId: string; by: string; at: string; evidenceUrl: string | null }
+>;
+export type ChecklistItemUnticked = Message<
+  'ChecklistItemUnticked',
+  { checklistId: string; itemId: string; by: string }
+>;
+export type ChecklistItemWaived = Message<
+  'ChecklistItemWaived',
+  { checklistId: string; itemId: string; reason: string; approvedBy: string; expiresAt: string | null }
+>;
+export type ChecklistItemWaiverRevoked = Message<
+  'ChecklistItemWaiverRevoked',
+  { checklistId: string; itemId: string; by: string }
+>;
+export type ChecklistItemWaiverExpired = Message<
+  'ChecklistItemWaiverExpired',
+  { checklistId: string; itemId: string; expiredAt: string }
+>;
+export type ChecklistItemBlocked = Message<
+  'ChecklistItemBlocked',
+  { checklistId: string; itemId: string; reason: string; by: string }
+>;
+export type ChecklistItemUnblocked = Message<
+  'ChecklistItemUnblocked',
+  { checklistId: string; itemId: string; by: string }
+>;
+export type ChecklistSignedOff = Message<'ChecklistSignedOff', { checklistId: string; by: string; at: string }>;
+export const SIGN_OFF_WITHDRAWAL_REASONS = [
+  'REQUIRED_ITEM_UNTICKED',
+  'WAIVER_REVOKED',
+  'WAIVER_EXPIRED',
+  'ITEM_BLOCKED',
+  'REQUIRED_ITEM_ADDED',
+] as const;
+export type SignOffWithdrawalReason = (typeof SIGN_OFF_WITHDRAWAL_REASONS)[number];
+export type ChecklistSignOffWithdrawn = Message<
+  'ChecklistSignOffWithdrawn',
+  { checklistId: string; reason: SignOffWithdrawalReason; itemId: string | null }
+>;
+
+export type ChecklistTemplateEvent = ChecklistTemplateCreated | ChecklistTemplateRevised;
+export type ChecklistEvent =
+  | ChecklistOpened
+  | ChecklistReopened
+  | ChecklistDueDatesMoved
+  | ChecklistClosed
+  | ChecklistItemAdded
+  | ChecklistItemOwnerAssigned
+  | ChecklistItemTicked
+  | ChecklistItemUnticked
+  | ChecklistItemWaived
+  | ChecklistItemWaiverRevoked
+  | ChecklistItemWaiverExpired
+  | ChecklistItemBlocked
+  | ChecklistItemUnblocked
+  | ChecklistSignedOff
+  | ChecklistSignOffWithdrawn;
+export type ChecklistEventType = ChecklistEvent['type'] | ChecklistTemplateEvent['type'];

@@ -1,0 +1,87 @@
+import type { Message } from '../common/decider';
+import type { GateDecisionKind } from './gate';
+import type { GoDecision, Severity } from './launch-status';
+
+export type LaunchCreated = Message<
+  'LaunchCreated',
+  {
+    launchId: string;
+    key: string;
+    name: string;
+    targetDate: string;
+    description: string | null;
+    ownerUserId: string | null;
+  }
+>;
+export type LaunchRescheduled = Message<
+  'LaunchRescheduled',
+  { launchId: string; targetDate: string; previousTargetDate: string }
+>;
+export type LaunchEdited = Message<
+  'LaunchEdited',
+  { launchId: string; name: string; description: string | null; ownerUserId: string | null }
+>;
+/** Carries the target date so the checklists service can compute due dates without asking. */
+export type TeamRequired = Message<'TeamRequired', { launchId: string; teamId: string; targetDate: string }>;
+export type TeamReleased = Message<'TeamReleased', { launchId: string; teamId: string }>;
+export type GoNoGoRecorded = Message<
+  'GoNoGoRecorded',
+  { launchId: string; decision: GoDecision; notes: string | null; by: string; at: string }
+>;
+export type LaunchWentLive = Message<
+  'LaunchWentLive',
+  { launchId: string; at: string; hypercareDays: number; hypercareEndsAt: string }
+>;
+export type HypercareExtended = Message<
+  'HypercareExtended',
+  { launchId: string; days: number; hypercareEndsAt: string }
+>;
+export type IncidentReported = Message<
+  'IncidentReported',
+  { launchId: string; incidentId: string; severity: Severity; title: string; by: string; at: string }
+>;
+export type IncidentResolved = Message<
+  'IncidentResolved',
+  { launchId: string; incidentId: string; resolution: string | null; by: string; at: string }
+>;
+export type LaunchClosed = Message<'LaunchClosed', { launchId: string; at: string }>;
+export type LaunchCancelled = Message<'LaunchCancelled', { launchId: string; reason: string | null; at: string }>;
+export type GatePolicySet = Message<
+  'GatePolicySet',
+  {
+    launchId: string;
+    environment: string;
+    requireReady: boolean;
+    minReadinessPercent: number;
+    requireGoDecision: boolean;
+  }
+>;
+export type GateEvaluated = Message<
+  'GateEvaluated',
+  {
+    launchId: string;
+    environment: string;
+    decision: GateDecisionKind;
+    reasons: string[];
+    position: string;
+    evaluatedAt: string;
+    evaluatedBy: string;
+  }
+>;
+
+export type LaunchEvent =
+  | LaunchCreated
+  | LaunchRescheduled
+  | LaunchEdited
+  | TeamRequired
+  | TeamReleased
+  | GoNoGoRecorded
+  | LaunchWentLive
+  | HypercareExtended
+  | IncidentReported
+  | IncidentResolved
+  | LaunchClosed
+  | LaunchCancelled
+  | GatePolicySet
+  | GateEvaluated;
+export type LaunchEventType = LaunchEvent['type'];

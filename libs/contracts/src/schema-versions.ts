@@ -1,0 +1,52 @@
+import type { ChecklistEventType } from './checklists/events';
+import type { LaunchEventType } from './launches/events';
+import type { TeamEventType } from './teams/events';
+
+/**
+ * The current schema version of every event type. Bump it when an event's shape changes and add an
+ * upcaster (libs/event-store) that lifts the older version on read.
+ */
+export const EVENT_SCHEMA_VERSIONS: Readonly<
+  Record<TeamEventType | ChecklistEventType | LaunchEventType | 'CommandRejected', number>
+> = {
+  TeamCreated: 1,
+  TeamRenamed: 1,
+  TeamMemberAdded: 1,
+  TeamMemberRoleChanged: 1,
+  TeamMemberRemoved: 1,
+  ChecklistTemplateCreated: 1,
+  ChecklistTemplateRevised: 1,
+  ChecklistOpened: 1,
+  ChecklistReopened: 1,
+  ChecklistDueDatesMoved: 1,
+  ChecklistClosed: 1,
+  ChecklistItemAdded: 1,
+  ChecklistItemOwnerAssigned: 1,
+  ChecklistItemTicked: 1,
+  ChecklistItemUnticked: 1,
+  ChecklistItemWaived: 1,
+  ChecklistItemWaiverRevoked: 1,
+  ChecklistItemWaiverExpired: 1,
+  ChecklistItemBlocked: 1,
+  ChecklistItemUnblocked: 1,
+  ChecklistSignedOff: 1,
+  ChecklistSignOffWithdrawn: 1,
+  LaunchCreated: 1,
+  LaunchRescheduled: 1,
+  LaunchEdited: 1,
+  TeamRequired: 1,
+  TeamReleased: 1,
+  GoNoGoRecorded: 1,
+  LaunchWentLive: 1,
+  HypercareExtended: 1,
+  IncidentReported: 1,
+  IncidentResolved: 1,
+  LaunchClosed: 1,
+  LaunchCancelled: 1,
+  GatePolicySet: 1,
+  GateEvaluated: 1,
+  CommandRejected: 1,
+};
+
+export const schemaVersionOf = (type: string): number =>
+  (EVENT_SCHEMA_VERSIONS as Record<string, number>)[type] ?? 1;
