@@ -7,7 +7,7 @@ import type { TeamEventType } from './teams/events';
  * upcaster (libs/event-store) that lifts the older version on read.
  */
 export const EVENT_SCHEMA_VERSIONS: Readonly<
-  Record<TeamEventType | ChecklistEventType | LaunchEventType | 'CommandRejected', number>
+  Record<TeamEventType | ChecklistEventType | LaunchEventType | 'CommandRejected' | 'CommandAccepted', number>
 > = {
   TeamCreated: 1,
   TeamRenamed: 1,
@@ -46,6 +46,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<
   GatePolicySet: 1,
   GateEvaluated: 1,
   CommandRejected: 1,
+  CommandAccepted: 1,
 };
 
 export const schemaVersionOf = (type: string): number =>

@@ -43,6 +43,12 @@ export const deciderSpec = <Command extends Message, Event extends Message, Stat
           if ('error' in outcome) throw outcome.error;
           assertion(outcome.events);
         },
+        /** Accepted, nothing to change. */
+        thenNothing: (): void => {
+          const outcome = run();
+          if ('error' in outcome) throw outcome.error;
+          expect(outcome.events).toEqual([]);
+        },
         thenThrows: (code: string): void => {
           const outcome = run();
           if (!('error' in outcome)) {

@@ -14,7 +14,8 @@ export interface DecideContext {
 
 /**
  * One decider per aggregate (emmett's shape). `decide` returns the new events or throws a
- * {@link DomainError}; it never returns an empty list, so every accepted command has a visible outcome.
+ * {@link DomainError}. An empty list means "accepted, nothing to change" (the service then publishes a
+ * `CommandAccepted` marker so a waiting caller still gets its answer); rule violations always throw.
  */
 export interface Decider<Command extends Message, Event extends Message, State> {
   readonly initialState: () => State;

@@ -47,3 +47,15 @@ export interface CommandRejectedData {
   readonly code: string;
   readonly message: string;
 }
+
+/**
+ * Published when a command was accepted but changed nothing (an idempotent no-op such as an
+ * `ExpireWaiver` for a waiver already gone), so whoever waits on the command still gets an answer.
+ */
+export const COMMAND_ACCEPTED = 'CommandAccepted' as const;
+
+export interface CommandAcceptedData {
+  readonly commandId: string;
+  readonly commandType: string;
+  readonly aggregateId: string;
+}
