@@ -60,8 +60,14 @@ export type WaiveItem = Message<
   { checklistId: string; itemId: string; reason: string; expiresAt?: string | null }
 >;
 export type RevokeWaiver = Message<'RevokeWaiver', { checklistId: string; itemId: string }>;
-/** Sent by the service's scheduler once a waiver's expiry has passed. */
-export type ExpireWaiver = Message<'ExpireWaiver', { checklistId: string; itemId: string }>;
+/**
+ * Sent by the service's scheduler once a waiver's expiry has passed. `expiresAt` is the expiry it was
+ * scheduled for: if the item now carries a waiver with another expiry, that one replaced it (no-op).
+ */
+export type ExpireWaiver = Message<
+  'ExpireWaiver',
+  { checklistId: string; itemId: string; expiresAt?: string | null }
+>;
 export type BlockItem = Message<'BlockItem', { checklistId: string; itemId: string; reason: string }>;
 export type UnblockItem = Message<'UnblockItem', { checklistId: string; itemId: string }>;
 /**

@@ -18,3 +18,6 @@ export const checklistIdFor = (launchId: string, teamId: string): string =>
 /** Keys are slugs: lower-case letters, digits and dashes, 2 to 64 characters, starting with a letter or digit. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,63}$/;
 export const isSlug = (value: string): boolean => SLUG_PATTERN.test(value);
+
+/** One template per team function: its stream id follows from the function. */
+export const templateIdFor = (teamFunction: string): string => deterministicId('template', teamFunction);

@@ -1,6 +1,6 @@
 import type { Message } from '../common/decider';
 import type { GateDecisionKind } from './gate';
-import type { GoDecision, Severity } from './launch-status';
+import type { GoDecision, LaunchStatus, Severity } from './launch-status';
 
 export type LaunchCreated = Message<
   'LaunchCreated',
@@ -45,7 +45,10 @@ export type IncidentResolved = Message<
   { launchId: string; incidentId: string; resolution: string | null; by: string; at: string }
 >;
 export type LaunchClosed = Message<'LaunchClosed', { launchId: string; at: string }>;
-export type LaunchCancelled = Message<'LaunchCancelled', { launchId: string; reason: string | null; at: string }>;
+export type LaunchCancelled = Message<
+  'LaunchCancelled',
+  { launchId: string; reason: string | null; at: string }
+>;
 export type GatePolicySet = Message<
   'GatePolicySet',
   {
@@ -85,3 +88,32 @@ export type LaunchEvent =
   | GatePolicySet
   | GateEvaluated;
 export type LaunchEventType = LaunchEvent['type'];
+
+/**
+ * The lifecycle status after `event`, given the status before it (null: no launch yet). Shared by the
+ * launches decider and by read models, so both follow the same lifecycle.
+ */
+export const launchStatusAfterEvent = (
+  status: LaunchStatus | null,
+  event: LaunchEvent,
+): LaunchStatus | null => {
+  switch (event.type) {
+    case 'LaunchCreated':
+      return 'PLANNING';
+    case 'GoNoGoRecorded':
+      // NO_GO keeps a planning launch in PLANNING and takes a GO launch back there.
+      return event.data.decision === 'GO' ? 'GO' : 'PLANNING';
+    case 'LaunchWentLive':
+      return 'HYPERCARE';
+    case 'LaunchClosed':
+      return 'CLOSED';
+    case 'LaunchCancelled':
+      return 'CANCELLED';
+    default:
+      return status;
+  }
+};
+
+/** The lifecycle status a launch stream ends in (null when it holds no launch). */
+export const launchStatusAfter = (events: readonly LaunchEvent[]): LaunchStatus | null =>
+  events.reduce<LaunchStatus | null>(launchStatusAfterEvent, null);

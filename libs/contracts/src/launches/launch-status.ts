@@ -33,3 +33,17 @@ export const DEFAULT_OTHER_POLICY: GatePolicy = {
 };
 export const defaultGatePolicy = (environment: string): GatePolicy =>
   environment === PRODUCTION_ENVIRONMENT ? DEFAULT_PRODUCTION_POLICY : DEFAULT_OTHER_POLICY;
+
+/** Post-launch support status (see {@link supportStatusOf}). */
+export const SUPPORT_STATUSES = ['GREEN', 'AMBER', 'RED'] as const;
+export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
+
+/** RED while a SEV1/SEV2 is open, AMBER while a SEV3/SEV4 is open, GREEN otherwise. */
+export const supportStatusOf = (openIncidentSeverities: Iterable<Severity>): SupportStatus => {
+  let status: SupportStatus = 'GREEN';
+  for (const severity of openIncidentSeverities) {
+    if (isCriticalSeverity(severity)) return 'RED';
+    status = 'AMBER';
+  }
+  return status;
+};

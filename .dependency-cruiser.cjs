@@ -1,0 +1,68 @@
+// Architecture boundaries, checked by `npm test` (npm run boundaries).
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'apps-not-into-other-apps',
+      comment: 'Apps talk through Kafka and share only libs/contracts; they never import each other.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'embedded-only-composes-app-modules',
+      comment: 'The embedded entry may import each app module, and only that, from apps.',
+      severity: 'error',
+      from: { path: '^apps/embedded/' },
+      to: { path: '^apps/(launches|teams|checklists|gateway)/', pathNot: '^apps/[^/]+/src/[a-z-]+\\.module\\.ts$|^apps/[^/]+/src/index\\.ts$' },
+    },
+    {
+      name: 'libs-not-into-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'only-messaging-imports-kafkajs',
+      comment: 'kafkajs is unmaintained (tulios/kafkajs#1603): keep a later switch a one-library change.',
+      severity: 'error',
+      from: { pathNot: '^libs/messaging/' },
+      to: { path: 'node_modules/kafkajs/' },
+    },
+    {
+      name: 'domain-is-pure',
+      comment: 'Deciders and read-model logic import no framework, driver or broker client.',
+      severity: 'error',
+      from: { path: '/domain/' },
+      to: {
+        path: 'node_modules/(@nestjs|typeorm|kafkajs|pg|better-sqlite3|graphql|express|@apollo)/',
+      },
+    },
+    {
+      name: 'domain-imports-only-contracts-from-libs',
+      severity: 'error',
+      from: { path: "^apps/[^/]+/src/.*domain/" },
+      to: { path: '^libs/(event-store|messaging|service-kit)/' },
+    },
+    {
+      name: 'contracts-has-no-runtime-deps',
+      comment: 'Contracts are plain types and constants that every process can load.',
+      severity: 'error',
+      from: { path: '^libs/contracts/' },
+      to: { path: '^(node_modules/|libs/(?!contracts/))', pathNot: 'node_modules/@types/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|data|\\.infra)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

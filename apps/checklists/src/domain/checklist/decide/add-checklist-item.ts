@@ -1,0 +1,51 @@
+import { ErrorCodes, type AddChecklistItem, type ChecklistEvent } from '@tminus/contracts';
+import { parseInstant } from '../../shared/instant';
+import { itemFieldProblems } from '../../shared/item-spec';
+import { reject } from '../../shared/reject';
+import { requireOpenChecklist, withdrawSignOff } from '../rules';
+import { findItem, type ChecklistState } from '../state';
+
+const normalizeDueDate = (dueDate: string | null | undefined): string | null => {
+  if (dueDate == null) return null;
+  return (
+    parseInstant(dueDate)?.toISOString() ??
+    reject(ErrorCodes.CHECKLIST_INVALID_ITEM, `The due date "${dueDate}" is not an ISO-8601 date`)
+  );
+};
+
+/**
+ * A hand-added item has an explicit due date (or none), never an offset: rescheduling leaves it alone.
+ * A new required item means a signed-off checklist is no longer complete.
+ */
+export const decideAddChecklistItem = (
+  command: AddChecklistItem,
+  state: ChecklistState,
+): ChecklistEvent[] => {
+  const checklist = requireOpenChecklist(state, command.data.checklistId);
+  const { checklistId, itemId, title, description, required } = command.data;
+  if (findItem(checklist, itemId)) {
+    reject(
+      ErrorCodes.CHECKLIST_ITEM_ALREADY_EXISTS,
+      `Checklist ${checklistId} already has an item ${itemId}`,
+    );
+  }
+  const problems = itemFieldProblems({ title, description }, `item ${itemId}`);
+  if (problems.length > 0)
+    reject(ErrorCodes.CHECKLIST_INVALID_ITEM, `Cannot add the item: ${problems.join('; ')}`);
+  const dueDate = normalizeDueDate(command.data.dueDate);
+  return [
+    {
+      type: 'ChecklistItemAdded',
+      data: {
+        checklistId,
+        itemId,
+        title: title.trim(),
+        description: description ?? null,
+        required,
+        dueDate,
+        dueDaysBeforeLaunch: null,
+      },
+    },
+    ...(required ? withdrawSignOff(checklist, 'REQUIRED_ITEM_ADDED', itemId) : []),
+  ];
+};

@@ -1,0 +1,123 @@
+import { DomainError, ErrorCodes, isSlug } from '@tminus/contracts';
+
+/*
+ * Commands arrive as JSON from another process: their declared types are a promise, not a guarantee,
+ * so every input is checked here as `unknown`. Failures use LAUNCH.INVALID_INPUT unless a caller passes
+ * a more specific code.
+ */
+
+export const MAX_NAME_LENGTH = 200;
+export const MAX_TEXT_LENGTH = 4000;
+export const MAX_ID_LENGTH = 200;
+export const MIN_HYPERCARE_DAYS = 1;
+export const MAX_HYPERCARE_DAYS = 365;
+export const ENVIRONMENT_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+
+const invalid = (message: string, code: string = ErrorCodes.LAUNCH_INVALID_INPUT): DomainError =>
+  new DomainError(code, message);
+
+export const requireLaunchKey = (value: unknown): string => {
+  if (typeof value === 'string' && isSlug(value)) return value;
+  throw invalid(
+    `Launch key ${JSON.stringify(value)} is not valid: use 2 to 64 lower-case letters, digits or dashes, starting with a letter or digit.`,
+    ErrorCodes.LAUNCH_INVALID_KEY,
+  );
+};
+
+/** Names and titles: trimmed, not blank, at most 200 characters. */
+export const requireName = (value: unknown, what: string): string => {
+  const name = typeof value === 'string' ? value.trim() : '';
+  if (name.length > 0 && name.length <= MAX_NAME_LENGTH) return name;
+  throw invalid(`${what} must be 1 to ${MAX_NAME_LENGTH} characters and not blank.`);
+};
+
+/** Optional free text (descriptions, notes, reasons): trimmed; blank or absent becomes null. */
+export const optionalText = (value: unknown, what: string): string | null => {
+  if (value == null) return null;
+  if (typeof value !== 'string') throw invalid(`${what} must be text.`);
+  const text = value.trim();
+  if (text.length > MAX_TEXT_LENGTH) throw invalid(`${what} must be at most ${MAX_TEXT_LENGTH} characters.`);
+  return text.length > 0 ? text : null;
+};
+
+export const requireId = (value: unknown, what: string): string => {
+  const id = typeof value === 'string' ? value.trim() : '';
+  if (id.length > 0 && id.length <= MAX_ID_LENGTH) return id;
+  throw invalid(`${what} must be 1 to ${MAX_ID_LENGTH} characters.`);
+};
+
+export const requireOneOf = <T extends string>(value: unknown, allowed: readonly T[], what: string): T => {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw invalid(`${what} ${JSON.stringify(value)} is not valid: use one of ${allowed.join(', ')}.`);
+};
+
+export const requireWholeNumber = (value: unknown, min: number, max: number, what: string): number => {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+  throw invalid(`${what} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}.`);
+};
+
+export const requireHypercareDays = (value: unknown, what = 'Hypercare days'): number =>
+  requireWholeNumber(value, MIN_HYPERCARE_DAYS, MAX_HYPERCARE_DAYS, what);
+
+// A date, or a date-time with an explicit offset: a time without one would depend on the server's zone.
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+const isRealCalendarDay = (year: number, month: number, day: number): boolean => {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
+/** An ISO-8601 date or date-time with offset, normalised to UTC (`2026-03-01T00:00:00.000Z`). */
+export const requireIsoDate = (value: unknown, what: string): string => {
+  const match = typeof value === 'string' ? ISO_DATE_TIME.exec(value) : null;
+  const millis = match ? Date.parse(match[0]) : Number.NaN;
+  // Date.parse rolls 2026-02-30 over to March 2nd: check the calendar day itself.
+  if (
+    match &&
+    !Number.isNaN(millis) &&
+    isRealCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))
+  ) {
+    return new Date(millis).toISOString();
+  }
+  throw invalid(
+    `${what} must be an ISO-8601 date (2026-03-01) or date-time with offset (2026-03-01T09:00:00Z), not ${JSON.stringify(value)}.`,
+  );
+};
+
+export const requireEnvironment = (
+  value: unknown,
+  code: string = ErrorCodes.LAUNCH_INVALID_INPUT,
+): string => {
+  if (typeof value === 'string' && ENVIRONMENT_PATTERN.test(value)) return value;
+  throw invalid(
+    `Environment ${JSON.stringify(value)} is not valid: use up to 63 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit.`,
+    code,
+  );
+};
+
+export const requireBoolean = (value: unknown, what: string, code: string): boolean => {
+  if (typeof value === 'boolean') return value;
+  throw invalid(`${what} must be true or false.`, code);
+};
+
+export const requirePercent = (value: unknown, what: string, code: string): number => {
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100) return value;
+  throw invalid(`${what} must be a number from 0 to 100, not ${JSON.stringify(value)}.`, code);
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const addDays = (from: Date, days: number): Date => new Date(from.getTime() + days * DAY_MS);
+
+const MAX_LIST_LENGTH = 1000;
+
+export const requireTextList = (value: unknown, what: string): string[] => {
+  const valid =
+    Array.isArray(value) &&
+    value.length <= MAX_LIST_LENGTH &&
+    value.every((item) => typeof item === 'string' && item.length <= MAX_TEXT_LENGTH);
+  if (valid) return [...(value as string[])];
+  throw invalid(
+    `${what} must be a list of at most ${MAX_LIST_LENGTH} texts of at most ${MAX_TEXT_LENGTH} characters.`,
+  );
+};
