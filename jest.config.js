@@ -19,7 +19,7 @@ const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer)/)'],
   moduleNameMapper: {
-    '^@tminus/(contracts|event-store|messaging|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@tminus/(contracts|event-store|messaging|testing|service-kit)$': '<rootDir>/libs/$1/src/index.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.infra/'],
 };
@@ -32,7 +32,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,scripts,test}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/test/timeouts.int.ts'],
     },
     {
       ...common,
@@ -40,7 +40,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,scripts,test}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 180000,
+      setupFilesAfterEnv: ['<rootDir>/test/timeouts.e2e.ts'],
     },
   ],
 };

@@ -21,3 +21,22 @@ export class KeyTakenError extends Error {
     this.name = 'KeyTakenError';
   }
 }
+
+/** Another transaction recorded an outcome for this command first: read that outcome instead. */
+export class CommandAlreadyProcessedError extends Error {
+  constructor(readonly commandId: string) {
+    super(`Command ${commandId} was already processed`);
+    this.name = 'CommandAlreadyProcessedError';
+  }
+}
+
+/** A stored event has an older schema version and no upcaster lifts it to the next one. */
+export class MissingUpcasterError extends Error {
+  constructor(
+    readonly type: string,
+    readonly fromVersion: number,
+  ) {
+    super(`No upcaster for ${type} from schema version ${fromVersion}`);
+    this.name = 'MissingUpcasterError';
+  }
+}

@@ -1,0 +1,91 @@
+import { QueryFailedError } from 'typeorm';
+import type { PendingOutboxMessage } from '../event-store';
+import type { EventMetadata, StoredEvent } from '../shared/event-codec';
+import { postgresPosition } from '../global-position';
+import type { PostgresTables } from './postgres-schema';
+
+/** Runs one statement and returns its rows: bound to a transaction's EntityManager or to the pool. */
+export type Sql = <Row>(text: string, params: readonly unknown[]) => Promise<Row[]>;
+
+export interface EventRow {
+  readonly global_position: string;
+  readonly transaction_id: string;
+  readonly id: string;
+  readonly stream_id: string;
+  readonly stream_position: number;
+  readonly type: string;
+  readonly schema_version: number;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+  readonly occurred_at: Date;
+}
+
+/** bigint and xid8 as text (node-pg gives bigint as a string anyway: typeorm#8583). */
+export const EVENT_COLUMNS = `global_position::text AS global_position, transaction_id::text AS transaction_id,
+  id::text AS id, stream_id, stream_position, type, schema_version, data, metadata, occurred_at`;
+
+/** Only transactions older than every running one: a later poll can never find an earlier commit. */
+export const COMMITTED_BEFORE_ALL_RUNNING = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+
+export const toStoredEvent = (row: EventRow): StoredEvent => ({
+  globalPosition: postgresPosition.encode(row.transaction_id, row.global_position),
+  id: row.id,
+  streamId: row.stream_id,
+  streamPosition: row.stream_position,
+  type: row.type,
+  schemaVersion: row.schema_version,
+  data: row.data,
+  metadata: row.metadata,
+  occurredAt: row.occurred_at.toISOString(),
+});
+
+export const selectStream = (sql: Sql, t: PostgresTables, streamId: string, fromPosition = 1) =>
+  sql<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM ${t.events} WHERE stream_id = $1 AND stream_position >= $2 ORDER BY stream_position`,
+    [streamId, fromPosition],
+  );
+
+export const selectAll = (
+  sql: Sql,
+  t: PostgresTables,
+  after: string | undefined,
+  limit: number | undefined,
+) => {
+  const from = after ? postgresPosition.decode(after) : { transactionId: '0', sequence: '0' };
+  return sql<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM ${t.events}
+      WHERE ${COMMITTED_BEFORE_ALL_RUNNING} AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
+      ORDER BY transaction_id, global_position LIMIT $3`,
+    [from.transactionId, from.sequence, limit ?? null],
+  );
+};
+
+interface OutboxRow {
+  readonly id: string;
+  readonly topic: string;
+  readonly key: string;
+  readonly envelope: PendingOutboxMessage['envelope'];
+}
+
+export const selectPendingOutbox = async (
+  sql: Sql,
+  t: PostgresTables,
+  limit: number,
+): Promise<PendingOutboxMessage[]> => {
+  const rows = await sql<OutboxRow>(
+    `SELECT id::text AS id, topic, key, envelope FROM ${t.outbox}
+      WHERE sent_at IS NULL AND ${COMMITTED_BEFORE_ALL_RUNNING}
+      ORDER BY transaction_id, id LIMIT $1`,
+    [limit],
+  );
+  return rows.map((row) => ({ outboxId: row.id, topic: row.topic, key: row.key, envelope: row.envelope }));
+};
+
+/** The constraint a unique violation (SQLSTATE 23505) hit, or null for any other error. */
+export function violatedUniqueKey(error: unknown): string | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const cause: unknown = error.driverError;
+  if (typeof cause !== 'object' || cause === null) return null;
+  const { code, constraint } = cause as { code?: unknown; constraint?: unknown };
+  return code === '23505' && typeof constraint === 'string' ? constraint : null;
+}

@@ -1,0 +1,144 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  EventStore,
+  PendingOutboxMessage,
+  ReadAllOptions,
+  RecordedEvent,
+  StoreTransaction,
+} from '../event-store';
+import { EventCodec, type StoredEvent } from '../shared/event-codec';
+import { resolveOptions, type EventStoreOptions } from '../shared/store-options';
+import { AsyncMutex } from './async-mutex';
+import { SQLITE_SCHEMA } from './sqlite-schema';
+import { SqliteReads, SqliteWrites } from './sqlite-statements';
+import { SqliteStoreTransaction } from './sqlite-store-transaction';
+
+export interface SqliteEventStoreOptions extends EventStoreOptions {
+  /** A file path (created with its directory if missing) or ':memory:'. */
+  readonly file: string;
+  /**
+   * NORMAL (default): in WAL mode a commit survives a crash of the process but the last commits may be
+   * lost on power loss or an OS crash. FULL: fsync on every commit, durable against both, slower.
+   */
+  readonly synchronous?: 'NORMAL' | 'FULL';
+}
+
+const MEMORY = ':memory:';
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Embedded mode. SQLite has one writer: `transaction()` calls are serialised by an async mutex so
+ * interleaved async work never nests transactions on the one writer connection. Reads outside a
+ * transaction use a second connection, which in WAL mode sees only committed data.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly dialect = 'sqlite' as const;
+  private readonly mutex = new AsyncMutex();
+  private readonly inTransaction = new AsyncLocalStorage<true>();
+  private readonly writes: SqliteWrites;
+  private readonly reads: SqliteReads;
+  private readonly markSent;
+
+  private constructor(
+    private readonly writer: Database.Database,
+    /** Null for ':memory:' (a second connection would see another database): reads take the mutex. */
+    private readonly reader: Database.Database | null,
+    private readonly codec: EventCodec,
+  ) {
+    this.writes = new SqliteWrites(writer);
+    this.reads = new SqliteReads(reader ?? writer);
+    this.markSent = writer.transaction((ids: readonly string[], sentAt: string) => {
+      for (const id of ids) this.writes.markSent.run(sentAt, Number(id));
+    });
+  }
+
+  static async create(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
+    const { source, upcasters } = resolveOptions(options);
+    if (options.file !== MEMORY) mkdirSync(dirname(options.file), { recursive: true });
+    const writer = new Database(options.file);
+    try {
+      writer.pragma('journal_mode = WAL');
+      writer.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+      writer.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      writer.exec(SQLITE_SCHEMA);
+      const reader = options.file === MEMORY ? null : openReader(options.file);
+      return new SqliteEventStore(writer, reader, new EventCodec(source, upcasters));
+    } catch (error) {
+      writer.close();
+      throw error;
+    }
+  }
+
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    return this.exclusive(() => this.inTransaction.run(true, () => this.runTransaction(work)));
+  }
+
+  readStream(streamId: string, fromPosition?: number): Promise<RecordedEvent[]> {
+    return this.read((reads) => this.decode(reads.readStream(streamId, fromPosition)));
+  }
+
+  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.read((reads) => this.decode(reads.readAll(options.after, options.limit)));
+  }
+
+  pendingOutbox(limit: number): Promise<PendingOutboxMessage[]> {
+    return this.read((reads) => reads.pendingOutbox(limit));
+  }
+
+  markOutboxSent(outboxIds: string[]): Promise<void> {
+    return this.exclusive(async () => this.markSent(outboxIds, new Date().toISOString()));
+  }
+
+  /** Waits for the running transaction, then closes both connections. */
+  close(): Promise<void> {
+    return this.mutex.runExclusive(async () => {
+      this.reader?.close();
+      this.writer.close();
+    });
+  }
+
+  private async runTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    // IMMEDIATE takes the write lock at once: another process on the file waits (busy_timeout), not us mid-way.
+    this.writer.exec('BEGIN IMMEDIATE');
+    const tx = new SqliteStoreTransaction(this.writer, this.writes, this.codec);
+    try {
+      const result = await work(tx);
+      this.writer.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
+      throw error;
+    } finally {
+      tx.end();
+    }
+  }
+
+  private async read<T>(query: (reads: SqliteReads) => T): Promise<T> {
+    if (this.reader) return query(this.reads);
+    return this.exclusive(async () => query(this.reads));
+  }
+
+  /** Takes the writer; called from inside a transaction it would wait for itself, so it fails instead. */
+  private async exclusive<T>(section: () => Promise<T>): Promise<T> {
+    if (this.inTransaction.getStore()) {
+      throw new Error(
+        'SQLite event store: use the transaction object (tx) inside transaction(), not the store',
+      );
+    }
+    return this.mutex.runExclusive(section);
+  }
+
+  private decode(events: StoredEvent[]): RecordedEvent[] {
+    return events.map((event) => this.codec.toRecorded(event));
+  }
+}
+
+function openReader(file: string): Database.Database {
+  const reader = new Database(file);
+  reader.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  reader.pragma('query_only = ON');
+  return reader;
+}

@@ -1,0 +1,24 @@
+/**
+ * Benchmarks: `npm run bench -- <name>` (or `npm run bench:<name>`). Each creates what it measures
+ * (throwaway databases, temp files) and removes it afterwards.
+ */
+const BENCHES: Record<string, () => Promise<void>> = {
+  store: async () => (await import('./bench/store')).runStoreBenchmark(),
+};
+
+async function main(names: string[]): Promise<void> {
+  const unknown = names.filter((name) => !(name in BENCHES));
+  if (names.length === 0 || unknown.length > 0) {
+    console.error(
+      `Usage: bench <${Object.keys(BENCHES).join('|')}>…${unknown.length ? ` (unknown: ${unknown})` : ''}`,
+    );
+    process.exitCode = 2;
+    return;
+  }
+  for (const name of names) await BENCHES[name]();
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,2 @@
+// A project-level `testTimeout` is ignored by jest when projects are used: set it per tier here.
+jest.setTimeout(120_000);
