@@ -1,0 +1,145 @@
+import type {
+  ChecklistEvent,
+  ChecklistItemSnapshot,
+  ChecklistOpened,
+  EventEnvelope,
+} from '@tminus/contracts';
+import type { ChecklistItemView, ChecklistView } from '../views';
+import { asChecklistEvent } from './event-kinds';
+import { alreadyApplied, progress } from './stream-progress';
+
+/** The fields that only mean something in one state; every transition clears the others. */
+const NO_STATE_DETAILS = {
+  doneBy: null,
+  doneAt: null,
+  evidenceUrl: null,
+  waiver: null,
+  blockedReason: null,
+  blockedBy: null,
+} as const;
+
+const newItem = (snapshot: ChecklistItemSnapshot): ChecklistItemView => ({
+  id: snapshot.itemId,
+  title: snapshot.title,
+  description: snapshot.description,
+  required: snapshot.required,
+  dueDate: snapshot.dueDate,
+  dueDaysBeforeLaunch: snapshot.dueDaysBeforeLaunch,
+  ownerUserId: null,
+  state: 'OPEN',
+  ...NO_STATE_DETAILS,
+});
+
+const opened = ({ data }: ChecklistOpened, envelope: EventEnvelope): ChecklistView => ({
+  id: data.checklistId,
+  launchId: data.launchId,
+  teamId: data.teamId,
+  teamFunction: data.teamFunction,
+  templateId: data.templateId,
+  templateVersion: data.templateVersion,
+  targetDate: data.targetDate,
+  status: 'OPEN',
+  closedReason: null,
+  signedOff: null,
+  items: data.items.map(newItem),
+  createdAt: envelope.occurredAt,
+  ...progress(envelope),
+});
+
+const updateItem = (
+  checklist: ChecklistView,
+  itemId: string,
+  change: (item: ChecklistItemView) => ChecklistItemView,
+): ChecklistView => ({
+  ...checklist,
+  items: checklist.items.map((item) => (item.id === itemId ? change(item) : item)),
+});
+
+const reopenItem = (checklist: ChecklistView, itemId: string): ChecklistView =>
+  updateItem(checklist, itemId, (item) => ({ ...item, state: 'OPEN', ...NO_STATE_DETAILS }));
+
+const applyFacts = (checklist: ChecklistView, event: ChecklistEvent): ChecklistView => {
+  switch (event.type) {
+    case 'ChecklistReopened':
+      return { ...checklist, status: 'OPEN', closedReason: null, targetDate: event.data.targetDate };
+    case 'ChecklistDueDatesMoved': {
+      const moved = new Map(event.data.items.map(({ itemId, dueDate }) => [itemId, dueDate]));
+      return {
+        ...checklist,
+        targetDate: event.data.targetDate,
+        items: checklist.items.map((item) =>
+          moved.has(item.id) ? { ...item, dueDate: moved.get(item.id) ?? null } : item,
+        ),
+      };
+    }
+    case 'ChecklistClosed':
+      return { ...checklist, status: 'CLOSED', closedReason: event.data.reason };
+    case 'ChecklistItemAdded': {
+      const { checklistId: _checklistId, ...snapshot } = event.data;
+      if (checklist.items.some((item) => item.id === snapshot.itemId)) return checklist;
+      return { ...checklist, items: [...checklist.items, newItem(snapshot)] };
+    }
+    case 'ChecklistItemOwnerAssigned':
+      return updateItem(checklist, event.data.itemId, (item) => ({
+        ...item,
+        ownerUserId: event.data.ownerUserId,
+      }));
+    case 'ChecklistItemTicked': {
+      const { by, at, evidenceUrl } = event.data;
+      return updateItem(checklist, event.data.itemId, (item) => ({
+        ...item,
+        ...NO_STATE_DETAILS,
+        state: 'DONE',
+        doneBy: by,
+        doneAt: at,
+        evidenceUrl,
+      }));
+    }
+    case 'ChecklistItemWaived': {
+      const { reason, approvedBy, expiresAt } = event.data;
+      return updateItem(checklist, event.data.itemId, (item) => ({
+        ...item,
+        ...NO_STATE_DETAILS,
+        state: 'WAIVED',
+        waiver: { reason, approvedBy, expiresAt },
+      }));
+    }
+    case 'ChecklistItemBlocked': {
+      const { reason, by } = event.data;
+      return updateItem(checklist, event.data.itemId, (item) => ({
+        ...item,
+        ...NO_STATE_DETAILS,
+        state: 'BLOCKED',
+        blockedReason: reason,
+        blockedBy: by,
+      }));
+    }
+    case 'ChecklistItemUnticked':
+    case 'ChecklistItemWaiverRevoked':
+    case 'ChecklistItemWaiverExpired':
+    case 'ChecklistItemUnblocked':
+      return reopenItem(checklist, event.data.itemId);
+    case 'ChecklistSignedOff':
+      return { ...checklist, signedOff: { by: event.data.by, at: event.data.at } };
+    case 'ChecklistSignOffWithdrawn':
+      return { ...checklist, signedOff: null };
+    case 'ChecklistOpened':
+      // Opened once per stream; a re-required team gets `ChecklistReopened` instead.
+      return checklist;
+  }
+};
+
+/**
+ * The checklist document after one envelope. Unknown types, markers, redelivered events and events of
+ * a checklist never opened leave it as it was.
+ */
+export const applyChecklistEvent = (
+  view: ChecklistView | null,
+  envelope: EventEnvelope,
+): ChecklistView | null => {
+  const event = asChecklistEvent(envelope);
+  if (event === null) return view;
+  if (view === null) return event.type === 'ChecklistOpened' ? opened(event, envelope) : null;
+  if (alreadyApplied(view.version, envelope)) return view;
+  return { ...applyFacts(view, event), ...progress(envelope) };
+};
