@@ -6,13 +6,23 @@
  * short-lived admin client and always disconnects it: callers are CLIs and jest set-up code that
  * must be able to exit without dangling sockets.
  */
-import { Kafka, KafkaJSAggregateError, KafkaJSProtocolError, logLevel, type Admin } from 'kafkajs';
+import {
+  Kafka,
+  KafkaJSAggregateError,
+  KafkaJSProtocolError,
+  logLevel,
+  type Admin,
+  type ITopicMetadata,
+} from 'kafkajs';
 import type { TopicSpec } from '@tminus/contracts';
 
 /** Topics are created for a single local broker; a production cluster sets its own factor. */
 const REPLICATION_FACTOR = 1;
 /** Delay between readiness polls: short enough to notice a fresh broker quickly on 2 cores. */
 const POLL_INTERVAL_MS = 250;
+/** New topics get their leaders within milliseconds; poll them faster than a starting broker. */
+const TOPIC_POLL_INTERVAL_MS = 50;
+const TOPIC_READY_TIMEOUT_MS = 30_000;
 
 export interface KafkaClusterInfo {
   readonly clusterId: string;
@@ -54,7 +64,11 @@ interface AdminOptions {
   readonly requestTimeoutMs: number;
 }
 
-const DEFAULT_ADMIN_OPTIONS: AdminOptions = { retries: 3, connectionTimeoutMs: 3_000, requestTimeoutMs: 30_000 };
+const DEFAULT_ADMIN_OPTIONS: AdminOptions = {
+  retries: 3,
+  connectionTimeoutMs: 3_000,
+  requestTimeoutMs: 30_000,
+};
 const PROBE_ADMIN_OPTIONS: AdminOptions = { retries: 0, connectionTimeoutMs: 1_000, requestTimeoutMs: 3_000 };
 
 const createAdmin = (brokers: readonly string[], options: AdminOptions): Admin =>
@@ -75,13 +89,20 @@ async function withAdmin<T>(
   work: (admin: Admin) => Promise<T>,
   options: AdminOptions = DEFAULT_ADMIN_OPTIONS,
 ): Promise<T> {
-  if (brokers.length === 0) throw new Error('No Kafka brokers given (set KAFKA_BROKERS, e.g. 127.0.0.1:19092)');
+  assertBrokers(brokers);
   const admin = createAdmin(brokers, options);
   try {
     await admin.connect();
     return await work(admin);
   } finally {
     await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/** A configuration mistake, not a broker that is still starting: no point in polling. */
+function assertBrokers(brokers: readonly string[]): void {
+  if (brokers.length === 0) {
+    throw new Error('No Kafka brokers given (set KAFKA_BROKERS, e.g. 127.0.0.1:19092)');
   }
 }
 
@@ -104,6 +125,7 @@ export async function waitForKafka(
   timeoutMs: number,
   isAlive?: () => boolean,
 ): Promise<void> {
+  assertBrokers(brokers);
   const deadline = Date.now() + timeoutMs;
   let lastError: Error | undefined;
   for (;;) {
@@ -116,8 +138,11 @@ export async function waitForKafka(
       );
     }
     try {
-      await describeKafkaCluster(brokers);
-      return;
+      const cluster = await describeKafkaCluster(brokers);
+      // A broker that is up but not yet registered (unfenced) answers with no brokers, and
+      // createTopics would then fail with INVALID_REPLICATION_FACTOR.
+      if (cluster.brokers.length > 0) return;
+      lastError = new Error('the cluster has no registered broker yet');
     } catch (e) {
       lastError = toError(e);
     }
@@ -152,22 +177,37 @@ export async function topicPartitionCounts(
 
 /**
  * Creates every missing topic with its contract's partition count (topics are never left to
- * auto-creation: nestjs/nest#13220) and checks that the existing ones match.
+ * auto-creation: nestjs/nest#13220), checks that the existing ones match, and returns once every
+ * partition of every topic has a leader, so producers and consumers can use them at once.
  *
- * Safe to run concurrently (jest may run two global set-ups at once): a topic another caller
- * created in between counts as existing, not as an error.
+ * Safe to run concurrently (two set-ups at once): a topic another caller created in between
+ * counts as existing, not as an error.
  *
  * @returns the names of the topics this call created.
  */
-export async function ensureTopics(brokers: readonly string[], specs: readonly TopicSpec[]): Promise<string[]> {
+export async function ensureTopics(
+  brokers: readonly string[],
+  specs: readonly TopicSpec[],
+): Promise<string[]> {
   return withAdmin(brokers, async (admin) => {
     const existing = new Set(await admin.listTopics());
-    const missing = specs.filter((s) => !existing.has(s.name));
-    // One request per topic so each result says precisely whether this call created it.
-    const results = await Promise.all(missing.map(async (spec) => ((await createTopic(admin, spec)) ? spec.name : null)));
-    await assertPartitionCounts(admin, specs.filter((s) => existing.has(s.name)));
-    return results.filter((name): name is string => name !== null);
+    const created = await createMissingTopics(
+      admin,
+      specs.filter((s) => !existing.has(s.name)),
+    );
+    await waitForTopicLeaders(admin, specs);
+    return created;
   });
+}
+
+async function createMissingTopics(admin: Admin, missing: readonly TopicSpec[]): Promise<string[]> {
+  // One request per topic so each result says precisely whether this call created it. allSettled,
+  // not all: no request may still be in flight when withAdmin disconnects the client, or its
+  // kafkajs retry timers keep the process alive.
+  const results = await Promise.allSettled(missing.map((spec) => createTopic(admin, spec)));
+  const failures = results.flatMap((r) => (r.status === 'rejected' ? [toError(r.reason).message] : []));
+  if (failures.length > 0) throw new Error(failures.join('; '));
+  return missing.filter((_, i) => results[i].status === 'fulfilled' && results[i].value).map((s) => s.name);
 }
 
 /** @returns false when the topic already existed (created concurrently by someone else). */
@@ -175,7 +215,9 @@ async function createTopic(admin: Admin, spec: TopicSpec): Promise<boolean> {
   try {
     return await admin.createTopics({
       topics: [{ topic: spec.name, numPartitions: spec.partitions, replicationFactor: REPLICATION_FACTOR }],
-      waitForLeaders: true,
+      // kafkajs' own wait gives up on UNKNOWN_TOPIC_OR_PARTITION, which a new topic reports until
+      // the broker's metadata cache catches up: waitForTopicLeaders polls instead.
+      waitForLeaders: false,
     });
   } catch (e) {
     if (isOnlyAlreadyExists(e)) return false;
@@ -187,10 +229,44 @@ const isOnlyAlreadyExists = (e: unknown): boolean =>
   e instanceof KafkaJSAggregateError &&
   e.errors.every((inner) => inner instanceof KafkaJSProtocolError && inner.type === 'TOPIC_ALREADY_EXISTS');
 
-async function assertPartitionCounts(admin: Admin, specs: readonly TopicSpec[]): Promise<void> {
+/** Errors a topic reports between its creation and the moment the broker serves it. */
+const NOT_YET_SERVED = new Set([
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'LEADER_NOT_AVAILABLE',
+  'NOT_LEADER_OR_FOLLOWER',
+]);
+
+const isNotYetServed = (e: unknown): boolean =>
+  e instanceof KafkaJSProtocolError && NOT_YET_SERVED.has(e.type);
+
+/**
+ * Polls topic metadata until every partition has a leader (a readiness poll, like waitForKafka).
+ * A partition count that differs from the spec fails at once: Kafka never shrinks a topic, and
+ * growing one silently would move keys to other partitions.
+ */
+async function waitForTopicLeaders(admin: Admin, specs: readonly TopicSpec[]): Promise<void> {
   if (specs.length === 0) return;
-  const metadata = await admin.fetchTopicMetadata({ topics: specs.map((s) => s.name) });
-  const actual = new Map(metadata.topics.map((t) => [t.name, t.partitions.length]));
+  const deadline = Date.now() + TOPIC_READY_TIMEOUT_MS;
+  let pending = specs.map((s) => s.name).join(', ');
+  for (;;) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics: specs.map((s) => s.name) });
+      assertPartitionCounts(specs, metadata.topics);
+      const leaderless = metadata.topics.filter((t) => t.partitions.some((p) => p.leader < 0));
+      if (leaderless.length === 0) return;
+      pending = leaderless.map((t) => t.name).join(', ');
+    } catch (e) {
+      if (!isNotYetServed(e)) throw e;
+    }
+    if (Date.now() + TOPIC_POLL_INTERVAL_MS > deadline) {
+      throw new Error(`Topics have no partition leader after ${TOPIC_READY_TIMEOUT_MS} ms: ${pending}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, TOPIC_POLL_INTERVAL_MS));
+  }
+}
+
+function assertPartitionCounts(specs: readonly TopicSpec[], topics: readonly ITopicMetadata[]): void {
+  const actual = new Map(topics.map((t) => [t.name, t.partitions.length]));
   const mismatches = specs
     .map((s) => ({ topic: s.name, expected: s.partitions, actual: actual.get(s.name) ?? 0 }))
     .filter((m) => m.actual !== m.expected);
