@@ -4,6 +4,7 @@
  */
 const BENCHES: Record<string, () => Promise<void>> = {
   store: async () => (await import('./bench/store')).runStoreBenchmark(),
+  commands: async () => (await import('./bench/commands')).runCommandsBenchmark(),
 };
 
 async function main(names: string[]): Promise<void> {

@@ -14,3 +14,4 @@ export * from './launches/launch-status';
 export * from './launches/gate';
 export * from './launches/commands';
 export * from './launches/events';
+export * from './message-types';

@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { dlqTopicOf, Topics, type CommandEnvelope, type EventEnvelope } from '@tminus/contracts';
+import { createEventStore, type EventStore } from '@tminus/event-store';
+import {
+  decodeEventEnvelope,
+  DLQ_HEADERS,
+  encodeCommandEnvelope,
+  InProcessBus,
+  type Subscription,
+} from '@tminus/messaging';
+import { startTeams, type RunningApp } from './index';
+
+/** Waits for an observable state, never a fixed sleep. */
+async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const admin = { userId: 'admin', role: 'ADMIN' } as const;
+const command = (commandId: string, type: string, teamId: string, payload: object): CommandEnvelope => ({
+  commandId,
+  type,
+  aggregateId: teamId,
+  actor: admin,
+  correlationId: `corr-${commandId}`,
+  issuedAt: new Date().toISOString(),
+  payload,
+});
+
+// The whole service in embedded shape (SQLite store, in-process bus): Nest app, bus transport, relay, HTTP.
+describe('teams service (embedded infrastructure)', () => {
+  let dir: string;
+  let store: EventStore;
+  let bus: InProcessBus;
+  let app: RunningApp;
+  let events: Subscription;
+  const seen: EventEnvelope[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tminus-teams-'));
+    store = await createEventStore({
+      kind: 'sqlite',
+      file: join(dir, 'teams.sqlite'),
+      source: 'tminus.teams',
+    });
+    bus = new InProcessBus({ filename: join(dir, 'bus.sqlite') });
+    app = await startTeams({ store, bus, logger: pino({ level: 'silent' }), port: 0 });
+    events = await bus.subscribe({
+      groupId: 'test-observer',
+      topics: [Topics.teamsEvents],
+      handle: async (message) => void seen.push(decodeEventEnvelope(message)),
+    });
+  });
+
+  afterAll(async () => {
+    await events?.stop();
+    await app?.close();
+    await bus?.close();
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const send = (envelope: CommandEnvelope) =>
+    bus.publish(Topics.teamsCommands, [encodeCommandEnvelope(envelope)]);
+
+  it('handles commands from the bus and publishes events and rejections on the events topic', async () => {
+    await send(
+      command('c-1', 'CreateTeam', 'team-1', { teamId: 'team-1', key: 'core', name: 'Core', function: 'QA' }),
+    );
+    await send(command('c-2', 'AddTeamMember', 'team-1', { teamId: 'team-1', userId: 'lea', role: 'LEAD' }));
+    await send(command('c-2', 'AddTeamMember', 'team-1', { teamId: 'team-1', userId: 'lea', role: 'LEAD' }));
+    await send(
+      command('c-3', 'CreateTeam', 'team-2', {
+        teamId: 'team-2',
+        key: 'core',
+        name: 'Other',
+        function: 'QA',
+      }),
+    );
+
+    await until(
+      () => ['c-2', 'c-3'].every((id) => seen.some((e) => e.commandId === id)),
+      'answers to c-2, c-3',
+    );
+    // Order holds per key (stream); the two teams' messages may interleave.
+    const summary = (streamId: string) =>
+      seen
+        .filter((e) => e.streamId === streamId)
+        .map((e) => [e.type, e.streamPosition, e.commandId, e.source]);
+    expect(summary('team-1')).toEqual([
+      ['TeamCreated', 1, 'c-1', 'tminus.teams'],
+      ['TeamMemberAdded', 2, 'c-2', 'tminus.teams'],
+    ]);
+    expect(summary('team-2')).toEqual([['CommandRejected', 0, 'c-3', 'tminus.teams']]);
+    expect(seen.find((e) => e.commandId === 'c-3')?.data).toMatchObject({
+      code: 'TEAM.KEY_TAKEN',
+      commandType: 'CreateTeam',
+    });
+  });
+
+  it('sends a malformed command to the dead-letter topic, with the error Nest would otherwise swallow', async () => {
+    const dead: { error: string | undefined; key: string }[] = [];
+    const dlq = await bus.subscribe({
+      groupId: 'test-dlq',
+      topics: [dlqTopicOf(Topics.teamsCommands)],
+      handle: async (message) =>
+        void dead.push({ error: message.headers[DLQ_HEADERS.error], key: message.key }),
+    });
+    const message = encodeCommandEnvelope(command('c-bad', 'CreateTeam', 'team-9', { teamId: 'team-9' }));
+    const { ce_actor: _actor, ...headers } = message.headers;
+    await bus.publish(Topics.teamsCommands, [{ ...message, headers }]);
+
+    await until(() => dead.length > 0, 'the dead letter');
+    await dlq.stop();
+    expect(dead).toEqual([{ key: 'team-9', error: expect.stringMatching(/header ce_actor is missing/) }]);
+  });
+
+  it('serves /health and /metrics', async () => {
+    const health = await fetch(`http://127.0.0.1:${app.port}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ healthy: true, checks: { database: 'up', consumers: 'up' } });
+
+    const metrics = await (await fetch(`http://127.0.0.1:${app.port}/metrics`)).text();
+    expect(metrics).toMatch(
+      /tminus_commands_handled_total\{service="teams",type="CreateTeam",outcome="ACCEPTED"\} 1/,
+    );
+    expect(metrics).toMatch(
+      /tminus_commands_handled_total\{service="teams",type="AddTeamMember",outcome="DUPLICATE"\} 1/,
+    );
+    expect(metrics).toMatch(
+      /tminus_commands_rejected_total\{service="teams",type="CreateTeam",code="TEAM.KEY_TAKEN"\} 1/,
+    );
+    expect(metrics).toMatch(/tminus_outbox_relay_lag_seconds\{service="teams"\} 0/);
+  });
+});

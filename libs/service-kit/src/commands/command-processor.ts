@@ -1,0 +1,274 @@
+import {
+  DomainError,
+  ErrorCodes,
+  type CommandEnvelope,
+  type Decider,
+  type EventEnvelope,
+  type Message,
+} from '@tminus/contracts';
+import {
+  CommandAlreadyProcessedError,
+  ConcurrencyError,
+  type CommandOutcome,
+  type EventStore,
+  type StoreTransaction,
+} from '@tminus/event-store';
+import { DEFAULT_CONFLICT_RETRY, jitteredDelay, sleep, type ConflictRetryPolicy } from './conflict-retry';
+import { KeyedLock } from './keyed-lock';
+import { commandAccepted, commandRejected, toNewEvents, toPublishedEnvelope } from './outcome-envelopes';
+
+/** What the processor needs from the outbox relay: a nudge after a commit (the relay's `kick()`). */
+export interface OutboxKicker {
+  kick(): void;
+}
+
+/** What a hook sees, inside the command's transaction. */
+export interface CommandContext<C extends Message, S> {
+  readonly tx: StoreTransaction;
+  readonly envelope: CommandEnvelope;
+  readonly command: C;
+  readonly streamId: string;
+  /** The stream folded with `evolve`. */
+  readonly state: S;
+}
+
+export interface DecidedContext<C extends Message, E extends Message, S> extends CommandContext<C, S> {
+  readonly events: readonly E[];
+}
+
+export type CommandResult =
+  | { readonly status: 'ACCEPTED'; readonly events: EventEnvelope[]; readonly attempts: number }
+  | {
+      readonly status: 'REJECTED';
+      readonly code: string;
+      readonly message: string;
+      readonly events: EventEnvelope[];
+      readonly attempts: number;
+    }
+  /** The command id was handled before: nothing was written this time. */
+  | { readonly status: 'DUPLICATE'; readonly previous: CommandOutcome | null; readonly attempts: number };
+
+export interface HandledCommand {
+  readonly service: string;
+  readonly type: string;
+  readonly result: CommandResult;
+  readonly durationMs: number;
+}
+
+/** Told about every handled command (metrics, logs). */
+export type CommandObserver = (handled: HandledCommand) => void;
+
+export interface CommandProcessorOptions<C extends Message, E extends Message, S> {
+  /** The service name (`teams`): events get `tminus.<service>` as their source. */
+  readonly service: string;
+  readonly decider: Decider<C, E, S>;
+  /** The command types this processor handles (a router picks the processor by type). */
+  readonly commandTypes: readonly C['type'][];
+  readonly streamIdOf: (command: C) => string;
+  /** Where events and outcomes are published (the outbox topic), e.g. `tminus.teams.events`. */
+  readonly eventsTopic: string;
+  readonly store: EventStore;
+  readonly relay?: OutboxKicker;
+  /**
+   * Before `decide`, in the transaction: enrichment from the service's own views. Returns the command
+   * to decide (or nothing to keep it). A DomainError thrown here rejects the command.
+   */
+  readonly prepare?: (context: CommandContext<C, S>) => Promise<C | void>;
+  /**
+   * After `decide`, before the append, in the transaction: reservations that depend on the outcome
+   * (a team key). A DomainError thrown here rejects the command and rolls the reservation back.
+   */
+  readonly beforeAppend?: (context: DecidedContext<C, E, S>) => Promise<void>;
+  readonly conflictRetry?: ConflictRetryPolicy;
+  readonly observer?: CommandObserver;
+  readonly now?: () => Date;
+}
+
+/** A command the processor refuses before deciding (unknown type, malformed payload). */
+class Rejection extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The command pipeline of one aggregate type. In ONE transaction: skip a command id seen before, load
+ * and fold the stream, decide, append with the exact expected version, put the same envelopes in the
+ * outbox (keyed by stream id) and record the outcome. A rule violation is an outcome too: a
+ * `CommandRejected` envelope and a REJECTED outcome, written together. Lost appends are retried a
+ * bounded number of times; any other error propagates (the consumer retries, then dead-letters).
+ */
+export class CommandProcessor<C extends Message, E extends Message, S> {
+  readonly service: string;
+  readonly source: string;
+  private readonly retry: ConflictRetryPolicy;
+  private readonly now: () => Date;
+  private readonly types: ReadonlySet<string>;
+  private readonly streams = new KeyedLock();
+
+  constructor(private readonly options: CommandProcessorOptions<C, E, S>) {
+    this.service = options.service;
+    this.source = `tminus.${options.service}`;
+    this.retry = options.conflictRetry ?? DEFAULT_CONFLICT_RETRY;
+    this.now = options.now ?? (() => new Date());
+    this.types = new Set(options.commandTypes);
+  }
+
+  handles(type: string): boolean {
+    return this.types.has(type);
+  }
+
+  async handle(envelope: CommandEnvelope): Promise<CommandResult> {
+    const started = performance.now();
+    const result = await this.handleWithRetries(envelope);
+    if (result.status !== 'DUPLICATE') this.options.relay?.kick();
+    this.options.observer?.({
+      service: this.service,
+      type: envelope.type,
+      result,
+      durationMs: performance.now() - started,
+    });
+    return result;
+  }
+
+  /** Records a rejection without deciding anything (an unknown command type, a malformed payload). */
+  reject(envelope: CommandEnvelope, code: string, message: string, attempts = 1): Promise<CommandResult> {
+    return this.recordRejection(envelope, code, message, attempts);
+  }
+
+  private async handleWithRetries(envelope: CommandEnvelope): Promise<CommandResult> {
+    let received: { command: C; streamId: string };
+    try {
+      received = this.parse(envelope);
+    } catch (error) {
+      if (error instanceof Rejection) return this.recordRejection(envelope, error.code, error.message, 1);
+      throw error;
+    }
+    // One stream at a time in this process; the retries below are for rivals in other processes.
+    return this.streams.run(received.streamId, () =>
+      this.retryConflicts(envelope, received.command, received.streamId),
+    );
+  }
+
+  private async retryConflicts(
+    envelope: CommandEnvelope,
+    received: C,
+    streamId: string,
+  ): Promise<CommandResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.options.store.transaction((tx) =>
+          this.attempt(tx, envelope, received, streamId, attempt),
+        );
+      } catch (error) {
+        if (error instanceof DomainError)
+          return this.recordRejection(envelope, error.code, error.message, attempt);
+        if (error instanceof CommandAlreadyProcessedError)
+          return { status: 'DUPLICATE', previous: null, attempts: attempt };
+        if (!(error instanceof ConcurrencyError)) throw error;
+        if (attempt >= this.retry.maxAttempts) {
+          // Decided: an answer the caller can act on (send it again) beats a dead letter an operator must replay.
+          return this.recordRejection(
+            envelope,
+            ErrorCodes.INTERNAL,
+            `Gave up after ${attempt} attempts: stream ${error.streamId} kept changing concurrently; send the command again`,
+            attempt,
+          );
+        }
+        await sleep(jitteredDelay(this.retry, attempt));
+      }
+    }
+  }
+
+  private async attempt(
+    tx: StoreTransaction,
+    envelope: CommandEnvelope,
+    received: C,
+    streamId: string,
+    attempts: number,
+  ): Promise<CommandResult> {
+    const previous = await tx.findCommandOutcome(envelope.commandId);
+    if (previous) return { status: 'DUPLICATE', previous, attempts };
+    const history = await tx.readStream(streamId);
+    const { decider } = this.options;
+    const state = history.reduce(
+      (s, event) => decider.evolve(s, event as unknown as E),
+      decider.initialState(),
+    );
+    const base = { tx, envelope, streamId, state };
+    const command = (await this.options.prepare?.({ ...base, command: received })) ?? received;
+    const now = this.now();
+    const decided = decider.decide(command, state, { now, actor: envelope.actor });
+    await this.options.beforeAppend?.({ ...base, command, events: decided });
+
+    const published =
+      decided.length === 0
+        ? [commandAccepted(envelope, streamId, this.source, now)]
+        : (
+            await tx.append(
+              streamId,
+              toNewEvents(decided, envelope, now),
+              history.at(-1)?.streamPosition ?? 0,
+            )
+          ).events.map((event) => toPublishedEnvelope(event, this.source));
+    await tx.enqueueOutbox(
+      published.map((e) => ({ topic: this.options.eventsTopic, key: streamId, envelope: e })),
+    );
+    await tx.recordCommandOutcome(envelope.commandId, {
+      status: 'ACCEPTED',
+      eventIds: published.map((e) => e.id),
+    });
+    return { status: 'ACCEPTED', events: published, attempts };
+  }
+
+  private async recordRejection(
+    envelope: CommandEnvelope,
+    code: string,
+    message: string,
+    attempts: number,
+  ): Promise<CommandResult> {
+    try {
+      return await this.options.store.transaction(async (tx) => {
+        const previous = await tx.findCommandOutcome(envelope.commandId);
+        if (previous) return { status: 'DUPLICATE', previous, attempts };
+        const rejected = commandRejected(envelope, { code, message }, this.source, this.now());
+        await tx.enqueueOutbox([
+          { topic: this.options.eventsTopic, key: envelope.aggregateId, envelope: rejected },
+        ]);
+        await tx.recordCommandOutcome(envelope.commandId, {
+          status: 'REJECTED',
+          code,
+          eventIds: [rejected.id],
+        });
+        return { status: 'REJECTED', code, message, events: [rejected], attempts };
+      });
+    } catch (error) {
+      if (error instanceof CommandAlreadyProcessedError)
+        return { status: 'DUPLICATE', previous: null, attempts };
+      throw error;
+    }
+  }
+
+  /** Deciders trust the command's shape; what the transport cannot vouch for is checked here. */
+  private parse(envelope: CommandEnvelope): { command: C; streamId: string } {
+    if (!this.handles(envelope.type)) {
+      throw new Rejection(
+        ErrorCodes.BAD_USER_INPUT,
+        `${this.service} does not handle commands of type "${envelope.type}"`,
+      );
+    }
+    const { payload } = envelope;
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+      throw new Rejection(ErrorCodes.BAD_USER_INPUT, `The payload of ${envelope.type} must be a JSON object`);
+    }
+    const command = { type: envelope.type, data: payload } as unknown as C;
+    const streamId: unknown = this.options.streamIdOf(command);
+    if (typeof streamId !== 'string' || streamId.trim() === '') {
+      throw new Rejection(ErrorCodes.BAD_USER_INPUT, `${envelope.type} names no aggregate id`);
+    }
+    return { command, streamId };
+  }
+}

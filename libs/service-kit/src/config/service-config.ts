@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface ServiceConfig {
+  readonly kafkaBrokers: string[];
+  readonly kafkaClientId: string;
+  readonly databaseUrl: string;
+  readonly port: number;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export interface ServiceConfigDefaults {
+  /** e.g. `teams`: the default client id is `tminus-teams`. */
+  readonly service: string;
+  /** launches 4101, teams 4102, checklists 4103 (docs: runtime conventions). */
+  readonly port: number;
+}
+
+const brokerList = z
+  .string({ error: 'KAFKA_BROKERS is required (a comma list, e.g. 127.0.0.1:19092)' })
+  .transform((raw) =>
+    raw
+      .split(',')
+      .map((b) => b.trim())
+      .filter((b) => b.length > 0),
+  )
+  .pipe(
+    z
+      .array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each broker must be host:port'))
+      .min(1, 'KAFKA_BROKERS names no broker (a comma list, e.g. 127.0.0.1:19092)'),
+  );
+
+const schema = (defaults: ServiceConfigDefaults) =>
+  z.object({
+    KAFKA_BROKERS: brokerList,
+    KAFKA_CLIENT_ID: z.string().trim().min(1).default(`tminus-${defaults.service}`),
+    DATABASE_URL: z
+      .string({
+        error: `DATABASE_URL is required (e.g. postgres://postgres@127.0.0.1:5432/tminus_${defaults.service})`,
+      })
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL'),
+    PORT: z.coerce
+      .number({ error: 'PORT must be a number' })
+      .int('PORT must be an integer')
+      .min(0)
+      .max(65535, 'PORT must be at most 65535')
+      .default(defaults.port),
+    LOG_LEVEL: z
+      .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+      .default('info'),
+  });
+
+export class ServiceConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ServiceConfigError';
+  }
+}
+
+/** Reads and validates a service's environment; throws {@link ServiceConfigError} naming every problem. */
+export function loadServiceConfig(env: NodeJS.ProcessEnv, defaults: ServiceConfigDefaults): ServiceConfig {
+  // Empty strings count as unset, as shells and compose files often leave them.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = schema(defaults).safeParse(present);
+  if (!parsed.success) {
+    throw new ServiceConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
+  }
+  const { KAFKA_BROKERS, KAFKA_CLIENT_ID, DATABASE_URL, PORT, LOG_LEVEL } = parsed.data;
+  return {
+    kafkaBrokers: KAFKA_BROKERS,
+    kafkaClientId: KAFKA_CLIENT_ID,
+    databaseUrl: DATABASE_URL,
+    port: PORT,
+    logLevel: LOG_LEVEL,
+  };
+}

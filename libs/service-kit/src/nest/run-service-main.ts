@@ -1,0 +1,69 @@
+import { allTopicSpecs, type ServiceName } from '@tminus/contracts';
+import { createEventStore } from '@tminus/event-store';
+import { ensureTopics, KafkaBus } from '@tminus/messaging';
+import { loadServiceConfig, ServiceConfigError } from '../config/service-config';
+import { createServiceLogger } from '../observability/service-logger';
+import type { RunningApp, ServiceDeps } from './start-service';
+
+export interface ServiceMainOptions {
+  readonly service: ServiceName;
+  readonly defaultPort: number;
+  readonly start: (deps: ServiceDeps) => Promise<RunningApp>;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The distributed entry of a service: validated env, PostgreSQL store, Kafka bus, the contract topics
+ * (created if missing, nestjs/nest#13220), then the service; SIGTERM/SIGINT close it gracefully.
+ */
+export async function runServiceMain({
+  service,
+  defaultPort,
+  start,
+  env = process.env,
+}: ServiceMainOptions): Promise<void> {
+  let config;
+  try {
+    config = loadServiceConfig(env, { service, port: defaultPort });
+  } catch (error) {
+    if (!(error instanceof ServiceConfigError)) throw error;
+    process.stderr.write(`tminus-${service}: ${error.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const logger = createServiceLogger(service, config.logLevel);
+  const messagingLogger = logger.child({ component: 'messaging' });
+  await ensureTopics(config.kafkaBrokers, allTopicSpecs());
+  const store = await createEventStore({
+    kind: 'postgres',
+    url: config.databaseUrl,
+    source: `tminus.${service}`,
+  });
+  const bus = new KafkaBus({
+    brokers: config.kafkaBrokers,
+    clientId: config.kafkaClientId,
+    logger: messagingLogger,
+  });
+  let app: RunningApp;
+  try {
+    app = await start({ store, bus, logger, port: config.port });
+  } catch (error) {
+    logger.error({ err: error }, 'could not start');
+    await bus.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    process.exitCode = 1;
+    return;
+  }
+  const shutdown = async (signal: string): Promise<void> => {
+    logger.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+      await bus.close();
+      await store.close();
+    } catch (error) {
+      logger.error({ err: error }, 'unclean shutdown');
+      process.exitCode = 1;
+    }
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void shutdown(signal));
+}
