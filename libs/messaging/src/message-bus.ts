@@ -22,10 +22,24 @@ export interface SubscribeOptions {
   readonly fromBeginning?: boolean;
   /** Called once per message, in order per partition. The position moves only after it resolves. */
   readonly handle: MessageHandler;
+  /**
+   * How many partitions one consumer processes at the same time (each still strictly in order).
+   * Kafka only; the in-process bus always runs partitions independently. Default: the bus's setting.
+   */
+  readonly partitionsConsumedConcurrently?: number;
 }
 
 export interface Subscription {
   stop(): Promise<void>;
+}
+
+/** Where a consumer group stands in one partition of a topic. */
+export interface PartitionPosition {
+  readonly partition: number;
+  /** The offset the group reads next (the earliest kept offset when the group has no position yet). */
+  readonly next: string;
+  /** The offset the next published message will get: the group is caught up when `next === end`. */
+  readonly end: string;
 }
 
 /**
@@ -35,5 +49,10 @@ export interface Subscription {
 export interface MessageBus {
   publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /**
+   * Positions of `groupId` in every partition of `topic`; tools use it to know when a backlog (a
+   * dead-letter topic being replayed) is done. Optional so that test doubles need not implement it.
+   */
+  positions?(groupId: string, topic: string): Promise<PartitionPosition[]>;
   close(): Promise<void>;
 }

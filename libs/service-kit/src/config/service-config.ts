@@ -8,6 +8,8 @@ export interface ServiceConfig {
   readonly databaseUrl: string;
   readonly port: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** Puts every topic and consumer group under `<namespace>.` (several stacks on one cluster). */
+  readonly topicNamespace: string | undefined;
 }
 
 export interface ServiceConfigDefaults {
@@ -31,6 +33,12 @@ const brokerList = z
       .min(1, 'KAFKA_BROKERS names no broker (a comma list, e.g. 127.0.0.1:19092)'),
   );
 
+/** Optional; a Kafka-safe prefix such as `staging` or `run-42`. */
+export const topicNamespace = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'KAFKA_TOPIC_NAMESPACE must be lower-case letters, digits, - or _ (at most 40)')
+  .optional();
+
 const schema = (defaults: ServiceConfigDefaults) =>
   z.object({
     KAFKA_BROKERS: brokerList,
@@ -49,6 +57,7 @@ const schema = (defaults: ServiceConfigDefaults) =>
     LOG_LEVEL: z
       .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
       .default('info'),
+    KAFKA_TOPIC_NAMESPACE: topicNamespace,
   });
 
 export class ServiceConfigError extends Error {
@@ -70,12 +79,13 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv, defaults: ServiceConfi
       parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
     );
   }
-  const { KAFKA_BROKERS, KAFKA_CLIENT_ID, DATABASE_URL, PORT, LOG_LEVEL } = parsed.data;
+  const { KAFKA_BROKERS, KAFKA_CLIENT_ID, DATABASE_URL, PORT, LOG_LEVEL, KAFKA_TOPIC_NAMESPACE } = parsed.data;
   return {
     kafkaBrokers: KAFKA_BROKERS,
     kafkaClientId: KAFKA_CLIENT_ID,
     databaseUrl: DATABASE_URL,
     port: PORT,
     logLevel: LOG_LEVEL,
+    topicNamespace: KAFKA_TOPIC_NAMESPACE,
   };
 }

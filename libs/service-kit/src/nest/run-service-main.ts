@@ -1,6 +1,6 @@
 import { allTopicSpecs, type ServiceName } from '@tminus/contracts';
 import { createEventStore } from '@tminus/event-store';
-import { ensureTopics, KafkaBus } from '@tminus/messaging';
+import { ensureTopics, KafkaBus, NamespacedBus, namespacedTopicName } from '@tminus/messaging';
 import { loadServiceConfig, ServiceConfigError } from '../config/service-config';
 import { createServiceLogger } from '../observability/service-logger';
 import type { RunningApp, ServiceDeps } from './start-service';
@@ -33,17 +33,19 @@ export async function runServiceMain({
   }
   const logger = createServiceLogger(service, config.logLevel);
   const messagingLogger = logger.child({ component: 'messaging' });
-  await ensureTopics(config.kafkaBrokers, allTopicSpecs());
+  await ensureTopics(
+    config.kafkaBrokers,
+    allTopicSpecs().map((spec) => ({ ...spec, name: namespacedTopicName(config.topicNamespace, spec.name) })),
+  );
   const store = await createEventStore({
     kind: 'postgres',
     url: config.databaseUrl,
     source: `tminus.${service}`,
   });
-  const bus = new KafkaBus({
-    brokers: config.kafkaBrokers,
-    clientId: config.kafkaClientId,
-    logger: messagingLogger,
-  });
+  const bus = NamespacedBus.wrap(
+    new KafkaBus({ brokers: config.kafkaBrokers, clientId: config.kafkaClientId, logger: messagingLogger }),
+    config.topicNamespace,
+  );
   let app: RunningApp;
   try {
     app = await start({ store, bus, logger, port: config.port });

@@ -1,0 +1,106 @@
+import type { EventEmitter } from 'node:events';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { errorFields, type MessagingLogger } from '../logger';
+import type { IncomingMessage, MessageHandler } from '../message-bus';
+import { Wakeup, backoffDelay, type Backoff } from '../support/wakeup';
+import type { SqliteLog, StoredMessage } from './sqlite-log';
+
+const BATCH_SIZE = 100;
+
+export interface PartitionWorkerOptions {
+  readonly log: SqliteLog;
+  /** Emits the topic name after every append to it. */
+  readonly published: EventEmitter;
+  readonly groupId: string;
+  readonly topic: string;
+  readonly partition: number;
+  readonly handle: MessageHandler;
+  readonly redeliveryBackoff: Backoff;
+  readonly logger: MessagingLogger;
+}
+
+/**
+ * Delivers one partition to one consumer group, strictly in order: the next message is handed out
+ * only after the previous one's handler resolved and the group's offset moved past it. A failed
+ * handler gets the same message again after a backoff (at-least-once; nothing is skipped).
+ */
+export class PartitionWorker {
+  private readonly newMessages = new Wakeup();
+  private readonly stopSignal = new Wakeup();
+  private readonly onPublished = (): void => this.newMessages.wake();
+  private stopped = false;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly options: PartitionWorkerOptions) {}
+
+  start(): void {
+    this.options.published.on(this.options.topic, this.onPublished);
+    this.running = this.loop().catch((error: unknown) => {
+      // Only the log itself can fail here (the database was closed under us): nothing to retry.
+      this.options.logger.error({ ...this.where(), ...errorFields(error) }, 'in-process delivery stopped');
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.options.published.off(this.options.topic, this.onPublished);
+    this.newMessages.wake();
+    this.stopSignal.wake();
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    const { log, groupId, topic, partition } = this.options;
+    let next = log.groupOffset(groupId, topic, partition) ?? 0;
+    let failures = 0;
+    while (!this.stopped) {
+      const batch = log.read(topic, partition, next, BATCH_SIZE);
+      if (batch.length === 0) {
+        // No race with a publish: appends are synchronous and their wake-up is remembered.
+        await this.newMessages.wait();
+        continue;
+      }
+      for (const stored of batch) {
+        if (this.stopped) return;
+        if (!(await this.deliver(stored, failures))) {
+          failures += 1;
+          await this.stopSignal.wait(backoffDelay(this.options.redeliveryBackoff, failures));
+          break;
+        }
+        failures = 0;
+        next = stored.offset + 1;
+        log.setGroupOffset(groupId, topic, partition, next);
+      }
+      // Handlers that never await would otherwise keep timers and I/O waiting for a whole backlog.
+      await yieldToEventLoop();
+    }
+  }
+
+  private async deliver(stored: StoredMessage, failures: number): Promise<boolean> {
+    try {
+      await this.options.handle(this.toIncoming(stored));
+      return true;
+    } catch (error) {
+      this.options.logger.warn(
+        { ...this.where(), offset: String(stored.offset), failures: failures + 1, ...errorFields(error) },
+        'message handler failed; the message will be delivered again',
+      );
+      return false;
+    }
+  }
+
+  private toIncoming(stored: StoredMessage): IncomingMessage {
+    return {
+      topic: this.options.topic,
+      partition: stored.partition,
+      offset: String(stored.offset),
+      key: stored.key,
+      headers: JSON.parse(stored.headers) as Record<string, string>,
+      value: stored.value,
+    };
+  }
+
+  private where(): { groupId: string; topic: string; partition: number } {
+    return { groupId: this.options.groupId, topic: this.options.topic, partition: this.options.partition };
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Must-show: the relay dies after publishing a batch but before marking it sent. A new relay
+ * publishes that batch again; the consumer (idempotent handler, real PostgreSQL) applies every
+ * event exactly once.
+ */
+import { dlqTopicOf } from '@tminus/contracts';
+import { createEventStore, type EventStore } from '@tminus/event-store';
+import { subscribeReliably } from './dead-letters/reliable-consumer';
+import { idempotentMessageHandler } from './idempotency/idempotent-handler';
+import { KafkaBus } from './kafka/kafka-bus';
+import type { Subscription } from './message-bus';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { eventually } from './testing/eventually';
+import { appliedEventIds, recordApplied, writeEventsWithOutbox } from './testing/pipeline-fixtures';
+import {
+  createTestDatabase,
+  createTestTopics,
+  kafkaBrokers,
+  uniqueTopic,
+  type TestDatabase,
+  type TestTopics,
+} from '../../testing/src/infra/test-infra';
+
+const EVENTS = 40;
+const FIRST_BATCH = 15;
+
+describe('outbox relay crash between publish and mark', () => {
+  let db: TestDatabase;
+  let topics: TestTopics;
+  let topic: string;
+  let source: EventStore;
+  let consumerStore: EventStore;
+  let bus: KafkaBus;
+  const cleanup: Array<() => Promise<unknown>> = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('messaging_relay_crash');
+    topic = uniqueTopic('relay-crash');
+    topics = await createTestTopics([
+      { name: topic, partitions: 3 },
+      { name: dlqTopicOf(topic), partitions: 1 },
+    ]);
+    source = await createEventStore({
+      kind: 'postgres',
+      url: db.url,
+      schema: 'source_service',
+      source: 'tminus.test',
+    });
+    consumerStore = await createEventStore({ kind: 'postgres', url: db.url, schema: 'consumer_service' });
+    bus = new KafkaBus({ brokers: kafkaBrokers(), clientId: 'relay-crash-test' });
+  });
+
+  afterAll(async () => {
+    for (const step of cleanup.reverse()) await step().catch(() => undefined);
+    await bus?.close();
+    await source?.close();
+    await consumerStore?.close();
+    await topics?.delete();
+    await db?.drop();
+  });
+
+  it('re-publishes the unmarked batch, and the idempotent consumer applies every event exactly once', async () => {
+    const streams = ['launch-1', 'launch-2', 'launch-3', 'launch-4', 'launch-5'];
+    const written = await writeEventsWithOutbox(source, topic, streams, EVENTS);
+
+    // Relay 1 publishes its first batch, then "dies" where marking it sent would have happened.
+    let crashed = false;
+    const dying = new OutboxRelay({
+      store: {
+        pendingOutbox: (limit) => source.pendingOutbox(limit),
+        markOutboxSent: async () => {
+          crashed = true;
+          throw new Error('simulated crash before markOutboxSent');
+        },
+      },
+      bus,
+      batchSize: FIRST_BATCH,
+      retryBackoff: { initialMs: 60_000, maxMs: 60_000 },
+    });
+    dying.start();
+    await eventually(() => crashed, { what: 'the simulated crash' });
+    await dying.stop();
+    expect((await source.pendingOutbox(100)).length).toBe(EVENTS);
+
+    // Its successor finds the whole outbox still pending and publishes it, the first batch again.
+    const successor = new OutboxRelay({ store: source, bus, pollIntervalMs: 100 });
+    successor.start();
+    cleanup.push(() => successor.stop());
+    await eventually(async () => (await source.pendingOutbox(1)).length === 0, {
+      timeoutMs: 30_000,
+      what: 'an empty outbox',
+    });
+    expect(successor.published).toBe(EVENTS);
+
+    const outcomes = { applied: 0, duplicate: 0 };
+    const subscription: Subscription = await subscribeReliably(bus, {
+      groupId: `${topic}.projector`,
+      topics: [topic],
+      fromBeginning: true,
+      handle: idempotentMessageHandler({
+        store: consumerStore,
+        consumer: 'projector',
+        apply: recordApplied,
+        afterCommit: (_envelope, outcome) => void outcomes[outcome]++,
+      }),
+    });
+    cleanup.push(() => subscription.stop());
+
+    await eventually(() => outcomes.applied + outcomes.duplicate === EVENTS + FIRST_BATCH, {
+      timeoutMs: 60_000,
+      what: 'every published copy to be consumed',
+    });
+    expect(outcomes).toEqual({ applied: EVENTS, duplicate: FIRST_BATCH });
+    const applied = await appliedEventIds(consumerStore);
+    expect(applied).toHaveLength(EVENTS);
+    expect([...applied].sort()).toEqual([...written].sort());
+    expect((await consumerStore.readAll({ limit: 1_000 })).length).toBe(EVENTS);
+  });
+});
