@@ -6,7 +6,7 @@ module.exports = {
       name: 'apps-not-into-other-apps',
       comment: 'Apps talk through Kafka and share only libs/contracts; they never import each other.',
       severity: 'error',
-      from: { path: '^apps/([^/]+)/' },
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/embedded/' },
       to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
     },
     {

@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const FIXTURE = join(__dirname, 'fixture');
+
+interface Violation {
+  readonly from: string;
+  readonly to: string;
+  readonly rule: { readonly name: string };
+}
+
+/** Runs the project's dependency-cruiser rules over a folder and returns what they flag. */
+const cruise = (cwd: string): Violation[] => {
+  let output: string;
+  try {
+    output = execFileSync(
+      join(ROOT, 'node_modules', '.bin', 'depcruise'),
+      ['apps', 'libs', '--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'json'],
+      { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+  } catch (error) {
+    // depcruise exits non-zero when it finds violations; the JSON report is still on stdout.
+    output = (error as { stdout: string }).stdout;
+  }
+  return (JSON.parse(output) as { summary: { violations: Violation[] } }).summary.violations;
+};
+
+// `npm run boundaries` checks the real tree; this proves the rules bite, on a fixture that breaks them.
+describe('architecture boundaries', () => {
+  const violations = cruise(FIXTURE);
+  const ruleHits = (name: string) => violations.filter((v) => v.rule.name === name).map((v) => `${v.from} -> ${v.to}`);
+
+  it('keeps apps from importing each other', () => {
+    expect(ruleHits('apps-not-into-other-apps')).toEqual([
+      'apps/teams/src/domain/leaky-decider.ts -> apps/launches/src/helper.ts',
+    ]);
+  });
+
+  it('lets only libs/messaging import kafkajs', () => {
+    expect(ruleHits('only-messaging-imports-kafkajs')).toHaveLength(1);
+  });
+
+  it('keeps frameworks and brokers out of domain code', () => {
+    const hits = ruleHits('domain-is-pure');
+    expect(hits.some((hit) => hit.includes('@nestjs'))).toBe(true);
+    expect(hits.some((hit) => hit.includes('kafkajs'))).toBe(true);
+  });
+
+  it('keeps libs from importing apps', () => {
+    expect(ruleHits('libs-not-into-apps')).toEqual(['libs/contracts/src/index.ts -> apps/launches/src/helper2.ts']);
+  });
+});

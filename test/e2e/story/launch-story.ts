@@ -1,0 +1,274 @@
+import { randomBytes } from 'node:crypto';
+import { GraphqlClient, GraphqlRequestError } from '../../../apps/embedded/src/client/graphql-client';
+import { eventually } from '../support/eventually';
+import { SubscriptionRecorder } from '../support/subscription-recorder';
+
+/** Where a running tminus answers, whichever way it runs. */
+export interface StackEndpoints {
+  readonly graphqlUrl: string;
+  readonly wsUrl: string;
+  readonly adminToken: string;
+}
+
+interface ItemView {
+  id: string;
+  title: string;
+  required: boolean;
+  state: string;
+}
+interface LaunchTeamView {
+  team: { id: string; key: string } | null;
+  checklist: { id: string; signedOff: boolean; items: ItemView[] } | null;
+  ready: boolean;
+}
+interface ReadinessView {
+  ready: boolean;
+  percent: number;
+  blockers: { code: string; team: string | null; item: string | null; message: string }[];
+}
+interface LaunchView {
+  id: string;
+  key: string;
+  status: string;
+  readiness: ReadinessView;
+  teams: LaunchTeamView[];
+  decision: { decision: string; notes: string | null } | null;
+  support: { status: string; hypercareEndsAt: string | null; incidents: { id: string; severity: string; status: string }[] };
+}
+interface ReadinessChange {
+  readinessChanged: { launchId: string; readiness: { ready: boolean; percent: number } };
+}
+
+const LAUNCH_FIELDS = `
+  id key status
+  readiness { ready percent blockers { code team item message } }
+  teams { team { id key } checklist { id signedOff items { id title required state } } ready }
+  decision { decision notes }
+  support { status hypercareEndsAt incidents { id severity status } }
+`;
+
+/** Runs a GraphQL call expected to fail and returns the error codes. */
+const codesOf = async (call: Promise<unknown>): Promise<string[]> => {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof GraphqlRequestError) return [...error.codes];
+    throw error;
+  }
+  throw new Error('expected the call to be refused');
+};
+
+const itemByTitle = (launch: LaunchView, teamKey: string, title: string): ItemView => {
+  const team = launch.teams.find((t) => t.team?.key === teamKey);
+  const item = team?.checklist?.items.find((i) => i.title === title);
+  if (!item) throw new Error(`no item "${title}" for ${teamKey}: ${JSON.stringify(launch.teams)}`);
+  return item;
+};
+
+/**
+ * The whole story of product.md through GraphQL only: teams, templates, a launch, required teams,
+ * ticks by their members, a wrong-team tick refused, a waiver, sign-offs, readiness reaching 100 %,
+ * GO, launched, an incident turning support RED then GREEN, hypercare closed — with a subscription
+ * watching readiness, and `launchAsOf` at a moment in the middle.
+ */
+export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
+  const run = randomBytes(3).toString('hex');
+  const admin = new GraphqlClient({ url: stack.graphqlUrl, token: stack.adminToken });
+
+  // Tokens for the people in the story.
+  const token = async (name: string, role: string, userId?: string): Promise<GraphqlClient> => {
+    const { createApiToken } = await admin.request<{ createApiToken: { token: string } }>(
+      `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { id token } }`,
+      { input: { name: `${name}-${run}`, role, userId } },
+    );
+    return new GraphqlClient({ url: stack.graphqlUrl, token: createApiToken.token });
+  };
+  const manager = await token('manager', 'LAUNCH_MANAGER', `mia-${run}`);
+  const engLead = await token('eng-lead', 'TEAM_MEMBER', `erin-${run}`);
+  const engDev = await token('eng-dev', 'TEAM_MEMBER', `eli-${run}`);
+  const qaLead = await token('qa-lead', 'TEAM_MEMBER', `quinn-${run}`);
+
+  // Teams and their members.
+  const createTeam = async (key: string, fn: string): Promise<string> => {
+    const { createTeam: team } = await admin.request<{ createTeam: { id: string; key: string } }>(
+      `mutation($input: CreateTeamInput!) { createTeam(input: $input) { id key } }`,
+      { input: { key, name: `${fn} ${run}`, function: fn } },
+    );
+    expect(team.key).toBe(key);
+    return team.id;
+  };
+  const engKey = `eng-${run}`;
+  const qaKey = `qa-${run}`;
+  const engId = await createTeam(engKey, 'ENGINEERING');
+  const qaId = await createTeam(qaKey, 'QA');
+  const addMember = (teamId: string, userId: string, role: string) =>
+    admin.request(
+      `mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { id members { userId role } } }`,
+      { input: { teamId, userId, role } },
+    );
+  await addMember(engId, `erin-${run}`, 'LEAD');
+  await addMember(engId, `eli-${run}`, 'MEMBER');
+  await addMember(qaId, `quinn-${run}`, 'LEAD');
+
+  // Templates per function (re-creating one makes a new version: harmless across runs).
+  const template = (fn: string, items: { title: string; required: boolean; dueDaysBeforeLaunch?: number }[]) =>
+    admin.request(
+      `mutation($input: CreateChecklistTemplateInput!) { createChecklistTemplate(input: $input) { id version } }`,
+      { input: { function: fn, name: `${fn} readiness`, items } },
+    );
+  await template('ENGINEERING', [
+    { title: 'Code complete', required: true, dueDaysBeforeLaunch: 7 },
+    { title: 'Load test passed', required: true, dueDaysBeforeLaunch: 3 },
+    { title: 'Dashboards updated', required: false },
+  ]);
+  await template('QA', [
+    { title: 'Regression suite green', required: true, dueDaysBeforeLaunch: 2 },
+    { title: 'Exploratory testing', required: true },
+  ]);
+
+  // The launch, watched by a subscription from here on.
+  const targetDate = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const { createLaunch } = await manager.request<{ createLaunch: LaunchView }>(
+    `mutation($input: CreateLaunchInput!) { createLaunch(input: $input) { ${LAUNCH_FIELDS} } }`,
+    { input: { key: `checkout-v2-${run}`, name: 'Checkout v2', targetDate } },
+  );
+  expect(createLaunch.status).toBe('PLANNING');
+  const launchId = createLaunch.id;
+  const readinessFeed = new SubscriptionRecorder<ReadinessChange>(stack.wsUrl, stack.adminToken).start(
+    `subscription($id: ID!) { readinessChanged(launchId: $id) { launchId readiness { ready percent } } }`,
+    { id: launchId },
+  );
+
+  try {
+    for (const teamId of [engId, qaId]) {
+      await manager.request(`mutation($input: LaunchTeamInput!) { requireTeam(input: $input) { id } }`, {
+        input: { launchId, teamId },
+      });
+    }
+    const readLaunch = async (): Promise<LaunchView> =>
+      (await admin.request<{ launch: LaunchView }>(`query($id: ID!) { launch(id: $id) { ${LAUNCH_FIELDS} } }`, {
+        id: launchId,
+      })).launch;
+
+    // Both checklists appear from their templates.
+    let launch = await eventually(readLaunch, (l) => l.teams.length === 2 && l.teams.every((t) => t.checklist), {
+      what: 'both checklists opened',
+    });
+    expect(launch.teams.find((t) => t.team?.key === engKey)?.checklist?.items.map((i) => i.title)).toEqual([
+      'Code complete',
+      'Load test passed',
+      'Dashboards updated',
+    ]);
+    expect(launch.readiness.ready).toBe(false);
+    expect(launch.readiness.percent).toBe(0);
+    expect(launch.readiness.blockers.map((b) => b.code)).toEqual(
+      expect.arrayContaining(['OPEN_REQUIRED_ITEM', 'NOT_SIGNED_OFF']),
+    );
+
+    const tick = (client: GraphqlClient, itemId: string) =>
+      client.request<{ tickItem: ItemView }>(
+        `mutation($input: TickItemInput!) { tickItem(input: $input) { id state } }`,
+        { input: { itemId, evidenceUrl: 'https://ci.example.com/runs/1' } },
+      );
+
+    // Team members tick their own items; read-your-writes: the answer already says DONE.
+    const codeComplete = itemByTitle(launch, engKey, 'Code complete');
+    expect((await tick(engDev, codeComplete.id)).tickItem.state).toBe('DONE');
+    expect((await tick(engDev, itemByTitle(launch, engKey, 'Load test passed').id)).tickItem.state).toBe('DONE');
+
+    // An engineer may not tick QA's checklist.
+    const regression = itemByTitle(launch, qaKey, 'Regression suite green');
+    expect(await codesOf(tick(engDev, regression.id))).toEqual(['FORBIDDEN']);
+    // Ticking twice is a rule violation with its stable code.
+    expect(await codesOf(tick(engDev, codeComplete.id))).toEqual(['CHECKLIST.ITEM_ALREADY_DONE']);
+
+    // The middle of the story: remember this moment and its readiness.
+    launch = await readLaunch();
+    expect(launch.readiness.percent).toBe(50); // 2 of 4 required items
+    const middle = new Date().toISOString();
+    const percentInTheMiddle = launch.readiness.percent;
+
+    await tick(qaLead, regression.id);
+    const exploratory = itemByTitle(launch, qaKey, 'Exploratory testing');
+    const { waiveItem } = await manager.request<{ waiveItem: ItemView }>(
+      `mutation($input: WaiveItemInput!) { waiveItem(input: $input) { id state } }`,
+      { input: { itemId: exploratory.id, reason: 'Covered by the beta programme' } },
+    );
+    expect(waiveItem.state).toBe('WAIVED');
+
+    // Only a LEAD signs off.
+    const checklistOf = (key: string) => launch.teams.find((t) => t.team?.key === key)?.checklist?.id as string;
+    const signOff = (client: GraphqlClient, checklistId: string) =>
+      client.request<{ signOffChecklist: { signedOff: boolean } }>(
+        `mutation($input: SignOffChecklistInput!) { signOffChecklist(input: $input) { id signedOff } }`,
+        { input: { checklistId } },
+      );
+    expect(await codesOf(signOff(engDev, checklistOf(engKey)))).toEqual(['CHECKLIST.NOT_TEAM_LEAD']);
+    expect((await signOff(engLead, checklistOf(engKey))).signOffChecklist.signedOff).toBe(true);
+    expect((await signOff(qaLead, checklistOf(qaKey))).signOffChecklist.signedOff).toBe(true);
+
+    launch = await readLaunch();
+    expect(launch.readiness).toEqual({ ready: true, percent: 100, blockers: [] });
+    expect(launch.teams.every((t) => t.ready)).toBe(true);
+
+    // The subscription saw readiness climb to ready.
+    await readinessFeed.waitFor((seen) => seen.some((s) => s.readinessChanged.readiness.ready));
+    const percents = readinessFeed.received.map((s) => s.readinessChanged.readiness.percent);
+    expect(percents).toEqual(expect.arrayContaining([0, 50, 100]));
+    expect(readinessFeed.received.every((s) => s.readinessChanged.launchId === launchId)).toBe(true);
+
+    // The gate: ready but no GO yet, then GO.
+    const gate = async () =>
+      (
+        await admin.request<{ gate: { decision: string; reasons: { code: string }[] } }>(
+          `query($launch: String!) { gate(launch: $launch, environment: "production") { decision reasons { code message } evaluatedAt } }`,
+          { launch: launch.key },
+        )
+      ).gate;
+    expect(await gate()).toEqual({ decision: 'DENIED', reasons: [{ code: 'NO_GO_DECISION', message: expect.any(String) }], evaluatedAt: expect.any(String) });
+    const { recordGoNoGo } = await manager.request<{ recordGoNoGo: LaunchView }>(
+      `mutation($input: RecordGoNoGoInput!) { recordGoNoGo(input: $input) { ${LAUNCH_FIELDS} } }`,
+      { input: { launchId, decision: 'GO', notes: 'All functions ready' } },
+    );
+    expect(recordGoNoGo.status).toBe('GO');
+    expect(recordGoNoGo.decision).toEqual({ decision: 'GO', notes: 'All functions ready' });
+    expect((await gate()).decision).toBe('ALLOWED');
+
+    // Live, an incident, support RED then GREEN, hypercare closed.
+    const { markLaunched } = await manager.request<{ markLaunched: LaunchView }>(
+      `mutation($input: MarkLaunchedInput!) { markLaunched(input: $input) { ${LAUNCH_FIELDS} } }`,
+      { input: { launchId } },
+    );
+    expect(markLaunched.status).toBe('HYPERCARE');
+    expect(markLaunched.support.status).toBe('GREEN');
+    const { reportIncident } = await manager.request<{ reportIncident: { id: string; status: string } }>(
+      `mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { id severity status } }`,
+      { input: { launchId, severity: 'SEV2', title: 'Payment retries spike' } },
+    );
+    expect(reportIncident.status).toBe('OPEN');
+    expect((await readLaunch()).support.status).toBe('RED');
+    const closeLaunch = () =>
+      manager.request<{ closeLaunch: LaunchView }>(
+        `mutation($input: LaunchRefInput!) { closeLaunch(input: $input) { ${LAUNCH_FIELDS} } }`,
+        { input: { launchId } },
+      );
+    expect(await codesOf(closeLaunch())).toEqual(['LAUNCH.OPEN_CRITICAL_INCIDENTS']);
+    await manager.request(`mutation($input: ResolveIncidentInput!) { resolveIncident(input: $input) { id status } }`, {
+      input: { incidentId: reportIncident.id, resolution: 'Rolled back the retry policy' },
+    });
+    expect((await readLaunch()).support.status).toBe('GREEN');
+    expect((await closeLaunch()).closeLaunch.status).toBe('CLOSED');
+
+    // As of the middle: the readiness of that moment, not of now.
+    const { launchAsOf } = await admin.request<{ launchAsOf: LaunchView }>(
+      `query($id: ID!, $at: DateTime!) { launchAsOf(id: $id, at: $at) { ${LAUNCH_FIELDS} } }`,
+      { id: launchId, at: middle },
+    );
+    expect(launchAsOf.status).toBe('PLANNING');
+    expect(launchAsOf.readiness.ready).toBe(false);
+    expect(launchAsOf.readiness.percent).toBe(percentInTheMiddle);
+    expect(itemByTitle(launchAsOf, qaKey, 'Regression suite green').state).toBe('OPEN');
+  } finally {
+    await readinessFeed.stop();
+  }
+};
