@@ -5,6 +5,7 @@
 const BENCHES: Record<string, () => Promise<void>> = {
   store: async () => (await import('./bench/store')).runStoreBenchmark(),
   commands: async () => (await import('./bench/commands')).runCommandsBenchmark(),
+  gate: async () => (await import('./bench/gate')).runGateBenchmark(),
 };
 
 async function main(names: string[]): Promise<void> {

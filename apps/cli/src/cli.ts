@@ -1,0 +1,49 @@
+import { Command, CommanderError } from 'commander';
+import type { CliIo } from './cli-io';
+import { gateCommand } from './gate/gate-command';
+import { CliError, ExitCodes, type ExitCode } from './support/exit-codes';
+
+export const CLI_VERSION = '0.1.0';
+
+function program(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
+  const output = {
+    writeOut: (text: string) => io.stdout(text),
+    writeErr: (text: string) => io.stderr(text),
+  };
+  const root = new Command('tminus')
+    .description('tminus: launch readiness and release gates for deploy pipelines')
+    .version(CLI_VERSION)
+    .configureOutput(output)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  // Subcommands do not inherit the output and exit settings: set them on each.
+  root.addCommand(
+    gateCommand(io, setExitCode)
+      .configureOutput(output)
+      .exitOverride()
+      .showHelpAfterError('(run with --help for usage)'),
+  );
+  return root;
+}
+
+/**
+ * Runs the CLI on `args` (without node and the script) and returns the exit status: the command's,
+ * 0 after --help/--version, 2 for any usage, token or connection error (commander's included).
+ */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: ExitCode = ExitCodes.ERROR;
+  try {
+    await program(io, (code) => (exitCode = code)).parseAsync([...args], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : ExitCodes.ERROR;
+    if (error instanceof CliError) {
+      io.stderr(`tminus: ${error.message}\n`);
+      return ExitCodes.ERROR;
+    }
+    io.stderr(
+      `tminus: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return ExitCodes.ERROR;
+  }
+}

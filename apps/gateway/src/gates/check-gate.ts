@@ -1,0 +1,46 @@
+import { ErrorCodes } from '@tminus/contracts';
+import { authorize } from '../auth/access-control';
+import { actorOf, type Principal } from '../auth/principal';
+import { badUserInput, notFound } from '../errors/gateway-error';
+import type { GateEvaluation } from '../read-model/domain';
+import type { GateAudit } from './audit/gate-audit';
+import { parseGateEnvironment } from './gate-environment';
+
+/** Decides (launch, environment): the gateway's GateEvaluator, with this instance's staleness. */
+export interface GateDecider {
+  evaluate(launchRef: string, environment: string): Promise<GateEvaluation | null>;
+}
+
+const MAX_LAUNCH_REF = 200;
+
+/**
+ * The REST gate's use case: who may ask (every role may read gates, TEAM_MEMBER included: a decision
+ * reveals no more than the launch's readiness, which members see anyway), what they asked, the
+ * decision, and the audit of a PIPELINE token's evaluation.
+ */
+export class CheckGate {
+  constructor(
+    private readonly decider: GateDecider,
+    private readonly audit: Pick<GateAudit, 'record'>,
+  ) {}
+
+  async check(
+    principal: Principal | null,
+    launchRef: unknown,
+    environmentParam: unknown,
+  ): Promise<GateEvaluation> {
+    const caller = authorize(principal, 'gate');
+    const environment = parseGateEnvironment(environmentParam);
+    if (!environment.ok) throw badUserInput([{ field: 'environment', message: environment.message }]);
+    if (typeof launchRef !== 'string' || launchRef.trim() === '' || launchRef.length > MAX_LAUNCH_REF) {
+      throw badUserInput([
+        { field: 'launch', message: `must be a launch key or id of 1-${MAX_LAUNCH_REF} characters` },
+      ]);
+    }
+    const evaluation = await this.decider.evaluate(launchRef.trim(), environment.environment);
+    if (evaluation === null)
+      throw notFound(ErrorCodes.LAUNCH_NOT_FOUND, `No launch with key or id ${JSON.stringify(launchRef)}`);
+    if (caller.role === 'PIPELINE') await this.audit.record(evaluation, actorOf(caller));
+    return evaluation;
+  }
+}

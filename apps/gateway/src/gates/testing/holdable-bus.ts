@@ -1,0 +1,58 @@
+import type {
+  MessageBus,
+  OutgoingMessage,
+  PartitionPosition,
+  SubscribeOptions,
+  Subscription,
+} from '@tminus/messaging';
+
+/**
+ * A bus whose deliveries to one consumer group can be held back, to make a read model lag on purpose:
+ * messages keep arriving on the topics (the partition ends move) while that group stands still.
+ */
+export class HoldableBus implements MessageBus {
+  private held: Promise<void> | null = null;
+  private release: (() => void) | null = null;
+
+  constructor(
+    private readonly inner: MessageBus,
+    private readonly heldGroupId: string,
+  ) {}
+
+  publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    return this.inner.publish(topic, messages);
+  }
+
+  subscribe(options: SubscribeOptions): Promise<Subscription> {
+    if (options.groupId !== this.heldGroupId) return this.inner.subscribe(options);
+    return this.inner.subscribe({
+      ...options,
+      handle: async (message) => {
+        while (this.held) await this.held;
+        await options.handle(message);
+      },
+    });
+  }
+
+  positions(groupId: string, topic: string): Promise<PartitionPosition[]> {
+    if (!this.inner.positions) throw new Error('the inner bus cannot report positions');
+    return this.inner.positions(groupId, topic);
+  }
+
+  /** Deliveries to the held group wait from now on (the one in progress finishes). */
+  hold(): void {
+    this.held ??= new Promise((resolve) => (this.release = resolve));
+  }
+
+  resume(): void {
+    const release = this.release;
+    this.held = null;
+    this.release = null;
+    release?.();
+  }
+
+  close(): Promise<void> {
+    this.resume();
+    return this.inner.close();
+  }
+}
