@@ -1,0 +1,151 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { waitForHealth } from './wait-for-health';
+
+/** The repository root: `npm start` runs from there. */
+export const REPOSITORY_ROOT = resolve(__dirname, '../../../..');
+
+export interface EmbeddedProcessOptions {
+  readonly dataDir: string;
+  /** Default: a free port. */
+  readonly port?: number;
+  readonly env?: Readonly<Record<string, string>>;
+  /** Default 60 s (a cold start compiles TypeScript on the fly). */
+  readonly readyTimeoutMs?: number;
+  /** `node` runs main.ts as `npm start` does; `npm` runs `npm start` itself (its own start-up included). */
+  readonly via?: 'node' | 'npm';
+}
+
+const NODE_ARGS = ['--enable-source-maps', '-r', '@swc-node/register', 'apps/embedded/src/main.ts'];
+
+const OUTPUT_KEPT = 64 * 1024;
+
+/**
+ * `npm start` as a child process (node + @swc-node/register on apps/embedded/src/main.ts), for the
+ * e2e tests and the startup bench: start, wait for /health, kill (gracefully or not), read its output.
+ */
+export class EmbeddedProcess {
+  private output = '';
+  private exit: Promise<number | null>;
+  private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+    readonly dataDir: string,
+    /** When the process was spawned (ms since epoch). */
+    readonly spawnedAt: number,
+  ) {
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString('utf8')).slice(-OUTPUT_KEPT);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.exit = once(child, 'exit').then(([code, signal]) => {
+      this.exited = { code: code as number | null, signal: signal as NodeJS.Signals | null };
+      return code as number | null;
+    });
+  }
+
+  /** Spawns without waiting: see {@link ready}. */
+  static spawn(options: EmbeddedProcessOptions & { readonly port: number }): EmbeddedProcess {
+    const [command, args] =
+      options.via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, NODE_ARGS];
+    const child = spawn(command, args, {
+      cwd: REPOSITORY_ROOT,
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'info',
+        ...options.env,
+        TMINUS_DATA_DIR: options.dataDir,
+        PORT: String(options.port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a signal reaches npm's child too, as Ctrl+C would.
+      detached: true,
+    });
+    return new EmbeddedProcess(child, options.port, options.dataDir, Date.now());
+  }
+
+  /** Spawns and resolves once /health answers 200. */
+  static async start(options: EmbeddedProcessOptions): Promise<EmbeddedProcess> {
+    const running = EmbeddedProcess.spawn({ ...options, port: options.port ?? (await freePort()) });
+    try {
+      await running.ready(options.readyTimeoutMs ?? 60_000);
+    } catch (error) {
+      await running.kill('SIGKILL');
+      throw new Error(`${(error as Error).message}\n--- process output ---\n${running.logs()}`, {
+        cause: error,
+      });
+    }
+    return running;
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get graphqlUrl(): string {
+    return `${this.baseUrl}/graphql`;
+  }
+
+  ready(timeoutMs: number): Promise<void> {
+    return waitForHealth(this.baseUrl, {
+      timeoutMs,
+      abortIf: () => (this.exited ? `it exited (${JSON.stringify(this.exited)})` : undefined),
+    });
+  }
+
+  /** The token the gateway wrote on first start. */
+  adminToken(): Promise<string> {
+    return readFile(join(this.dataDir, 'admin.token'), 'utf8').then((text) => text.trim());
+  }
+
+  /** Sends `signal` and resolves with the exit code (null when killed by the signal). */
+  async kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    this.signal(signal);
+    return this.exit;
+  }
+
+  /** SIGSTOP: the process stops at once, wherever it is (a crash can then be placed precisely). */
+  freeze(): void {
+    this.signal('SIGSTOP');
+  }
+
+  /** SIGCONT after {@link freeze}. */
+  thaw(): void {
+    this.signal('SIGCONT');
+  }
+
+  private signal(signal: NodeJS.Signals): void {
+    if (this.exited || this.child.pid === undefined) return;
+    try {
+      process.kill(-this.child.pid, signal);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  }
+
+  get exitStatus(): { code: number | null; signal: NodeJS.Signals | null } | undefined {
+    return this.exited;
+  }
+
+  /** The last 64 KiB of stdout and stderr, for failure messages. */
+  logs(): string {
+    return this.output;
+  }
+}
+
+/** A port nobody listens on right now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}

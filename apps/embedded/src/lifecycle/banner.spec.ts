@@ -1,0 +1,26 @@
+import { renderBanner } from './banner';
+
+describe('renderBanner', () => {
+  const facts = { port: 4000, dataDir: '/srv/tminus/data', readyInMs: 2345 };
+
+  it('gives the endpoints, the time to ready and where the token file is', () => {
+    const banner = renderBanner({
+      ...facts,
+      adminToken: { kind: 'file', path: '/srv/tminus/data/admin.token' },
+    });
+
+    expect(banner).toContain('ready in 2.3 s');
+    expect(banner).toContain('http://localhost:4000/graphql');
+    expect(banner).toContain('ws://localhost:4000/graphql');
+    expect(banner).toContain('http://localhost:4000/graphiql');
+    expect(banner).toContain('/srv/tminus/data/admin.token');
+    expect(banner).toContain('/srv/tminus/data\n');
+  });
+
+  it('says when the token comes from the environment or the file was removed', () => {
+    expect(renderBanner({ ...facts, adminToken: { kind: 'environment' } })).toContain('TMINUS_ADMIN_TOKEN');
+    expect(renderBanner({ ...facts, adminToken: { kind: 'gone', path: '/x/admin.token' } })).toMatch(
+      /earlier start; \/x\/admin\.token was removed/,
+    );
+  });
+});

@@ -1,0 +1,38 @@
+/** Where the operator finds the first ADMIN token. */
+export type AdminTokenSource =
+  | { readonly kind: 'environment' }
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'gone'; readonly path: string };
+
+export interface BannerFacts {
+  readonly port: number;
+  readonly dataDir: string;
+  readonly adminToken: AdminTokenSource;
+  readonly readyInMs: number;
+}
+
+const describeToken = (source: AdminTokenSource): string => {
+  switch (source.kind) {
+    case 'environment':
+      return 'the one in TMINUS_ADMIN_TOKEN';
+    case 'file':
+      return `${source.path} (cat it; send "Authorization: Bearer <token>")`;
+    case 'gone':
+      return `issued on an earlier start; ${source.path} was removed since (createApiToken makes more)`;
+  }
+};
+
+/** The few lines a person needs after `npm start`. */
+export function renderBanner(facts: BannerFacts): string {
+  const base = `http://localhost:${facts.port}`;
+  return [
+    '',
+    `tminus is ready in ${(facts.readyInMs / 1000).toFixed(1)} s (embedded: launches, teams, checklists and gateway in one process)`,
+    `  GraphQL      ${base}/graphql  (subscriptions: ws://localhost:${facts.port}/graphql)`,
+    `  GraphiQL     ${base}/graphiql`,
+    `  Admin token  ${describeToken(facts.adminToken)}`,
+    `  Data         ${facts.dataDir}`,
+    '  Stop with Ctrl+C (SIGINT) or SIGTERM: consumers stop, outboxes flush, databases close.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,42 @@
+import type { MessageBus } from '@tminus/messaging';
+import type { Logger } from 'pino';
+import { startGateway } from '../../../gateway/src/index';
+import type { EmbeddedConfig } from '../config/embedded-config';
+import type { DataDirLayout } from '../data-dir/data-dir';
+
+export interface EmbeddedGatewayDeps {
+  readonly config: EmbeddedConfig;
+  readonly layout: DataDirLayout;
+  readonly bus: MessageBus;
+  readonly logger: Logger;
+}
+
+export interface RunningGateway {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * One gateway instance, always the same one: its consumer group (and so its read-model position on
+ * the bus) must survive restarts, so the instance id is fixed rather than the host name.
+ */
+export const EMBEDDED_GATEWAY_INSTANCE = 'embedded';
+
+/** The gateway on `gateway.db` and the shared bus, on the configured port. */
+export function startEmbeddedGateway({
+  config,
+  layout,
+  bus,
+  logger,
+}: EmbeddedGatewayDeps): Promise<RunningGateway> {
+  return startGateway({
+    database: { type: 'sqlite', path: layout.gatewayDb },
+    bus,
+    logger,
+    port: config.port,
+    dataDir: layout.root,
+    adminToken: config.adminToken,
+    instanceId: EMBEDDED_GATEWAY_INSTANCE,
+    commandTimeoutMs: config.commandTimeoutMs,
+  });
+}

@@ -1,0 +1,98 @@
+import type { MessageBus } from '@tminus/messaging';
+import type { Logger } from 'pino';
+import { Authenticator } from '../auth/authenticator';
+import { TokenService } from '../auth/token-service';
+import { TokenStore } from '../auth/token-store';
+import { CommandSender } from '../commands/command-sender';
+import { PendingCommands } from '../commands/pending-commands';
+import { Clock } from '../graphql/common/clock';
+import { LaunchFeed } from '../graphql/subscriptions/launch-feed';
+import { GatewayHealth } from '../http/gateway-health';
+import { GatewayMetrics } from '../http/gateway-metrics';
+import { Projector } from '../read-model/projector/projector';
+import { GateEvaluator } from '../read-model/queries/gate-evaluator';
+import { ReadModelQueries } from '../read-model/queries/read-model-queries';
+import type { ReadModelDb } from '../read-model/store/database';
+
+/** Everything the gateway is made of, built outside Nest (Nest only adapts HTTP and GraphQL to it). */
+export interface GatewayServices {
+  readonly db: ReadModelDb;
+  readonly queries: ReadModelQueries;
+  readonly gates: GateEvaluator;
+  readonly pending: PendingCommands;
+  readonly sender: CommandSender;
+  readonly projector: Projector;
+  readonly feed: LaunchFeed;
+  readonly authenticator: Authenticator;
+  readonly tokens: TokenService;
+  readonly tokenStore: TokenStore;
+  readonly clock: Clock;
+  readonly metrics: GatewayMetrics;
+  readonly health: GatewayHealth;
+  readonly logger: Logger;
+}
+
+export interface GatewayServicesInput {
+  readonly db: ReadModelDb;
+  readonly bus: MessageBus;
+  readonly logger: Logger;
+  readonly instanceId: string;
+  readonly commandTimeoutMs: number;
+  readonly adminToken?: string;
+  readonly clock: () => Date;
+}
+
+/** The consumer group of an instance: each instance reads every event (see docs/adr/0005-gateway.md). */
+export const projectorGroupId = (instanceId: string): string => `gateway-${instanceId}`;
+
+export function buildGatewayServices(input: GatewayServicesInput): GatewayServices {
+  const { db, bus, logger } = input;
+  const clock = new Clock(input.clock);
+  const pending = new PendingCommands();
+  const queries = new ReadModelQueries(db);
+  const feed = new LaunchFeed(queries, clock, logger.child({ component: 'subscriptions' }));
+  const metrics = new GatewayMetrics(
+    () => pending.size,
+    () => feed.subscriberCount(),
+  );
+  const projector = new Projector({
+    db,
+    bus,
+    groupId: projectorGroupId(input.instanceId),
+    logger: logger.child({ component: 'projector' }),
+    onProjected: (projected, durationMs) => {
+      metrics.eventsProjected.inc({ type: projected.envelope.type, applied: String(projected.applied) });
+      metrics.projectionSeconds.observe(durationMs / 1000);
+    },
+  });
+  projector.onProjected(pending.observe);
+  projector.onProjected(feed.observe);
+  const sender = new CommandSender({
+    bus,
+    pending,
+    timeoutMs: input.commandTimeoutMs,
+    logger: logger.child({ component: 'commands' }),
+    clock: () => clock.now(),
+    onOutcome: (type, outcome, durationMs) => {
+      metrics.commands.inc({ type, outcome });
+      metrics.commandSeconds.observe({ type }, durationMs / 1000);
+    },
+  });
+  const tokenStore = new TokenStore(db);
+  return {
+    db,
+    queries,
+    gates: new GateEvaluator(queries, () => clock.now()),
+    pending,
+    sender,
+    projector,
+    feed,
+    authenticator: new Authenticator(tokenStore, input.adminToken),
+    tokens: new TokenService(tokenStore, () => clock.now()),
+    tokenStore,
+    clock,
+    metrics,
+    health: new GatewayHealth(projector, db),
+    logger,
+  };
+}

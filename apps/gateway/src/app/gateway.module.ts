@@ -1,0 +1,32 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphiqlModule } from '../graphiql';
+import { RESOLVER_HELPERS, RESOLVERS } from '../graphql/resolvers';
+import { HealthController } from '../http/health.controller';
+import { GatewayCoreModule } from './gateway-core.module';
+import type { GatewayServices } from './gateway-services';
+
+export interface GatewayModuleOptions {
+  readonly services: GatewayServices;
+  readonly graphql: ApolloDriverConfig;
+  readonly features: readonly (Type | DynamicModule)[];
+}
+
+/** The gateway's root module: GraphQL, GraphiQL, health and metrics, plus the feature modules. */
+@Module({})
+export class GatewayModule {
+  static create(options: GatewayModuleOptions): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        GatewayCoreModule.create(options.services),
+        GraphQLModule.forRoot<ApolloDriverConfig>(options.graphql),
+        GraphiqlModule.register(),
+        ...options.features,
+      ],
+      controllers: [HealthController],
+      providers: [...RESOLVER_HELPERS, ...RESOLVERS],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { bearerTokenOf, hashToken, sameSecret } from './api-token';
+import type { Principal } from './principal';
+import type { StoredToken, TokenStore } from './token-store';
+
+/** The principal of the operator's TMINUS_ADMIN_TOKEN (it lives in the environment, not the table). */
+export const ENV_ADMIN_PRINCIPAL: Principal = {
+  tokenId: 'env:TMINUS_ADMIN_TOKEN',
+  tokenName: 'TMINUS_ADMIN_TOKEN',
+  role: 'ADMIN',
+  userId: 'admin',
+  teamIds: null,
+};
+
+export const principalOf = (token: StoredToken): Principal => ({
+  tokenId: token.id,
+  tokenName: token.name,
+  role: token.role,
+  userId: token.userId,
+  teamIds: token.teamIds,
+});
+
+/**
+ * Turns a bearer token into a principal. Tokens are looked up by their SHA-256, active ones only,
+ * on every request (no cache: a revocation takes effect at once, on every instance).
+ */
+export class Authenticator {
+  constructor(
+    private readonly store: Pick<TokenStore, 'findActiveByHash'>,
+    private readonly adminToken: string | undefined,
+  ) {}
+
+  /** The principal of an `Authorization` header value; null when it carries no valid token. */
+  async authenticate(authorization: string | null | undefined): Promise<Principal | null> {
+    const token = bearerTokenOf(authorization);
+    if (token === null) return null;
+    if (this.adminToken && sameSecret(token, this.adminToken)) return ENV_ADMIN_PRINCIPAL;
+    const stored = await this.store.findActiveByHash(hashToken(token));
+    return stored === null ? null : principalOf(stored);
+  }
+}

@@ -1,0 +1,2 @@
+export { GraphiqlModule, type GraphiqlModuleOptions } from './graphiql.module';
+export { GRAPHIQL_ASSETS, locateGraphiqlAssets } from './graphiql-assets';

@@ -1,0 +1,65 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/date-time.scalar';
+
+@InputType()
+export class AddChecklistItemInput {
+  @Field(() => ID)
+  checklistId!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  required!: boolean;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  dueDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+}
+
+@InputType()
+export class TickItemInput {
+  @Field(() => ID)
+  itemId!: string;
+
+  @Field(() => String, { nullable: true, description: 'An http(s) link to the evidence.' })
+  evidenceUrl?: string | null;
+}
+
+@InputType()
+export class ItemRefInput {
+  @Field(() => ID)
+  itemId!: string;
+}
+
+@InputType()
+export class WaiveItemInput {
+  @Field(() => ID)
+  itemId!: string;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'The waiver lapses then; none: it holds until revoked.',
+  })
+  expiresAt?: string | null;
+}
+
+@InputType()
+export class BlockItemInput {
+  @Field(() => ID)
+  itemId!: string;
+
+  @Field()
+  reason!: string;
+}
+
+@InputType()
+export class SignOffChecklistInput {
+  @Field(() => ID)
+  checklistId!: string;
+}

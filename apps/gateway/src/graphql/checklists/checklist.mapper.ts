@@ -1,0 +1,50 @@
+import {
+  computeTeamReadiness,
+  standingOf,
+  type ChecklistItemView,
+  type ChecklistView,
+  type TeamView,
+} from '../../read-model/domain';
+import { toTeam } from '../teams/team.mapper';
+import type { Checklist, ChecklistItem } from './checklist.types';
+
+const isPast = (iso: string | null, now: Date): boolean => iso !== null && Date.parse(iso) < now.getTime();
+
+export const toChecklistItem = (item: ChecklistItemView, checklistId: string, now: Date): ChecklistItem => {
+  const standing = standingOf(item, now);
+  const satisfied = standing === 'DONE' || standing === 'WAIVED';
+  return {
+    id: item.id,
+    checklistId,
+    title: item.title,
+    description: item.description,
+    required: item.required,
+    state: item.state,
+    dueDate: item.dueDate,
+    dueDaysBeforeLaunch: item.dueDaysBeforeLaunch,
+    overdue: isPast(item.dueDate, now) && !satisfied,
+    owner: item.ownerUserId,
+    doneBy: item.doneBy,
+    doneAt: item.doneAt,
+    evidenceUrl: item.evidenceUrl,
+    waiver: item.waiver && { ...item.waiver, expired: standing === 'WAIVER_EXPIRED' },
+    blockedReason: item.blockedReason,
+    blockedBy: item.blockedBy,
+  };
+};
+
+export const toChecklist = (view: ChecklistView, team: TeamView | null, now: Date): Checklist => ({
+  id: view.id,
+  launchId: view.launchId,
+  teamId: view.teamId,
+  team: team && toTeam(team),
+  status: view.status,
+  closedReason: view.closedReason,
+  // Readiness decides whether a sign-off still holds (an expired waiver it relied on voids it).
+  signedOff:
+    view.status === 'OPEN' ? computeTeamReadiness(view, team, now).signedOff : view.signedOff !== null,
+  signedOffBy: view.signedOff?.by ?? null,
+  signedOffAt: view.signedOff?.at ?? null,
+  targetDate: view.targetDate,
+  items: view.items.map((item) => toChecklistItem(item, view.id, now)),
+});

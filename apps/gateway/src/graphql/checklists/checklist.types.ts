@@ -1,0 +1,107 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { ItemState } from '@tminus/contracts';
+import { DateTimeScalar } from '../common/date-time.scalar';
+import { ChecklistClosedReasonEnum, ChecklistStatusEnum, ItemStateEnum } from '../common/enums';
+import { Team } from '../teams/team.types';
+
+@ObjectType()
+export class Waiver {
+  @Field()
+  reason!: string;
+
+  @Field()
+  approvedBy!: string;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  expiresAt!: string | null;
+
+  @Field({ description: 'True once expiresAt has passed: the item counts as open again.' })
+  expired!: boolean;
+}
+
+@ObjectType()
+export class ChecklistItem {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  checklistId!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Field()
+  required!: boolean;
+
+  @Field(() => ItemStateEnum)
+  state!: ItemState;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  dueDate!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  dueDaysBeforeLaunch!: number | null;
+
+  @Field({ description: 'Past its due date and neither done nor validly waived.' })
+  overdue!: boolean;
+
+  @Field(() => String, { nullable: true })
+  owner!: string | null;
+
+  @Field(() => String, { nullable: true })
+  doneBy!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  doneAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  evidenceUrl!: string | null;
+
+  @Field(() => Waiver, { nullable: true })
+  waiver!: Waiver | null;
+
+  @Field(() => String, { nullable: true })
+  blockedReason!: string | null;
+
+  @Field(() => String, { nullable: true })
+  blockedBy!: string | null;
+}
+
+@ObjectType({ description: "One team's checklist for one launch." })
+export class Checklist {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  launchId!: string;
+
+  @Field(() => ID)
+  teamId!: string;
+
+  @Field(() => Team, { nullable: true, description: 'Null until the team is known to the read model.' })
+  team!: Team | null;
+
+  @Field(() => ChecklistStatusEnum)
+  status!: 'OPEN' | 'CLOSED';
+
+  @Field(() => ChecklistClosedReasonEnum, { nullable: true })
+  closedReason!: 'TEAM_RELEASED' | 'LAUNCH_CANCELLED' | null;
+
+  @Field({ description: 'Signed off by a LEAD, and no waiver the sign-off relied on has expired.' })
+  signedOff!: boolean;
+
+  @Field(() => String, { nullable: true })
+  signedOffBy!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  signedOffAt!: string | null;
+
+  @Field(() => DateTimeScalar)
+  targetDate!: string;
+
+  @Field(() => [ChecklistItem])
+  items!: ChecklistItem[];
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { field } from '../../validation/fields';
+
+export const addChecklistItemSchema = z.object({
+  checklistId: field.id('checklistId'),
+  title: field.title(),
+  required: z.boolean(),
+  dueDate: field.instant().nullish(),
+  description: field.description(),
+});
+
+export const tickItemSchema = z.object({ itemId: field.id('itemId'), evidenceUrl: field.url().nullish() });
+
+export const itemRefSchema = z.object({ itemId: field.id('itemId') });
+
+export const waiveItemSchema = z.object({
+  itemId: field.id('itemId'),
+  reason: field.reason(),
+  expiresAt: field.instant().nullish(),
+});
+
+export const blockItemSchema = z.object({ itemId: field.id('itemId'), reason: field.reason() });
+
+export const signOffSchema = z.object({ checklistId: field.id('checklistId') });

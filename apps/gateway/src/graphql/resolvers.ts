@@ -1,0 +1,29 @@
+import { ChecklistCommands } from './checklists/checklist-commands';
+import { ChecklistsResolver } from './checklists/checklists.resolver';
+import { GateResolver } from './gate/gate.resolver';
+import { IncidentsResolver } from './incidents/incidents.resolver';
+import { LaunchCommands } from './launches/launch-commands';
+import { LaunchLifecycleResolver } from './launches/launch-lifecycle.resolver';
+import { LaunchQueriesResolver } from './launches/launch-queries.resolver';
+import { LaunchTeamsResolver } from './launches/launch-teams.resolver';
+import { SubscriptionsResolver } from './subscriptions/subscriptions.resolver';
+import { TeamsResolver } from './teams/teams.resolver';
+import { TemplatesResolver } from './templates/templates.resolver';
+import { TokensResolver } from './tokens/tokens.resolver';
+
+/** Every resolver of the API: the schema is generated from these (code-first). */
+export const RESOLVERS = [
+  LaunchQueriesResolver,
+  LaunchLifecycleResolver,
+  LaunchTeamsResolver,
+  IncidentsResolver,
+  GateResolver,
+  TeamsResolver,
+  TemplatesResolver,
+  ChecklistsResolver,
+  TokensResolver,
+  SubscriptionsResolver,
+];
+
+/** The mutations' shared paths, injected into the resolvers. */
+export const RESOLVER_HELPERS = [LaunchCommands, ChecklistCommands];

@@ -1,0 +1,59 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ErrorCodes } from '@tminus/contracts';
+import { authorize } from '../../auth/access-control';
+import { TokenService } from '../../auth/token-service';
+import { TokenStore } from '../../auth/token-store';
+import { notFound } from '../../errors/gateway-error';
+import { validateInput } from '../../validation/validate-input';
+import type { GatewayContext } from '../common/gateway-context';
+import { CreateApiTokenInput, RevokeApiTokenInput } from './token.inputs';
+import { toApiToken, toViewer } from './token.mapper';
+import { ApiToken, CreatedApiToken, Viewer } from './token.types';
+import { createApiTokenSchema, revokeApiTokenSchema } from './token.validation';
+
+/** API tokens: created by admins, shown once, stored hashed. */
+@Resolver()
+export class TokensResolver {
+  constructor(
+    @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(TokenStore) private readonly store: TokenStore,
+  ) {}
+
+  @Query(() => Viewer, { description: 'The token this request is made with.' })
+  viewer(@Context() ctx: GatewayContext): Viewer {
+    return toViewer(authorize(ctx.principal, 'viewer'));
+  }
+
+  @Query(() => [ApiToken], { description: 'Every API token, revoked ones included.' })
+  async apiTokens(@Context() ctx: GatewayContext): Promise<ApiToken[]> {
+    authorize(ctx.principal, 'apiTokens');
+    return (await this.store.list()).map(toApiToken);
+  }
+
+  @Mutation(() => CreatedApiToken, {
+    description: 'Creates a token; the token itself is in the answer, and only there.',
+  })
+  async createApiToken(
+    @Args('input', { type: () => CreateApiTokenInput }) input: CreateApiTokenInput,
+    @Context() ctx: GatewayContext,
+  ): Promise<CreatedApiToken> {
+    const principal = authorize(ctx.principal, 'createApiToken');
+    const data = validateInput(createApiTokenSchema, input);
+    const issued = await this.tokens.issue({ ...data, createdBy: principal.userId });
+    return { id: issued.token.id, token: issued.secret, apiToken: toApiToken(issued.token) };
+  }
+
+  @Mutation(() => ApiToken)
+  async revokeApiToken(
+    @Args('input', { type: () => RevokeApiTokenInput }) input: RevokeApiTokenInput,
+    @Context() ctx: GatewayContext,
+  ): Promise<ApiToken> {
+    authorize(ctx.principal, 'revokeApiToken');
+    const { id } = validateInput(revokeApiTokenSchema, input);
+    await this.tokens.revoke(id);
+    const token = await this.store.find(id);
+    if (token === null) throw notFound(ErrorCodes.NOT_FOUND, `No API token with id "${id}"`);
+    return toApiToken(token);
+  }
+}

@@ -1,0 +1,65 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The gateway's Prometheus metrics, in a registry of its own (tests run several gateways in one process). */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+
+  readonly eventsProjected = new Counter({
+    name: 'tminus_gateway_events_projected_total',
+    help: 'Envelopes the projector handled, by event type and whether they were new (applied) or seen before',
+    labelNames: ['type', 'applied'] as const,
+    registers: [this.registry],
+  });
+
+  readonly projectionSeconds = new Histogram({
+    name: 'tminus_gateway_projection_seconds',
+    help: 'Time to project one envelope (transaction included)',
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [this.registry],
+  });
+
+  readonly commands = new Counter({
+    name: 'tminus_gateway_commands_total',
+    help: 'Commands sent by mutations, by type and outcome (applied, accepted, rejected, timeout)',
+    labelNames: ['type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly commandSeconds = new Histogram({
+    name: 'tminus_gateway_command_seconds',
+    help: 'Time from publishing a command to its outcome being visible in the read model',
+    labelNames: ['type'] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  readonly graphqlOperations = new Counter({
+    name: 'tminus_gateway_graphql_operations_total',
+    help: 'GraphQL operations over HTTP, by operation type and whether they had errors',
+    labelNames: ['operation', 'result'] as const,
+    registers: [this.registry],
+  });
+
+  readonly pendingCommands: Gauge;
+  readonly subscriptions: Gauge;
+
+  constructor(pending: () => number, subscriptions: () => number = () => 0) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'tminus_gateway_' });
+    this.pendingCommands = new Gauge({
+      name: 'tminus_gateway_pending_commands',
+      help: 'Mutations waiting for their command outcome',
+      registers: [this.registry],
+      collect() {
+        this.set(pending());
+      },
+    });
+    this.subscriptions = new Gauge({
+      name: 'tminus_gateway_subscriptions',
+      help: 'Open GraphQL subscriptions on this instance',
+      registers: [this.registry],
+      collect() {
+        this.set(subscriptions());
+      },
+    });
+  }
+}

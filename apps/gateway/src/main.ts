@@ -1,0 +1,59 @@
+/**
+ * The gateway's distributed entry: PostgreSQL (DATABASE_URL) and Kafka (KAFKA_BROKERS), one process.
+ * Env: PORT, DATABASE_URL, KAFKA_BROKERS, KAFKA_CLIENT_ID, LOG_LEVEL, TMINUS_DATA_DIR, TMINUS_ADMIN_TOKEN,
+ * GATEWAY_INSTANCE_ID, COMMAND_TIMEOUT_MS.
+ */
+import { KafkaBus } from '@tminus/messaging';
+import pino from 'pino';
+import { loadGatewayConfig, startGateway } from './index';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadGatewayConfig();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  const logger = pino({ level: config.LOG_LEVEL }).child({ instance: config.GATEWAY_INSTANCE_ID });
+  const bus = new KafkaBus({
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.KAFKA_CLIENT_ID,
+    logger: logger.child({ component: 'kafka' }),
+  });
+  const gateway = await startGateway({
+    database: { type: 'postgres', url: config.DATABASE_URL },
+    bus,
+    logger,
+    port: config.PORT,
+    dataDir: config.TMINUS_DATA_DIR,
+    adminToken: config.TMINUS_ADMIN_TOKEN,
+    instanceId: config.GATEWAY_INSTANCE_ID,
+    commandTimeoutMs: config.COMMAND_TIMEOUT_MS,
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    gateway
+      .close()
+      .then(() => bus.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'unclean stop');
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `gateway failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

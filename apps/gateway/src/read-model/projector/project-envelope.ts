@@ -1,0 +1,99 @@
+import type { EventEnvelope } from '@tminus/contracts';
+import {
+  applyChecklistEvent,
+  applyLaunchEvent,
+  applyTeamEvent,
+  applyTemplateEvent,
+  viewKindOf,
+  type ViewKind,
+} from '../domain';
+import type { Sql } from '../store/database';
+import { Documents } from '../store/documents';
+import { EventLog } from '../store/event-log';
+import { StreamPositions } from '../store/stream-positions';
+import type { ProjectionTables } from '../store/tables';
+
+/** What projecting one envelope did. */
+export interface ProjectedEnvelope {
+  readonly envelope: EventEnvelope;
+  /** False when it had been applied before (a redelivery, or another gateway instance was first). */
+  readonly applied: boolean;
+  /** The launch it concerns (its own events and its checklists'); null for teams, templates and markers. */
+  readonly launchId: string | null;
+  readonly kind: ViewKind | null;
+}
+
+export interface ProjectOptions {
+  /** Live projection records the envelope in the event log; a rebuild replays from that log. */
+  readonly record: boolean;
+}
+
+/** Applies the envelope to its document and returns the launch the document belongs to. */
+async function applyToDocument(
+  docs: Documents,
+  kind: ViewKind,
+  envelope: EventEnvelope,
+): Promise<string | null> {
+  const id = envelope.streamId;
+  switch (kind) {
+    case 'launch': {
+      const previous = await docs.launch(id);
+      const next = applyLaunchEvent(previous, envelope);
+      if (next !== null && next !== previous) await docs.putLaunch(next, previous);
+      return next?.id ?? null;
+    }
+    case 'checklist': {
+      const previous = await docs.checklist(id);
+      const next = applyChecklistEvent(previous, envelope);
+      if (next !== null && next !== previous) await docs.putChecklist(next, previous);
+      return next?.launchId ?? null;
+    }
+    case 'team': {
+      const previous = await docs.team(id);
+      const next = applyTeamEvent(previous, envelope);
+      if (next !== null && next !== previous) await docs.putTeam(next);
+      return null;
+    }
+    case 'template': {
+      const previous = await docs.template(id);
+      const next = applyTemplateEvent(previous, envelope);
+      if (next !== null && next !== previous) await docs.putTemplate(next);
+      return null;
+    }
+  }
+}
+
+/**
+ * Projects one envelope inside the caller's transaction: the document, the stream position and (live)
+ * the event log commit together. An event at or below its stream's stored position was applied before
+ * and is skipped; markers (CommandRejected/CommandAccepted, position 0) are deduplicated by event id.
+ */
+export async function projectEnvelope(
+  sql: Sql,
+  tables: ProjectionTables,
+  envelope: EventEnvelope,
+  options: ProjectOptions,
+): Promise<ProjectedEnvelope> {
+  const kind = viewKindOf(envelope.type);
+  const log = new EventLog(sql);
+  const positions = new StreamPositions(sql, tables.positions);
+  const skipped = async (): Promise<ProjectedEnvelope> => ({
+    envelope,
+    applied: false,
+    kind,
+    launchId: options.record ? ((await log.find(envelope.id))?.launchId ?? null) : null,
+  });
+
+  if (envelope.streamPosition > 0) {
+    const stored = await positions.lock(envelope.streamId);
+    if (envelope.streamPosition <= stored) return skipped();
+    const launchId = kind === null ? null : await applyToDocument(new Documents(sql, tables), kind, envelope);
+    await positions.set(envelope.streamId, envelope.streamPosition);
+    if (options.record) await log.append(envelope, launchId);
+    return { envelope, applied: true, kind, launchId };
+  }
+
+  if (!options.record) return { envelope, applied: false, kind, launchId: null };
+  const seq = await log.append(envelope, null);
+  return seq === null ? skipped() : { envelope, applied: true, kind, launchId: null };
+}

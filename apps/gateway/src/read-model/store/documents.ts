@@ -1,0 +1,150 @@
+import type { ChecklistView, LaunchView, TeamView, TemplateView } from '../domain/views';
+import type { Sql } from './database';
+import type { ProjectionTables } from './tables';
+
+interface DocRow {
+  readonly doc: string;
+}
+
+const parse = <View>(rows: readonly DocRow[]): View[] => rows.map((row) => JSON.parse(row.doc) as View);
+const first = <View>(rows: readonly DocRow[]): View | null => parse<View>(rows)[0] ?? null;
+
+/** Placeholders for an IN list (`?, ?, ?`); callers never pass an empty list. */
+export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
+
+/**
+ * Reads and writes the read model's documents in one set of projection tables (live or `_next`).
+ * Every method runs on the given connection, so writes join the caller's transaction.
+ */
+export class Documents {
+  constructor(
+    private readonly sql: Sql,
+    readonly tables: ProjectionTables,
+  ) {}
+
+  async launch(id: string): Promise<LaunchView | null> {
+    return first(await this.sql.query<DocRow>(`SELECT doc FROM ${this.tables.launches} WHERE id = ?`, [id]));
+  }
+
+  async launchByKey(key: string): Promise<LaunchView | null> {
+    const rows = await this.sql.query<DocRow>(
+      `SELECT doc FROM ${this.tables.launches} WHERE key = ? ORDER BY created_at, id LIMIT 1`,
+      [key],
+    );
+    return first(rows);
+  }
+
+  /** `previous`: the document before this write, so only new incidents get an index row. */
+  async putLaunch(view: LaunchView, previous: LaunchView | null = null): Promise<void> {
+    await this.sql.execute(
+      `INSERT INTO ${this.tables.launches} (id, key, status, target_date, created_at, doc) VALUES (?, ?, ?, ?, ?, ?) ` +
+        'ON CONFLICT (id) DO UPDATE SET key = excluded.key, status = excluded.status, ' +
+        'target_date = excluded.target_date, created_at = excluded.created_at, doc = excluded.doc',
+      [view.id, view.key, view.status, view.targetDate, view.createdAt, JSON.stringify(view)],
+    );
+    const known = new Set(previous?.incidents.map((incident) => incident.id));
+    for (const incident of view.incidents.filter(({ id }) => !known.has(id))) {
+      await this.sql.execute(
+        `INSERT INTO ${this.tables.incidents} (incident_id, launch_id) VALUES (?, ?) ON CONFLICT (incident_id) DO NOTHING`,
+        [incident.id, view.id],
+      );
+    }
+  }
+
+  async checklist(id: string): Promise<ChecklistView | null> {
+    return first(
+      await this.sql.query<DocRow>(`SELECT doc FROM ${this.tables.checklists} WHERE id = ?`, [id]),
+    );
+  }
+
+  async checklistsOfLaunch(launchId: string): Promise<ChecklistView[]> {
+    const rows = await this.sql.query<DocRow>(
+      `SELECT doc FROM ${this.tables.checklists} WHERE launch_id = ? ORDER BY id`,
+      [launchId],
+    );
+    return parse(rows);
+  }
+
+  /** `previous`: the document before this write, so only new items get an index row. */
+  async putChecklist(view: ChecklistView, previous: ChecklistView | null = null): Promise<void> {
+    await this.sql.execute(
+      `INSERT INTO ${this.tables.checklists} (id, launch_id, team_id, doc) VALUES (?, ?, ?, ?) ` +
+        'ON CONFLICT (id) DO UPDATE SET launch_id = excluded.launch_id, team_id = excluded.team_id, doc = excluded.doc',
+      [view.id, view.launchId, view.teamId, JSON.stringify(view)],
+    );
+    const known = new Set(previous?.items.map((item) => item.id));
+    for (const item of view.items.filter(({ id }) => !known.has(id))) {
+      await this.sql.execute(
+        `INSERT INTO ${this.tables.checklistItems} (item_id, checklist_id) VALUES (?, ?) ON CONFLICT (item_id) DO NOTHING`,
+        [item.id, view.id],
+      );
+    }
+  }
+
+  async checklistIdOfItem(itemId: string): Promise<string | null> {
+    const rows = await this.sql.query<{ checklist_id: string }>(
+      `SELECT checklist_id FROM ${this.tables.checklistItems} WHERE item_id = ?`,
+      [itemId],
+    );
+    return rows[0]?.checklist_id ?? null;
+  }
+
+  async launchIdOfIncident(incidentId: string): Promise<string | null> {
+    const rows = await this.sql.query<{ launch_id: string }>(
+      `SELECT launch_id FROM ${this.tables.incidents} WHERE incident_id = ?`,
+      [incidentId],
+    );
+    return rows[0]?.launch_id ?? null;
+  }
+
+  async team(id: string): Promise<TeamView | null> {
+    return first(await this.sql.query<DocRow>(`SELECT doc FROM ${this.tables.teams} WHERE id = ?`, [id]));
+  }
+
+  async teamByKey(key: string): Promise<TeamView | null> {
+    const rows = await this.sql.query<DocRow>(
+      `SELECT doc FROM ${this.tables.teams} WHERE key = ? ORDER BY id LIMIT 1`,
+      [key],
+    );
+    return first(rows);
+  }
+
+  async teamsByIds(ids: readonly string[]): Promise<TeamView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.sql.query<DocRow>(
+      `SELECT doc FROM ${this.tables.teams} WHERE id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    return parse(rows);
+  }
+
+  async allTeams(): Promise<TeamView[]> {
+    return parse(await this.sql.query<DocRow>(`SELECT doc FROM ${this.tables.teams} ORDER BY key, id`));
+  }
+
+  async putTeam(view: TeamView): Promise<void> {
+    await this.sql.execute(
+      `INSERT INTO ${this.tables.teams} (id, key, doc) VALUES (?, ?, ?) ` +
+        'ON CONFLICT (id) DO UPDATE SET key = excluded.key, doc = excluded.doc',
+      [view.id, view.key, JSON.stringify(view)],
+    );
+  }
+
+  async template(id: string): Promise<TemplateView | null> {
+    return first(await this.sql.query<DocRow>(`SELECT doc FROM ${this.tables.templates} WHERE id = ?`, [id]));
+  }
+
+  async allTemplates(): Promise<TemplateView[]> {
+    return parse(
+      await this.sql.query<DocRow>(`SELECT doc FROM ${this.tables.templates} ORDER BY function, id`),
+    );
+  }
+
+  async putTemplate(view: TemplateView): Promise<void> {
+    await this.sql.execute(
+      `INSERT INTO ${this.tables.templates} (id, function, doc) VALUES (?, ?, ?) ` +
+        'ON CONFLICT (id) DO UPDATE SET function = excluded.function, doc = excluded.doc',
+      [view.id, view.function, JSON.stringify(view)],
+    );
+  }
+}

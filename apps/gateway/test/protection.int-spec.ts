@@ -1,0 +1,88 @@
+import { startTestGateway, type TestGateway } from './support/test-gateway';
+import { failureOf, wsClient } from './support/ws-client';
+
+const post = (t: TestGateway, body: string) =>
+  fetch(`${t.gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
+    body,
+  });
+
+describe('protection: query limits, body size, health and metrics', () => {
+  let t: TestGateway;
+
+  beforeAll(async () => {
+    t = await startTestGateway({ limits: { maxDepth: 4, maxComplexity: 50 }, maxBodyBytes: 64 * 1024 });
+  });
+  afterAll(() => t.close());
+
+  it('refuses a query deeper than the limit with QUERY_TOO_DEEP', async () => {
+    const result = await t.graphql('{ launches { edges { node { teams { checklist { id } } } } } }');
+    expect(result.status).toBe(400);
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['QUERY_TOO_DEEP']);
+  });
+
+  it('refuses a query costlier than the limit with QUERY_TOO_COMPLEX', async () => {
+    const aliases = Array.from({ length: 60 }, (_, n) => `t${n}: teams { id }`).join(' ');
+    const result = await t.graphql(`{ ${aliases} }`);
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
+  it('applies the same limits to subscriptions', async () => {
+    const client = wsClient(t.gateway.url, t.adminToken);
+    try {
+      const errors = await failureOf(
+        client,
+        `subscription { readinessChanged(launchId: "x") { readiness {
+          blockers { code message team teamId item itemId }
+          overdue { team teamId checklistId itemId title required state dueDate }
+        } } }`,
+      );
+      expect(errors).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX' } })]);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('answers 413 PAYLOAD_TOO_LARGE as JSON for a body over the limit', async () => {
+    const response = await post(t, JSON.stringify({ query: `{ __typename } # ${'x'.repeat(70 * 1024)}` }));
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.json()).toEqual({
+      errors: [{ message: expect.stringContaining('64 KiB'), extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
+  });
+
+  it('answers 400 BAD_REQUEST as JSON for a body that is not JSON', async () => {
+    const response = await post(t, '{"query": ');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
+  it('asks for a token on data, but not on introspection', async () => {
+    const anonymous = await t.graphql('{ teams { id } }', {}, null);
+    expect(anonymous.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    const schema = await t.graphql('{ __schema { queryType { name } } }', {}, null);
+    expect(schema.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  it('reports health and Prometheus metrics', async () => {
+    const health = await fetch(`${t.gateway.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true, projector: 'running', database: 'up' });
+    await t.graphql('{ teams { id } }');
+    const metrics = await (await fetch(`${t.gateway.url}/metrics`)).text();
+    expect(metrics).toMatch(/tminus_gateway_graphql_operations_total\{operation="query",result="ok"\} [1-9]/);
+    expect(metrics).toContain('tminus_gateway_pending_commands 0');
+    expect(metrics).toContain('tminus_gateway_process_cpu_seconds_total');
+  });
+
+  it('answers 503 on /health once the projector has stopped', async () => {
+    await t.gateway.services.projector.stop();
+    const health = await fetch(`${t.gateway.url}/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ ok: false, projector: 'stopped' });
+  });
+});
