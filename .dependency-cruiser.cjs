@@ -14,7 +14,10 @@ module.exports = {
       comment: 'The embedded entry may import each app module, and only that, from apps.',
       severity: 'error',
       from: { path: '^apps/embedded/' },
-      to: { path: '^apps/(launches|teams|checklists|gateway)/', pathNot: '^apps/[^/]+/src/[a-z-]+\\.module\\.ts$|^apps/[^/]+/src/index\\.ts$' },
+      to: {
+        path: '^apps/(launches|teams|checklists|gateway)/',
+        pathNot: '^apps/[^/]+/src/[a-z-]+\\.module\\.ts$|^apps/[^/]+/src/index\\.ts$',
+      },
     },
     {
       name: 'libs-not-into-apps',
@@ -41,7 +44,7 @@ module.exports = {
     {
       name: 'domain-imports-only-contracts-from-libs',
       severity: 'error',
-      from: { path: "^apps/[^/]+/src/.*domain/" },
+      from: { path: '^apps/[^/]+/src/.*domain/' },
       to: { path: '^libs/(event-store|messaging|service-kit)/' },
     },
     {
@@ -63,6 +66,9 @@ module.exports = {
     exclude: { path: '(^|/)(dist|data|\\.infra)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };

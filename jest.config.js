@@ -17,7 +17,9 @@ const common = {
   testEnvironment: 'node',
   // @nestjs/* 12 and a few of their dependencies ship ESM only: let swc turn them into CommonJS.
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer)/)',
+  ],
   moduleNameMapper: {
     '^@tminus/(contracts|event-store|messaging|testing|service-kit)$': '<rootDir>/libs/$1/src/index.ts',
   },

@@ -29,7 +29,8 @@ const cruise = (cwd: string): Violation[] => {
 // `npm run boundaries` checks the real tree; this proves the rules bite, on a fixture that breaks them.
 describe('architecture boundaries', () => {
   const violations = cruise(FIXTURE);
-  const ruleHits = (name: string) => violations.filter((v) => v.rule.name === name).map((v) => `${v.from} -> ${v.to}`);
+  const ruleHits = (name: string) =>
+    violations.filter((v) => v.rule.name === name).map((v) => `${v.from} -> ${v.to}`);
 
   it('keeps apps from importing each other', () => {
     expect(ruleHits('apps-not-into-other-apps')).toEqual([
@@ -48,6 +49,8 @@ describe('architecture boundaries', () => {
   });
 
   it('keeps libs from importing apps', () => {
-    expect(ruleHits('libs-not-into-apps')).toEqual(['libs/contracts/src/index.ts -> apps/launches/src/helper2.ts']);
+    expect(ruleHits('libs-not-into-apps')).toEqual([
+      'libs/contracts/src/index.ts -> apps/launches/src/helper2.ts',
+    ]);
   });
 });

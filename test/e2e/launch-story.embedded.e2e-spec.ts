@@ -28,9 +28,12 @@ describe('the launch story, embedded mode', () => {
         adminToken: await stack.adminToken(),
       });
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n--- embedded process output ---\n${stack.logs().slice(-8000)}`, {
-        cause: error,
-      });
+      throw new Error(
+        `${(error as Error).message}\n--- embedded process output ---\n${stack.logs().slice(-8000)}`,
+        {
+          cause: error,
+        },
+      );
     }
   });
 });

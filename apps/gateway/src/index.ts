@@ -20,3 +20,5 @@ export {
 export { rebuildProjections, type RebuildReport } from './read-model/rebuild/rebuild-projections';
 export { ADMIN_TOKEN_FILE } from './auth/admin-bootstrap';
 export { loadGatewayConfig, type GatewayConfig } from './config/gateway-config';
+export { loadGateConfig, type GateConfig } from './gates/gate-config';
+export { loadGithubConfig, type GithubConfig } from './github/config/github-config';

@@ -1,26 +1,43 @@
 /**
  * The gateway's distributed entry: PostgreSQL (DATABASE_URL) and Kafka (KAFKA_BROKERS), one process.
  * Env: PORT, DATABASE_URL, KAFKA_BROKERS, KAFKA_CLIENT_ID, LOG_LEVEL, TMINUS_DATA_DIR, TMINUS_ADMIN_TOKEN,
- * GATEWAY_INSTANCE_ID, COMMAND_TIMEOUT_MS.
+ * GATEWAY_INSTANCE_ID, COMMAND_TIMEOUT_MS, KAFKA_TOPIC_NAMESPACE, GATE_MAX_LAG_MS, GATE_LAG_SAMPLE_MS,
+ * and the GITHUB_* settings of the deployment protection rule (docs/pipelines.md).
  */
-import { KafkaBus } from '@tminus/messaging';
+import { allTopicSpecs } from '@tminus/contracts';
+import { ensureTopics, KafkaBus, NamespacedBus, namespacedTopicName } from '@tminus/messaging';
 import pino from 'pino';
+import { loadGateConfig } from './gates/gate-config';
+import { loadGithubConfig } from './github/config/github-config';
 import { loadGatewayConfig, startGateway } from './index';
 
 async function main(): Promise<void> {
   let config;
+  let gate;
+  let github;
   try {
     config = loadGatewayConfig();
+    gate = loadGateConfig(process.env);
+    github = loadGithubConfig(process.env);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(2);
   }
   const logger = pino({ level: config.LOG_LEVEL }).child({ instance: config.GATEWAY_INSTANCE_ID });
-  const bus = new KafkaBus({
-    brokers: config.KAFKA_BROKERS,
-    clientId: config.KAFKA_CLIENT_ID,
-    logger: logger.child({ component: 'kafka' }),
-  });
+  const namespace = config.KAFKA_TOPIC_NAMESPACE;
+  // Topics exist before anything consumes (nestjs/nest#13220).
+  await ensureTopics(
+    config.KAFKA_BROKERS,
+    allTopicSpecs().map((spec) => ({ ...spec, name: namespacedTopicName(namespace, spec.name) })),
+  );
+  const bus = NamespacedBus.wrap(
+    new KafkaBus({
+      brokers: config.KAFKA_BROKERS,
+      clientId: config.KAFKA_CLIENT_ID,
+      logger: logger.child({ component: 'kafka' }),
+    }),
+    namespace,
+  );
   const gateway = await startGateway({
     database: { type: 'postgres', url: config.DATABASE_URL },
     bus,
@@ -30,6 +47,8 @@ async function main(): Promise<void> {
     adminToken: config.TMINUS_ADMIN_TOKEN,
     instanceId: config.GATEWAY_INSTANCE_ID,
     commandTimeoutMs: config.COMMAND_TIMEOUT_MS,
+    gate,
+    github,
   });
   let stopping = false;
   const stop = (signal: string) => {

@@ -33,7 +33,11 @@ interface LaunchView {
   readiness: ReadinessView;
   teams: LaunchTeamView[];
   decision: { decision: string; notes: string | null } | null;
-  support: { status: string; hypercareEndsAt: string | null; incidents: { id: string; severity: string; status: string }[] };
+  support: {
+    status: string;
+    hypercareEndsAt: string | null;
+    incidents: { id: string; severity: string; status: string }[];
+  };
 }
 interface ReadinessChange {
   readinessChanged: { launchId: string; readiness: { ready: boolean; percent: number } };
@@ -111,7 +115,10 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
   await addMember(qaId, `quinn-${run}`, 'LEAD');
 
   // Templates per function (re-creating one makes a new version: harmless across runs).
-  const template = (fn: string, items: { title: string; required: boolean; dueDaysBeforeLaunch?: number }[]) =>
+  const template = (
+    fn: string,
+    items: { title: string; required: boolean; dueDaysBeforeLaunch?: number }[],
+  ) =>
     admin.request(
       `mutation($input: CreateChecklistTemplateInput!) { createChecklistTemplate(input: $input) { id version } }`,
       { input: { function: fn, name: `${fn} readiness`, items } },
@@ -146,14 +153,23 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
       });
     }
     const readLaunch = async (): Promise<LaunchView> =>
-      (await admin.request<{ launch: LaunchView }>(`query($id: ID!) { launch(id: $id) { ${LAUNCH_FIELDS} } }`, {
-        id: launchId,
-      })).launch;
+      (
+        await admin.request<{ launch: LaunchView }>(
+          `query($id: ID!) { launch(id: $id) { ${LAUNCH_FIELDS} } }`,
+          {
+            id: launchId,
+          },
+        )
+      ).launch;
 
     // Both checklists appear from their templates.
-    let launch = await eventually(readLaunch, (l) => l.teams.length === 2 && l.teams.every((t) => t.checklist), {
-      what: 'both checklists opened',
-    });
+    let launch = await eventually(
+      readLaunch,
+      (l) => l.teams.length === 2 && l.teams.every((t) => t.checklist),
+      {
+        what: 'both checklists opened',
+      },
+    );
     expect(launch.teams.find((t) => t.team?.key === engKey)?.checklist?.items.map((i) => i.title)).toEqual([
       'Code complete',
       'Load test passed',
@@ -174,7 +190,9 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
     // Team members tick their own items; read-your-writes: the answer already says DONE.
     const codeComplete = itemByTitle(launch, engKey, 'Code complete');
     expect((await tick(engDev, codeComplete.id)).tickItem.state).toBe('DONE');
-    expect((await tick(engDev, itemByTitle(launch, engKey, 'Load test passed').id)).tickItem.state).toBe('DONE');
+    expect((await tick(engDev, itemByTitle(launch, engKey, 'Load test passed').id)).tickItem.state).toBe(
+      'DONE',
+    );
 
     // An engineer may not tick QA's checklist.
     const regression = itemByTitle(launch, qaKey, 'Regression suite green');
@@ -197,7 +215,8 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
     expect(waiveItem.state).toBe('WAIVED');
 
     // Only a LEAD signs off.
-    const checklistOf = (key: string) => launch.teams.find((t) => t.team?.key === key)?.checklist?.id as string;
+    const checklistOf = (key: string) =>
+      launch.teams.find((t) => t.team?.key === key)?.checklist?.id as string;
     const signOff = (client: GraphqlClient, checklistId: string) =>
       client.request<{ signOffChecklist: { signedOff: boolean } }>(
         `mutation($input: SignOffChecklistInput!) { signOffChecklist(input: $input) { id signedOff } }`,
@@ -225,7 +244,11 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
           { launch: launch.key },
         )
       ).gate;
-    expect(await gate()).toEqual({ decision: 'DENIED', reasons: [{ code: 'NO_GO_DECISION', message: expect.any(String) }], evaluatedAt: expect.any(String) });
+    expect(await gate()).toEqual({
+      decision: 'DENIED',
+      reasons: [{ code: 'NO_GO_DECISION', message: expect.any(String) }],
+      evaluatedAt: expect.any(String),
+    });
     const { recordGoNoGo } = await manager.request<{ recordGoNoGo: LaunchView }>(
       `mutation($input: RecordGoNoGoInput!) { recordGoNoGo(input: $input) { ${LAUNCH_FIELDS} } }`,
       { input: { launchId, decision: 'GO', notes: 'All functions ready' } },
@@ -253,9 +276,12 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
         { input: { launchId } },
       );
     expect(await codesOf(closeLaunch())).toEqual(['LAUNCH.OPEN_CRITICAL_INCIDENTS']);
-    await manager.request(`mutation($input: ResolveIncidentInput!) { resolveIncident(input: $input) { id status } }`, {
-      input: { incidentId: reportIncident.id, resolution: 'Rolled back the retry policy' },
-    });
+    await manager.request(
+      `mutation($input: ResolveIncidentInput!) { resolveIncident(input: $input) { id status } }`,
+      {
+        input: { incidentId: reportIncident.id, resolution: 'Rolled back the retry policy' },
+      },
+    );
     expect((await readLaunch()).support.status).toBe('GREEN');
     expect((await closeLaunch()).closeLaunch.status).toBe('CLOSED');
 

@@ -14,7 +14,8 @@ export class AppProcess {
     private readonly child: ChildProcess,
     readonly port: number,
   ) {
-    const keep = (chunk: Buffer) => void (this.output = (this.output + chunk.toString('utf8')).slice(-64 * 1024));
+    const keep = (chunk: Buffer) =>
+      void (this.output = (this.output + chunk.toString('utf8')).slice(-64 * 1024));
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     this.exit = once(child, 'exit').then(([code, signal]) => {
@@ -36,7 +37,9 @@ export class AppProcess {
       });
     } catch (error) {
       await running.kill('SIGKILL');
-      throw new Error(`${app} did not become healthy: ${(error as Error).message}\n${running.logs()}`, { cause: error });
+      throw new Error(`${app} did not become healthy: ${(error as Error).message}\n${running.logs()}`, {
+        cause: error,
+      });
     }
     return running;
   }

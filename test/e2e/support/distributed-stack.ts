@@ -69,4 +69,3 @@ export class DistributedStack {
     await rm(this.dataDir, { recursive: true, force: true });
   }
 }
-

@@ -12,7 +12,8 @@ export const eventually = async <T>(
   for (;;) {
     last = await probe();
     if (accept(last)) return last;
-    if (Date.now() > deadline) throw new Error(`${what} not met in ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    if (Date.now() > deadline)
+      throw new Error(`${what} not met in ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 };

@@ -1,6 +1,6 @@
 import type { MessageBus } from '@tminus/messaging';
 import type { Logger } from 'pino';
-import { startGateway } from '../../../gateway/src/index';
+import { loadGateConfig, loadGithubConfig, startGateway } from '../../../gateway/src/index';
 import type { EmbeddedConfig } from '../config/embedded-config';
 import type { DataDirLayout } from '../data-dir/data-dir';
 
@@ -38,5 +38,7 @@ export function startEmbeddedGateway({
     adminToken: config.adminToken,
     instanceId: EMBEDDED_GATEWAY_INSTANCE,
     commandTimeoutMs: config.commandTimeoutMs,
+    gate: loadGateConfig(process.env),
+    github: loadGithubConfig(process.env),
   });
 }

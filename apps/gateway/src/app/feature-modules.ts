@@ -1,7 +1,14 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import { GatesModule } from '../gates/gates.module';
+import type { GithubConfig } from '../github/config/github-config';
+import { GithubModule } from '../github/github.module';
+import type { GatewayServices } from './gateway-services';
 
 /**
  * Feature modules mounted next to GraphQL: the REST release gate (src/gates) and the GitHub deployment
- * protection rule (src/github) go here. They can inject anything GatewayCoreModule exports.
+ * protection rule (src/github). They inject what GatewayCoreModule exports.
  */
-export const FEATURE_MODULES: (Type | DynamicModule)[] = [];
+export const featureModules = (services: GatewayServices, github: GithubConfig): (Type | DynamicModule)[] => [
+  GatesModule,
+  GithubModule.register({ db: services.db, config: github }),
+];

@@ -9,7 +9,8 @@ import { Clock } from '../graphql/common/clock';
 import { LaunchFeed } from '../graphql/subscriptions/launch-feed';
 import { GatewayHealth } from '../http/gateway-health';
 import { GatewayMetrics } from '../http/gateway-metrics';
-import { Projector } from '../read-model/projector/projector';
+import { ProjectionLagMonitor } from '../gates/staleness/projection-lag-monitor';
+import { PROJECTED_TOPICS, Projector } from '../read-model/projector/projector';
 import { GateEvaluator } from '../read-model/queries/gate-evaluator';
 import { ReadModelQueries } from '../read-model/queries/read-model-queries';
 import type { ReadModelDb } from '../read-model/store/database';
@@ -29,6 +30,8 @@ export interface GatewayServices {
   readonly clock: Clock;
   readonly metrics: GatewayMetrics;
   readonly health: GatewayHealth;
+  /** How far the read model lags the event log: gates fail closed beyond GATE_MAX_LAG_MS. */
+  readonly lag: ProjectionLagMonitor;
   readonly logger: Logger;
 }
 
@@ -40,6 +43,8 @@ export interface GatewayServicesInput {
   readonly commandTimeoutMs: number;
   readonly adminToken?: string;
   readonly clock: () => Date;
+  /** GATE_MAX_LAG_MS / GATE_LAG_SAMPLE_MS. */
+  readonly gate?: { readonly maxLagMs: number; readonly lagSampleMs?: number };
 }
 
 /** The consumer group of an instance: each instance reads every event (see docs/adr/0005-gateway.md). */
@@ -79,10 +84,23 @@ export function buildGatewayServices(input: GatewayServicesInput): GatewayServic
     },
   });
   const tokenStore = new TokenStore(db);
+  const lag = new ProjectionLagMonitor({
+    bus,
+    groupId: projectorGroupId(input.instanceId),
+    topics: PROJECTED_TOPICS,
+    isProjectorRunning: () => projector.running,
+    maxLagMs: input.gate?.maxLagMs ?? 10_000,
+    sampleIntervalMs: input.gate?.lagSampleMs,
+    logger: logger.child({ component: 'gate-lag' }),
+  });
   return {
     db,
     queries,
-    gates: new GateEvaluator(queries, () => clock.now()),
+    gates: new GateEvaluator(
+      queries,
+      () => clock.now(),
+      async () => lag.staleness(),
+    ),
     pending,
     sender,
     projector,
@@ -93,6 +111,7 @@ export function buildGatewayServices(input: GatewayServicesInput): GatewayServic
     clock,
     metrics,
     health: new GatewayHealth(projector, db),
+    lag,
     logger,
   };
 }

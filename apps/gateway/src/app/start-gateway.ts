@@ -15,7 +15,9 @@ import {
   type ReadModelDb,
 } from '../read-model/store/database';
 import { ensureSchema } from '../read-model/store/schema';
-import { FEATURE_MODULES } from './feature-modules';
+import type { GateConfig } from '../gates/gate-config';
+import { loadGithubConfig, type GithubConfig } from '../github/config/github-config';
+import { featureModules } from './feature-modules';
 import { GatewayModule } from './gateway.module';
 import { buildGatewayServices, type GatewayServices } from './gateway-services';
 import { NestPinoLogger } from './nest-logger';
@@ -43,7 +45,11 @@ export interface GatewayDeps {
   readonly schemaFile?: string | false;
   readonly limits?: Partial<QueryLimits>;
   readonly maxBodyBytes?: number;
-  /** Extra Nest modules; default: FEATURE_MODULES (REST gate, GitHub webhook). */
+  /** GATE_MAX_LAG_MS / GATE_LAG_SAMPLE_MS (default: 10 s, sampled every second). */
+  readonly gate?: GateConfig;
+  /** GitHub webhook secret, API base URL and credentials (default: none configured). */
+  readonly github?: GithubConfig;
+  /** Extra Nest modules; default: the REST gate and the GitHub webhook. */
   readonly features?: readonly (Type | DynamicModule)[];
   readonly clock?: () => Date;
 }
@@ -80,6 +86,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     commandTimeoutMs: deps.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
     adminToken: deps.adminToken,
     clock: deps.clock ?? (() => new Date()),
+    gate: deps.gate,
   });
   let app: NestExpressApplication | undefined;
   try {
@@ -91,6 +98,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       logger,
     });
     await services.projector.start();
+    await services.lag.start();
     app = await createHttpApp(deps, services);
     await app.listen(deps.port ?? DEFAULT_GATEWAY_PORT, deps.host ?? '0.0.0.0');
     const { port } = app.getHttpServer().address() as AddressInfo;
@@ -119,9 +127,12 @@ async function createHttpApp(deps: GatewayDeps, services: GatewayServices): Prom
     limits: { ...DEFAULT_QUERY_LIMITS, ...deps.limits },
     schemaFile: deps.schemaFile ?? false,
   });
-  const module = GatewayModule.create({ services, graphql, features: deps.features ?? FEATURE_MODULES });
+  const features = deps.features ?? featureModules(services, deps.github ?? loadGithubConfig({}));
+  const module = GatewayModule.create({ services, graphql, features });
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
+    // The GitHub webhook checks its signature over the exact bytes received.
+    rawBody: true,
     logger: new NestPinoLogger(services.logger.child({ component: 'nest' })),
   });
   app.useBodyParser('json', { limit: maxBodyBytes });
@@ -137,6 +148,7 @@ async function stopGateway(
 ): Promise<void> {
   services.feed.closeAll();
   await app?.close();
+  await services.lag.stop();
   await services.projector.stop();
   services.pending.rejectAll(new Error('The gateway is shutting down'));
   if (ownsDb) await services.db.close();

@@ -52,6 +52,14 @@ const envSchema = z.object({
       'GATEWAY_INSTANCE_ID: letters, digits, . _ - only',
     ),
   COMMAND_TIMEOUT_MS: positiveInt('COMMAND_TIMEOUT_MS', 10_000),
+  KAFKA_TOPIC_NAMESPACE: z
+    .string()
+    .optional()
+    .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined))
+    .refine(
+      (value) => value === undefined || /^[a-z0-9][a-z0-9_-]{0,39}$/.test(value),
+      'KAFKA_TOPIC_NAMESPACE must be lower-case letters, digits, - or _ (at most 40)',
+    ),
 });
 
 export type GatewayConfig = z.output<typeof envSchema>;

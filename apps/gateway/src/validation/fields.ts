@@ -40,14 +40,13 @@ export const field = {
       .int(`${what} must be a whole number`)
       .min(1, `${what} must be at least 1`)
       .max(max, `${what} must be at most ${max}`),
+  // Lower-cased like the REST gate does: "Production" must not fall back to the lenient default policy.
   environment: () =>
     z
       .string()
       .trim()
-      .regex(
-        /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
-        'must be 1-64 letters, digits, dots, dashes or underscores',
-      ),
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'must be 1-63 letters, digits, dots, dashes or underscores'),
   percent: () =>
     z.number().int('must be a whole number').min(0, 'must be at least 0').max(100, 'must be at most 100'),
 };

@@ -33,7 +33,10 @@ export type OpenChecklist = Message<
     items: OpenedItemSpec[];
   }
 >;
-export type MoveChecklistDueDates = Message<'MoveChecklistDueDates', { checklistId: string; targetDate: string }>;
+export type MoveChecklistDueDates = Message<
+  'MoveChecklistDueDates',
+  { checklistId: string; targetDate: string }
+>;
 export type CloseChecklist = Message<
   'CloseChecklist',
   { checklistId: string; reason: 'TEAM_RELEASED' | 'LAUNCH_CANCELLED' }
@@ -53,7 +56,10 @@ export type AssignItemOwner = Message<
   'AssignItemOwner',
   { checklistId: string; itemId: string; ownerUserId: string | null }
 >;
-export type TickItem = Message<'TickItem', { checklistId: string; itemId: string; evidenceUrl?: string | null }>;
+export type TickItem = Message<
+  'TickItem',
+  { checklistId: string; itemId: string; evidenceUrl?: string | null }
+>;
 export type UntickItem = Message<'UntickItem', { checklistId: string; itemId: string }>;
 export type WaiveItem = Message<
   'WaiveItem',

@@ -46,7 +46,10 @@ export type ChecklistClosed = Message<
   'ChecklistClosed',
   { checklistId: string; reason: 'TEAM_RELEASED' | 'LAUNCH_CANCELLED' }
 >;
-export type ChecklistItemAdded = Message<'ChecklistItemAdded', { checklistId: string } & ChecklistItemSnapshot>;
+export type ChecklistItemAdded = Message<
+  'ChecklistItemAdded',
+  { checklistId: string } & ChecklistItemSnapshot
+>;
 export type ChecklistItemOwnerAssigned = Message<
   'ChecklistItemOwnerAssigned',
   { checklistId: string; itemId: string; ownerUserId: string | null }
@@ -79,7 +82,10 @@ export type ChecklistItemUnblocked = Message<
   'ChecklistItemUnblocked',
   { checklistId: string; itemId: string; by: string }
 >;
-export type ChecklistSignedOff = Message<'ChecklistSignedOff', { checklistId: string; by: string; at: string }>;
+export type ChecklistSignedOff = Message<
+  'ChecklistSignedOff',
+  { checklistId: string; by: string; at: string }
+>;
 export const SIGN_OFF_WITHDRAWAL_REASONS = [
   'REQUIRED_ITEM_UNTICKED',
   'WAIVER_REVOKED',

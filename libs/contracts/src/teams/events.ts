@@ -13,5 +13,6 @@ export type TeamMemberRoleChanged = Message<
 >;
 export type TeamMemberRemoved = Message<'TeamMemberRemoved', { teamId: string; userId: string }>;
 
-export type TeamEvent = TeamCreated | TeamRenamed | TeamMemberAdded | TeamMemberRoleChanged | TeamMemberRemoved;
+export type TeamEvent =
+  TeamCreated | TeamRenamed | TeamMemberAdded | TeamMemberRoleChanged | TeamMemberRemoved;
 export type TeamEventType = TeamEvent['type'];

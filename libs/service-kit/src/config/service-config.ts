@@ -36,7 +36,10 @@ const brokerList = z
 /** Optional; a Kafka-safe prefix such as `staging` or `run-42`. */
 export const topicNamespace = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'KAFKA_TOPIC_NAMESPACE must be lower-case letters, digits, - or _ (at most 40)')
+  .regex(
+    /^[a-z0-9][a-z0-9_-]{0,39}$/,
+    'KAFKA_TOPIC_NAMESPACE must be lower-case letters, digits, - or _ (at most 40)',
+  )
   .optional();
 
 const schema = (defaults: ServiceConfigDefaults) =>
@@ -79,7 +82,8 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv, defaults: ServiceConfi
       parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
     );
   }
-  const { KAFKA_BROKERS, KAFKA_CLIENT_ID, DATABASE_URL, PORT, LOG_LEVEL, KAFKA_TOPIC_NAMESPACE } = parsed.data;
+  const { KAFKA_BROKERS, KAFKA_CLIENT_ID, DATABASE_URL, PORT, LOG_LEVEL, KAFKA_TOPIC_NAMESPACE } =
+    parsed.data;
   return {
     kafkaBrokers: KAFKA_BROKERS,
     kafkaClientId: KAFKA_CLIENT_ID,
