@@ -17,4 +17,5 @@ export * from './transport/propagate-errors.filter';
 export * from './observability/service-health';
 export * from './observability/service-metrics';
 export * from './observability/service-logger';
+export * from './observability/nest-logger';
 export * from './config/service-config';

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { MessageBus } from '@tminus/messaging';
 import type { Logger } from 'pino';
 import { bootstrapAdminToken } from '../auth/admin-bootstrap';
+import { GraphqlPassthroughFilter } from '../errors/graphql-passthrough.filter';
 import { graphqlOptions } from '../graphql/graphql-options';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/protection/query-limits';
 import { bodyParserErrors, DEFAULT_MAX_BODY_BYTES } from '../http/body-limit';
@@ -20,7 +21,7 @@ import { loadGithubConfig, type GithubConfig } from '../github/config/github-con
 import { featureModules } from './feature-modules';
 import { GatewayModule } from './gateway.module';
 import { buildGatewayServices, type GatewayServices } from './gateway-services';
-import { NestPinoLogger } from './nest-logger';
+import { NestPinoLogger } from '@tminus/service-kit';
 
 export const DEFAULT_GATEWAY_PORT = 4000;
 export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
@@ -135,6 +136,7 @@ async function createHttpApp(deps: GatewayDeps, services: GatewayServices): Prom
     rawBody: true,
     logger: new NestPinoLogger(services.logger.child({ component: 'nest' })),
   });
+  app.useGlobalFilters(new GraphqlPassthroughFilter(app.getHttpAdapter()));
   app.useBodyParser('json', { limit: maxBodyBytes });
   app.use(bodyParserErrors(maxBodyBytes));
   return app;

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { PendingOutboxMessage } from '../event-store';
 import { sqlitePosition } from '../global-position';
 import type { EventMetadata, EventToWrite, StoredEvent } from '../shared/event-codec';
@@ -146,7 +146,13 @@ export class SqliteWrites {
 }
 
 /** True when `error` is a unique/primary-key violation on `table.column`. */
+// Duck-typed, not `instanceof Database.SqliteError`: the native addon keeps the error class of the
+// first load of better-sqlite3 in the process, so a module registry that reloads the JS side (jest
+// does, per test file) would make instanceof fail.
 export const violatesUnique = (error: unknown, column: string): boolean =>
-  error instanceof Database.SqliteError &&
-  (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') &&
+  error instanceof Error &&
+  error.name === 'SqliteError' &&
+  ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(
+    (error as { code?: string }).code ?? '',
+  ) &&
   error.message.includes(column);

@@ -1,60 +1,25 @@
-import type {
-  ChecklistEvent,
-  ChecklistTemplateEvent,
-  EventEnvelope,
-  LaunchEvent,
-  TeamEvent,
+import {
+  CHECKLIST_EVENT_TYPES,
+  LAUNCH_EVENT_TYPES,
+  TEAM_EVENT_TYPES,
+  type ChecklistEvent,
+  type ChecklistTemplateEvent,
+  type EventEnvelope,
+  type LaunchEvent,
+  type TeamEvent,
 } from '@tminus/contracts';
 
 // Event types are unique across the three services, so the type alone says which view an event feeds
 // (the envelope's `source` cannot: templates and checklists both come from the checklists service).
-const LAUNCH_TYPES: ReadonlySet<string> = new Set<LaunchEvent['type']>([
-  'LaunchCreated',
-  'LaunchRescheduled',
-  'LaunchEdited',
-  'TeamRequired',
-  'TeamReleased',
-  'GoNoGoRecorded',
-  'LaunchWentLive',
-  'HypercareExtended',
-  'IncidentReported',
-  'IncidentResolved',
-  'LaunchClosed',
-  'LaunchCancelled',
-  'GatePolicySet',
-  'GateEvaluated',
-]);
-
-const CHECKLIST_TYPES: ReadonlySet<string> = new Set<ChecklistEvent['type']>([
-  'ChecklistOpened',
-  'ChecklistReopened',
-  'ChecklistDueDatesMoved',
-  'ChecklistClosed',
-  'ChecklistItemAdded',
-  'ChecklistItemOwnerAssigned',
-  'ChecklistItemTicked',
-  'ChecklistItemUnticked',
-  'ChecklistItemWaived',
-  'ChecklistItemWaiverRevoked',
-  'ChecklistItemWaiverExpired',
-  'ChecklistItemBlocked',
-  'ChecklistItemUnblocked',
-  'ChecklistSignedOff',
-  'ChecklistSignOffWithdrawn',
-]);
-
-const TEAM_TYPES: ReadonlySet<string> = new Set<TeamEvent['type']>([
-  'TeamCreated',
-  'TeamRenamed',
-  'TeamMemberAdded',
-  'TeamMemberRoleChanged',
-  'TeamMemberRemoved',
-]);
-
 const TEMPLATE_TYPES: ReadonlySet<string> = new Set<ChecklistTemplateEvent['type']>([
   'ChecklistTemplateCreated',
   'ChecklistTemplateRevised',
 ]);
+const LAUNCH_TYPES: ReadonlySet<string> = new Set(LAUNCH_EVENT_TYPES);
+const CHECKLIST_TYPES: ReadonlySet<string> = new Set(
+  CHECKLIST_EVENT_TYPES.filter((type) => !TEMPLATE_TYPES.has(type)),
+);
+const TEAM_TYPES: ReadonlySet<string> = new Set(TEAM_EVENT_TYPES);
 
 export type ViewKind = 'launch' | 'checklist' | 'team' | 'template';
 
