@@ -6,9 +6,18 @@ const BENCHES: Record<string, () => Promise<void>> = {
   store: async () => (await import('./bench/store')).runStoreBenchmark(),
   commands: async () => (await import('./bench/commands')).runCommandsBenchmark(),
   gate: async () => (await import('./bench/gate')).runGateBenchmark(),
+  gateway: async () => (await import('./bench/gateway')).runGatewayBenchmark(modeArgument()),
+  startup: async () => (await import('./bench/startup')).runStartupBenchmark(),
 };
 
-async function main(names: string[]): Promise<void> {
+/** `--mode embedded|distributed` (gateway bench); default embedded. */
+function modeArgument(): string {
+  const index = process.argv.indexOf('--mode');
+  return index >= 0 ? (process.argv[index + 1] ?? 'embedded') : 'embedded';
+}
+
+async function main(argv: string[]): Promise<void> {
+  const names = argv.filter((arg, i) => !arg.startsWith('--') && argv[i - 1] !== '--mode');
   const unknown = names.filter((name) => !(name in BENCHES));
   if (names.length === 0 || unknown.length > 0) {
     console.error(

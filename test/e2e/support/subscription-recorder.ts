@@ -4,6 +4,8 @@ import WebSocket from 'ws';
 /** Collects what a graphql-ws subscription delivers, and lets a test wait for a condition on it. */
 export class SubscriptionRecorder<Data> {
   readonly received: Data[] = [];
+  /** When each message arrived (ms since epoch), index for index with `received`. */
+  readonly arrivedAt: number[] = [];
   readonly errors: unknown[] = [];
   private waiters: (() => void)[] = [];
   private readonly client: Client;
@@ -24,7 +26,10 @@ export class SubscriptionRecorder<Data> {
       {
         next: (value) => {
           if (value.errors?.length) this.errors.push(value.errors);
-          if (value.data) this.received.push(value.data as Data);
+          if (value.data) {
+            this.received.push(value.data as Data);
+            this.arrivedAt.push(Date.now());
+          }
           this.notify();
         },
         error: (error) => {
