@@ -132,12 +132,7 @@ export async function runGatewayBenchmark(mode = 'embedded'): Promise<void> {
       },
     );
     await Promise.all(
-      recorders.map((recorder) =>
-        recorder.waitFor(
-          (seen) =>
-            seen.filter((s) => s.launchActivity.type === 'ChecklistItemTicked').length >= ITEMS_PER_CHECKLIST,
-        ),
-      ),
+      recorders.map((recorder) => recorder.waitFor((seen) => ticked(seen).length >= ITEMS_PER_CHECKLIST)),
     );
     const lags = recorders
       .flatMap((recorder, r) =>

@@ -146,13 +146,16 @@ export class SqliteWrites {
 }
 
 /** True when `error` is a unique/primary-key violation on `table.column`. */
-// Duck-typed, not `instanceof Database.SqliteError`: the native addon keeps the error class of the
-// first load of better-sqlite3 in the process, so a module registry that reloads the JS side (jest
-// does, per test file) would make instanceof fail.
-export const violatesUnique = (error: unknown, column: string): boolean =>
-  error instanceof Error &&
-  error.name === 'SqliteError' &&
-  ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(
-    (error as { code?: string }).code ?? '',
-  ) &&
-  error.message.includes(column);
+// Duck-typed, not `instanceof`: the native addon keeps the error class of the first load of
+// better-sqlite3 in the process, so under a module registry that reloads the JS side (jest does, per
+// test file, each in its own realm) neither `SqliteError` nor even `Error` match by instanceof.
+export const violatesUnique = (error: unknown, column: string): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code, message } = error as { name?: unknown; code?: unknown; message?: unknown };
+  return (
+    name === 'SqliteError' &&
+    (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') &&
+    typeof message === 'string' &&
+    message.includes(column)
+  );
+};
