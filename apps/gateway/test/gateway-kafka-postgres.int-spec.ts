@@ -4,6 +4,7 @@ import { acceptedOf, envelopesFor, publishEvents } from './support/envelopes';
 import { eventually } from './support/eventually';
 import { event, HAPPY_PATH } from './support/fake-services';
 import { adminTokenOf, graphqlOn, startKafkaStack, type KafkaStack } from './support/kafka-stack';
+import { wsClient } from './support/ws-client';
 import {
   ADD_ITEM,
   ADD_TEAM_MEMBER,
@@ -321,5 +322,48 @@ describe('the gateway on Kafka and PostgreSQL', () => {
       [teamId],
     );
     expect(count.n).toBe('1');
+  });
+
+  it('pushes a change made through one instance to a subscriber of another', async () => {
+    const other = await stack.start('it-3');
+    const created = await gql<{ createLaunch: { id: string } }>(CREATE_LAUNCH, {
+      input: { key: `pair-${newId().slice(0, 8)}`, name: 'Pair', targetDate: '2030-01-01' },
+    });
+    const launchId = created.data!.createLaunch.id;
+    const statuses: string[] = [];
+    let changed: () => void = () => undefined;
+    const seen = (status: string) =>
+      new Promise<void>((resolve) => {
+        changed = () => statuses.includes(status) && resolve();
+        changed();
+      });
+    const client = wsClient(other.url, admin);
+    const stop = client.subscribe<{ readinessChanged: { status: string } }>(
+      {
+        query: 'subscription($id: ID!) { readinessChanged(launchId: $id) { launchId status } }',
+        variables: { id: launchId },
+      },
+      {
+        next: (result) => {
+          if (result.data) statuses.push(result.data.readinessChanged.status);
+          changed();
+        },
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+    try {
+      await seen('PLANNING'); // the current readiness comes first: the subscription on instance B is live
+      const go = await gql<{ recordGoNoGo: { status: string } }>(RECORD_GO, {
+        input: { launchId, decision: 'GO', notes: 'through instance A' },
+      });
+      expect(go.errors).toBeUndefined();
+      await seen('GO');
+      expect(statuses[0]).toBe('PLANNING');
+      expect(statuses).toContain('GO');
+    } finally {
+      stop();
+      await client.dispose();
+    }
   });
 });
