@@ -8,7 +8,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dlqTopicOf } from '@tminus/contracts';
-import { createEventStore, type EventStore } from '@tminus/event-store';
+import type { EventStore } from '@tminus/event-store';
 import { subscribeReliably } from './dead-letters/reliable-consumer';
 import { idempotentMessageHandler } from './idempotency/idempotent-handler';
 import { deleteTopics, ensureTopics } from './kafka/kafka-admin';
@@ -17,9 +17,15 @@ import type { MessagingLogger } from './logger';
 import type { Subscription } from './message-bus';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { eventually } from './testing/eventually';
-import { appliedEventIds, recordApplied, writeEventsWithOutbox } from './testing/pipeline-fixtures';
+import {
+  appliedEventIds,
+  recordApplied,
+  writeEventsWithOutbox,
+  openPipelineStores,
+  type PipelineStores,
+} from './testing/pipeline-fixtures';
 import { privateKafka } from './testing/private-kafka';
-import { createTestDatabase, uniqueTopic, type TestDatabase } from '../../testing/src/infra/test-infra';
+import { uniqueTopic } from '../../testing/src/infra/test-infra';
 
 jest.setTimeout(300_000);
 
@@ -34,7 +40,7 @@ const fileLogger = (file: string): MessagingLogger => {
 };
 
 describe('Kafka broker restart while events flow', () => {
-  let db: TestDatabase;
+  let stores: PipelineStores;
   let topic: string;
   let source: EventStore;
   let consumerStore: EventStore;
@@ -50,14 +56,8 @@ describe('Kafka broker restart while events flow', () => {
       { name: topic, partitions: 3 },
       { name: dlqTopicOf(topic), partitions: 1 },
     ]);
-    db = await createTestDatabase('messaging_broker_restart');
-    source = await createEventStore({
-      kind: 'postgres',
-      url: db.url,
-      schema: 'source_service',
-      source: 'tminus.test',
-    });
-    consumerStore = await createEventStore({ kind: 'postgres', url: db.url, schema: 'consumer_service' });
+    stores = await openPipelineStores('messaging_broker_restart');
+    ({ source, consumerStore } = stores);
     const logger = fileLogger(join(kafka.dir, 'logs', `clients-${topic}.log`));
     relayBus = new KafkaBus({ brokers: kafka.brokers, clientId: 'restart-relay', logger });
     consumerBus = new KafkaBus({ brokers: kafka.brokers, clientId: 'restart-consumer', logger });
@@ -69,9 +69,7 @@ describe('Kafka broker restart while events flow', () => {
     await relay?.stop();
     await relayBus?.close();
     await consumerBus?.close();
-    await source?.close();
-    await consumerStore?.close();
-    await db?.drop();
+    await stores?.close();
     await deleteTopics(kafka.brokers, [topic, dlqTopicOf(topic)]).catch(() => undefined);
     await kafka.stop();
   });

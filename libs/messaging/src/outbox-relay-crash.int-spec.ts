@@ -4,20 +4,24 @@
  * event exactly once.
  */
 import { dlqTopicOf } from '@tminus/contracts';
-import { createEventStore, type EventStore } from '@tminus/event-store';
+import type { EventStore } from '@tminus/event-store';
 import { subscribeReliably } from './dead-letters/reliable-consumer';
 import { idempotentMessageHandler } from './idempotency/idempotent-handler';
 import { KafkaBus } from './kafka/kafka-bus';
 import type { Subscription } from './message-bus';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { eventually } from './testing/eventually';
-import { appliedEventIds, recordApplied, writeEventsWithOutbox } from './testing/pipeline-fixtures';
 import {
-  createTestDatabase,
+  appliedEventIds,
+  recordApplied,
+  writeEventsWithOutbox,
+  openPipelineStores,
+  type PipelineStores,
+} from './testing/pipeline-fixtures';
+import {
   createTestTopics,
   kafkaBrokers,
   uniqueTopic,
-  type TestDatabase,
   type TestTopics,
 } from '../../testing/src/infra/test-infra';
 
@@ -25,7 +29,7 @@ const EVENTS = 40;
 const FIRST_BATCH = 15;
 
 describe('outbox relay crash between publish and mark', () => {
-  let db: TestDatabase;
+  let stores: PipelineStores;
   let topics: TestTopics;
   let topic: string;
   let source: EventStore;
@@ -34,29 +38,21 @@ describe('outbox relay crash between publish and mark', () => {
   const cleanup: Array<() => Promise<unknown>> = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase('messaging_relay_crash');
+    stores = await openPipelineStores('messaging_relay_crash');
+    ({ source, consumerStore } = stores);
     topic = uniqueTopic('relay-crash');
     topics = await createTestTopics([
       { name: topic, partitions: 3 },
       { name: dlqTopicOf(topic), partitions: 1 },
     ]);
-    source = await createEventStore({
-      kind: 'postgres',
-      url: db.url,
-      schema: 'source_service',
-      source: 'tminus.test',
-    });
-    consumerStore = await createEventStore({ kind: 'postgres', url: db.url, schema: 'consumer_service' });
     bus = new KafkaBus({ brokers: kafkaBrokers(), clientId: 'relay-crash-test' });
   });
 
   afterAll(async () => {
     for (const step of cleanup.reverse()) await step().catch(() => undefined);
     await bus?.close();
-    await source?.close();
-    await consumerStore?.close();
     await topics?.delete();
-    await db?.drop();
+    await stores?.close();
   });
 
   it('re-publishes the unmarked batch, and the idempotent consumer applies every event exactly once', async () => {

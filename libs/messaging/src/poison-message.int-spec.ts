@@ -6,7 +6,7 @@
  */
 import type { EventEnvelope } from '@tminus/contracts';
 import { dlqTopicOf } from '@tminus/contracts';
-import { createEventStore, type EventStore, type StoreTransaction } from '@tminus/event-store';
+import type { EventStore, StoreTransaction } from '@tminus/event-store';
 import { DLQ_HEADERS } from './dead-letters/dead-letter-headers';
 import { subscribeReliably } from './dead-letters/reliable-consumer';
 import { replayDeadLetters } from './dead-letters/replay-dead-letters';
@@ -15,18 +15,16 @@ import { KafkaBus } from './kafka/kafka-bus';
 import type { IncomingMessage, Subscription } from './message-bus';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { eventually } from './testing/eventually';
-import { recordApplied } from './testing/pipeline-fixtures';
+import { recordApplied, openPipelineStores, type PipelineStores } from './testing/pipeline-fixtures';
 import {
-  createTestDatabase,
   createTestTopics,
   kafkaBrokers,
   uniqueTopic,
-  type TestDatabase,
   type TestTopics,
 } from '../../testing/src/infra/test-infra';
 
 describe('poison messages on a real broker', () => {
-  let db: TestDatabase;
+  let stores: PipelineStores;
   let topics: TestTopics;
   let topic: string;
   let source: EventStore;
@@ -36,20 +34,14 @@ describe('poison messages on a real broker', () => {
   const subscriptions: Subscription[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase('messaging_poison');
+    stores = await openPipelineStores('messaging_poison');
+    ({ source, consumerStore } = stores);
     topic = uniqueTopic('poison');
     // One partition: every message below shares it, so "the next messages" are really behind the bad ones.
     topics = await createTestTopics([
       { name: topic, partitions: 1 },
       { name: dlqTopicOf(topic), partitions: 1 },
     ]);
-    source = await createEventStore({
-      kind: 'postgres',
-      url: db.url,
-      schema: 'source_service',
-      source: 'tminus.test',
-    });
-    consumerStore = await createEventStore({ kind: 'postgres', url: db.url, schema: 'consumer_service' });
     bus = new KafkaBus({ brokers: kafkaBrokers(), clientId: 'poison-test' });
     relay = new OutboxRelay({ store: source, bus, pollIntervalMs: 100 });
     relay.start();
@@ -59,10 +51,8 @@ describe('poison messages on a real broker', () => {
     await Promise.all(subscriptions.map((s) => s.stop()));
     await relay?.stop();
     await bus?.close();
-    await source?.close();
-    await consumerStore?.close();
     await topics?.delete();
-    await db?.drop();
+    await stores?.close();
   });
 
   const write = async (streamId: string): Promise<string> => {

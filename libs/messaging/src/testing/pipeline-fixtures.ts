@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@tminus/contracts';
-import type { EventStore, StoreTransaction } from '@tminus/event-store';
+import { createEventStore, type EventStore, type StoreTransaction } from '@tminus/event-store';
+import { createTestDatabase } from '../../../testing/src/infra/test-infra';
 
 /**
  * Writes `count` events round-robin over `streams`, one transaction per event, each with its outbox
@@ -53,4 +54,31 @@ export async function recordApplied(tx: StoreTransaction, envelope: EventEnvelop
 export async function appliedEventIds(store: EventStore): Promise<string[]> {
   const rows = await store.readAll({ limit: 100_000 });
   return rows.filter((e) => e.type === 'Applied').map((e) => (e.data as { eventId: string }).eventId);
+}
+
+/** Two services' stores on one fresh test database: the one that writes and relays, the one that consumes. */
+export interface PipelineStores {
+  readonly source: EventStore;
+  readonly consumerStore: EventStore;
+  close(): Promise<void>;
+}
+
+export async function openPipelineStores(prefix: string): Promise<PipelineStores> {
+  const db = await createTestDatabase(prefix);
+  const source = await createEventStore({
+    kind: 'postgres',
+    url: db.url,
+    schema: 'source_service',
+    source: 'tminus.test',
+  });
+  const consumerStore = await createEventStore({ kind: 'postgres', url: db.url, schema: 'consumer_service' });
+  return {
+    source,
+    consumerStore,
+    close: async () => {
+      await source.close();
+      await consumerStore.close();
+      await db.drop();
+    },
+  };
 }
