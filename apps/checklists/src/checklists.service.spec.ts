@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import {
   checklistIdFor,
   deterministicId,
@@ -12,23 +8,13 @@ import {
   type CommandEnvelope,
   type EventEnvelope,
 } from '@tminus/contracts';
-import { createEventStore, type EventStore } from '@tminus/event-store';
+import { encodeCommandEnvelope, encodeEventEnvelope, type InProcessBus } from '@tminus/messaging';
 import {
-  decodeEventEnvelope,
-  encodeCommandEnvelope,
-  encodeEventEnvelope,
-  InProcessBus,
-  type Subscription,
-} from '@tminus/messaging';
-import { startChecklists, type RunningApp } from './index';
-
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+  startServiceHarness,
+  until,
+  type ServiceHarness,
+} from '../../../libs/service-kit/src/testing/service-harness';
+import { startChecklists } from './index';
 
 const admin: Actor = { userId: 'admin', role: 'ADMIN' };
 const lea: Actor = { userId: 'lea', role: 'TEAM_MEMBER' };
@@ -57,39 +43,16 @@ function upstream(source: string, streamId: string, type: string, data: object):
 // The checklists service alone, on embedded infrastructure; the teams and launches services are
 // played by events published straight onto their topics.
 describe('checklists service (embedded infrastructure)', () => {
-  let dir: string;
-  let store: EventStore;
+  let harness: ServiceHarness;
   let bus: InProcessBus;
-  let app: RunningApp;
-  let observer: Subscription;
-  const seen: EventEnvelope[] = [];
-
-  const start = async (): Promise<RunningApp> =>
-    startChecklists({ store, bus, logger: pino({ level: 'silent' }) });
+  let seen: EventEnvelope[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tminus-checklists-'));
-    store = await createEventStore({
-      kind: 'sqlite',
-      file: join(dir, 'checklists.sqlite'),
-      source: 'tminus.checklists',
-    });
-    bus = new InProcessBus({ filename: join(dir, 'bus.sqlite') });
-    app = await start();
-    observer = await bus.subscribe({
-      groupId: 'test-observer',
-      topics: [Topics.checklistsEvents],
-      handle: async (message) => void seen.push(decodeEventEnvelope(message)),
-    });
+    harness = await startServiceHarness({ service: 'checklists', start: startChecklists });
+    ({ bus, seen } = harness);
   });
 
-  afterAll(async () => {
-    await observer?.stop();
-    await app?.close();
-    await bus?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => harness?.close());
 
   const teamEvent = (teamId: string, type: string, data: object) =>
     bus.publish(Topics.teamsEvents, [
@@ -244,8 +207,7 @@ describe('checklists service (embedded infrastructure)', () => {
     await outcomeOf(
       await send('WaiveItem', checklistId, { checklistId, itemId: item(1), reason: 'later', expiresAt }),
     );
-    await app.close();
-    app = await start();
+    await harness.restart();
 
     await until(
       () =>

@@ -1,26 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import { dlqTopicOf, Topics, type CommandEnvelope, type EventEnvelope } from '@tminus/contracts';
-import { createEventStore, type EventStore } from '@tminus/event-store';
+import { DLQ_HEADERS, encodeCommandEnvelope, type InProcessBus } from '@tminus/messaging';
 import {
-  decodeEventEnvelope,
-  DLQ_HEADERS,
-  encodeCommandEnvelope,
-  InProcessBus,
-  type Subscription,
-} from '@tminus/messaging';
+  startServiceHarness,
+  until,
+  type ServiceHarness,
+} from '../../../libs/service-kit/src/testing/service-harness';
 import { startTeams, type RunningApp } from './index';
-
-/** Waits for an observable state, never a fixed sleep. */
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const admin = { userId: 'admin', role: 'ADMIN' } as const;
 const command = (commandId: string, type: string, teamId: string, payload: object): CommandEnvelope => ({
@@ -35,36 +20,17 @@ const command = (commandId: string, type: string, teamId: string, payload: objec
 
 // The whole service in embedded shape (SQLite store, in-process bus): Nest app, bus transport, relay, HTTP.
 describe('teams service (embedded infrastructure)', () => {
-  let dir: string;
-  let store: EventStore;
+  let harness: ServiceHarness;
   let bus: InProcessBus;
   let app: RunningApp;
-  let events: Subscription;
-  const seen: EventEnvelope[] = [];
+  let seen: EventEnvelope[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tminus-teams-'));
-    store = await createEventStore({
-      kind: 'sqlite',
-      file: join(dir, 'teams.sqlite'),
-      source: 'tminus.teams',
-    });
-    bus = new InProcessBus({ filename: join(dir, 'bus.sqlite') });
-    app = await startTeams({ store, bus, logger: pino({ level: 'silent' }), port: 0 });
-    events = await bus.subscribe({
-      groupId: 'test-observer',
-      topics: [Topics.teamsEvents],
-      handle: async (message) => void seen.push(decodeEventEnvelope(message)),
-    });
+    harness = await startServiceHarness({ service: 'teams', start: startTeams, port: 0 });
+    ({ bus, app, seen } = harness);
   });
 
-  afterAll(async () => {
-    await events?.stop();
-    await app?.close();
-    await bus?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => harness?.close());
 
   const send = (envelope: CommandEnvelope) =>
     bus.publish(Topics.teamsCommands, [encodeCommandEnvelope(envelope)]);
