@@ -11,8 +11,11 @@
  * PostgreSQL: PG_ADMIN_URL or DATABASE_URL if set, else the local server (started if down), else
  * a container when Docker works.
  *
+ * It also builds dist/ first: the e2e tests spawn the compiled apps, as `npm start` and the images run them.
+ *
  * Jest may run this once per project; the second call returns at once.
  */
+import { build } from '../scripts/build/build';
 import { waitForKafka } from '../libs/messaging/src/kafka/kafka-admin';
 import {
   assertContainerRuntime,
@@ -55,6 +58,8 @@ export default async function globalSetup(): Promise<void> {
   const ctx = defaultContext({ log });
   const docker = dockerProbe(log);
   const stoppers: Stopper[] = [];
+  // The e2e tiers run the built apps, as `npm start` and the images do (ADR 0012): build once (~1 s).
+  log(`built ${await build()} files into dist/`);
   try {
     const kafka = await provideKafka(ctx, docker, stoppers);
     const pgAdminUrl = await providePostgres(ctx, docker, stoppers);

@@ -14,6 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedProcess } from '../../apps/embedded/src/client/embedded-process';
+import { build } from '../build/build';
 import { GraphqlClient } from '../../apps/embedded/src/client/graphql-client';
 import {
   createChecklistFixture,
@@ -38,6 +39,7 @@ interface Stack {
 }
 
 async function startStack(mode: string): Promise<Stack> {
+  await build(); // both modes spawn the compiled apps
   if (mode === 'distributed') {
     const stack = await DistributedStack.start();
     return { graphqlUrl: stack.graphqlUrl, adminToken: stack.adminToken, close: () => stack.stop() };

@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from '../build/build';
 import { EmbeddedProcess, freePort } from '../../apps/embedded/src/client/embedded-process';
 import { GraphqlClient } from '../../apps/embedded/src/client/graphql-client';
 
@@ -47,6 +48,7 @@ const row = (label: string, timings: StartupTiming[]): string => {
 export async function runStartupBenchmark(): Promise<void> {
   const runs = Number(process.env.BENCH_STARTUP_RUNS ?? 3);
   const via = process.env.BENCH_STARTUP_VIA === 'node' ? 'node' : 'npm';
+  if (via === 'node') await build();
   const cold: StartupTiming[] = [];
   const warm: StartupTiming[] = [];
   for (let i = 0; i < runs; i++) {
@@ -60,7 +62,7 @@ export async function runStartupBenchmark(): Promise<void> {
   }
   process.stdout.write(
     [
-      `startup of \`${via === 'npm' ? 'npm start' : 'node … apps/embedded/src/main.ts'}\`, median of ${runs} (spawn → /health 200 → first query)`,
+      `startup of \`${via === 'npm' ? 'npm start' : 'node dist/apps/embedded/src/main.js'}\`, median of ${runs} (spawn → /health 200 → first query)`,
       row('clean data dir', cold),
       row('restart', warm),
       '',

@@ -230,22 +230,35 @@ describe('deploy/docker/Dockerfile', () => {
     expect(last(effectiveInstructions(stages, 'app'), 'USER')).toBe('node');
   });
 
-  it('keeps @swc-node/register in the image (the apps run TypeScript through it)', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-      dependencies?: Record<string, string>;
-    };
-    const npmCi = stage(stages, 'deps').instructions.find((i) => /\bnpm ci\b/.test(i.args))?.args ?? '';
-    if (!pkg.dependencies?.['@swc-node/register']) expect(npmCi).not.toMatch(/--omit[= ]dev|--production/);
+  it('runs the built JavaScript with production dependencies only', () => {
+    const commands = (name: string) =>
+      stage(stages, name)
+        .instructions.filter((instruction) => instruction.keyword === 'RUN')
+        .map((instruction) => instruction.args)
+        .join('\n');
+    expect(stage(stages, 'build').from).toBe('deps');
+    expect(commands('build')).toMatch(/\bnpm run build\b/);
+    expect(stage(stages, 'prod-deps').from).toBe('deps');
+    expect(commands('prod-deps')).toMatch(/\bnpm prune --omit=dev\b/);
+    const copies = effectiveInstructions(stages, 'app')
+      .filter((instruction) => instruction.keyword === 'COPY')
+      .map((instruction) => instruction.args);
+    expect(copies).toContain('--from=prod-deps /app/node_modules ./node_modules');
+    expect(copies).toContain('--from=build /app/dist ./dist');
+    // Nothing in the runtime stage compiles TypeScript.
+    expect(copies.some((args) => /(^|\s)(apps|libs|tsconfig\.json)(\s|$)/.test(args))).toBe(false);
   });
 
-  it.each(RUNNABLES)('target $name starts its main.ts on its port and probes /health', (app) => {
+  it('listens on every interface inside the container (the apps default to loopback)', () => {
+    expect(envOf(effectiveInstructions(stages, 'app')).get('HOST')).toBe('0.0.0.0');
+  });
+
+  it.each(RUNNABLES)('target $name starts its built main.js on its port and probes /health', (app) => {
     const instructions = effectiveInstructions(stages, app.name);
     expect(execForm(last(instructions, 'CMD') ?? '')).toEqual([
       'node',
       '--enable-source-maps',
-      '-r',
-      '@swc-node/register',
-      app.entry,
+      `dist/${app.entry.replace(/\.ts$/, '.js')}`,
     ]);
     expect(codeOf(app).files).toContain(app.entry);
     expect(envOf(instructions).get('PORT')).toBe(String(app.port));
@@ -253,27 +266,40 @@ describe('deploy/docker/Dockerfile', () => {
     expect(last(instructions, 'HEALTHCHECK')).toMatch(/\+process\.env\.PORT\+'\/health'/);
   });
 
-  it('copies every file the apps load, and .dockerignore keeps none of them out', () => {
+  it('has a CLI target that runs tminus', () => {
+    const instructions = effectiveInstructions(stages, 'cli');
+    expect(execForm(last(instructions, 'ENTRYPOINT') ?? '')).toEqual(['node', 'bin/tminus.js']);
+  });
+
+  it('compiles every file the apps load, and .dockerignore keeps none of them out', () => {
     const ignored = dockerignoreMatcher(readFileSync(join(ROOT, '.dockerignore'), 'utf8'));
-    const copied = effectiveInstructions(stages, 'app')
+    const copied = effectiveInstructions(stages, 'build')
       .filter((instruction) => instruction.keyword === 'COPY' && !instruction.args.startsWith('--from'))
       .flatMap((instruction) => instruction.args.split(/\s+/).slice(0, -1));
     const needed = [
       ...new Set(RUNNABLES.flatMap((app) => codeOf(app).files)),
       'package.json',
       'tsconfig.json',
+      'scripts/build/build.ts',
     ];
     const notCopied = needed.filter(
       (file) => !copied.some((source) => file === source || file.startsWith(`${source}/`)),
     );
     expect(notCopied).toEqual([]);
     expect(needed.filter(ignored)).toEqual([]);
-    expect(['package-lock.json', '.swcrc'].filter(ignored)).toEqual([]);
+    expect(
+      ['package-lock.json', '.swcrc', 'bin/tminus.js', 'scripts/projections-rebuild.ts'].filter(ignored),
+    ).toEqual([]);
     // The host's node_modules (native modules built for another libc) and local state never go in.
     expect(
-      ['node_modules/pg/package.json', '.git/HEAD', '.infra/kafka/x', 'data/admin.token', '.env'].every(
-        ignored,
-      ),
+      [
+        'node_modules/pg/package.json',
+        '.git/HEAD',
+        '.infra/kafka/x',
+        'data/admin.token',
+        '.env',
+        'dist/x.js',
+      ].every(ignored),
     ).toBe(true);
   });
 });

@@ -22,7 +22,8 @@ export class EmbeddedStack {
   static async start(): Promise<EmbeddedStack> {
     const dataDir = mkdtempSync(join(tmpdir(), 'tminus-cli-e2e-'));
     const port = await freePort();
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/embedded/src/main.ts'], {
+    // What `npm start` runs after its build step (test/global-setup.ts builds before the tests).
+    const child = spawn(process.execPath, ['dist/apps/embedded/src/main.js'], {
       cwd: REPOSITORY_ROOT,
       env: {
         ...process.env,

@@ -3,6 +3,7 @@
  * TMINUS_DATA_DIR and a durable in-process bus (docs/adr/0006-embedded-mode.md).
  */
 import 'reflect-metadata';
+import { ListenError } from '@tminus/service-kit';
 import pino from 'pino';
 import { EmbeddedConfigError, loadEmbeddedConfig, type EmbeddedConfig } from './config/embedded-config';
 import { renderBanner } from './lifecycle/banner';
@@ -26,6 +27,11 @@ async function main(): Promise<void> {
   try {
     running = await startEmbedded(config, logger);
   } catch (error) {
+    if (error instanceof ListenError) {
+      process.stderr.write(`tminus: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     logger.error({ err: error }, 'could not start');
     process.exitCode = 1;
     return;
@@ -33,7 +39,7 @@ async function main(): Promise<void> {
   closeOnSignals({ close: () => running.close(), logger });
   const readyInMs = Math.round(process.uptime() * 1000);
   const facts = {
-    port: running.port,
+    url: running.url,
     dataDir: running.layout.root,
     adminToken: running.adminToken,
     readyInMs,

@@ -1,11 +1,12 @@
 /**
  * The gateway's distributed entry: PostgreSQL (DATABASE_URL) and Kafka (KAFKA_BROKERS), one process.
- * Env: PORT, DATABASE_URL, KAFKA_BROKERS, KAFKA_CLIENT_ID, LOG_LEVEL, TMINUS_DATA_DIR, TMINUS_ADMIN_TOKEN,
+ * Env: PORT, HOST, DATABASE_URL, KAFKA_BROKERS, KAFKA_CLIENT_ID, LOG_LEVEL, TMINUS_DATA_DIR, TMINUS_ADMIN_TOKEN,
  * GATEWAY_INSTANCE_ID, COMMAND_TIMEOUT_MS, KAFKA_TOPIC_NAMESPACE, GATE_MAX_LAG_MS, GATE_LAG_SAMPLE_MS,
  * and the GITHUB_* settings of the deployment protection rule (docs/pipelines.md).
  */
 import { allTopicSpecs } from '@tminus/contracts';
 import { ensureTopics, KafkaBus, NamespacedBus, namespacedTopicName } from '@tminus/messaging';
+import { ListenError } from '@tminus/service-kit';
 import pino from 'pino';
 import { loadGateConfig } from './gates/gate-config';
 import { loadGithubConfig } from './github/config/github-config';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     bus,
     logger,
     port: config.PORT,
+    host: config.HOST,
     dataDir: config.TMINUS_DATA_DIR,
     adminToken: config.TMINUS_ADMIN_TOKEN,
     instanceId: config.GATEWAY_INSTANCE_ID,
@@ -71,6 +73,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ListenError) {
+    process.stderr.write(`tminus-gateway: ${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(
     `gateway failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

@@ -19,3 +19,4 @@ export * from './observability/service-metrics';
 export * from './observability/service-logger';
 export * from './observability/nest-logger';
 export * from './config/service-config';
+export * from './config/listen-address';

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { REPOSITORY_ROOT } from '../../../apps/embedded/src/client/embedded-process';
+import { builtEntry, REPOSITORY_ROOT } from '../../../apps/embedded/src/client/embedded-process';
 import { waitForHealth } from '../../../apps/embedded/src/client/wait-for-health';
 
-/** One app of the distributed mode as its own process (`apps/<app>/src/main.ts`). */
+/** One app of the distributed mode as its own process (its built `dist/apps/<app>/src/main.js`). */
 export class AppProcess {
   private output = '';
   private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -24,11 +24,11 @@ export class AppProcess {
   }
 
   static async start(app: string, env: Record<string, string>): Promise<AppProcess> {
-    const child = spawn(
-      process.execPath,
-      ['--enable-source-maps', '-r', '@swc-node/register', `apps/${app}/src/main.ts`],
-      { cwd: REPOSITORY_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, ['--enable-source-maps', builtEntry(app)], {
+      cwd: REPOSITORY_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const running = new AppProcess(app, child, Number(env.PORT));
     try {
       await waitForHealth(running.baseUrl, {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -8,23 +9,34 @@ import { waitForHealth } from './wait-for-health';
 /** The repository root: `npm start` runs from there. */
 export const REPOSITORY_ROOT = resolve(__dirname, '../../../..');
 
+/** The compiled entry of an app, relative to the repository root (`npm run build` writes it). */
+export const builtEntry = (app: string): string => `dist/apps/${app}/src/main.js`;
+
+/** Fails with the fix when the build is missing (tests and benches build first; see test/global-setup.ts). */
+export function assertBuilt(app: string): void {
+  if (!existsSync(join(REPOSITORY_ROOT, builtEntry(app)))) {
+    throw new Error(`${builtEntry(app)} does not exist: run \`npm run build\` first`);
+  }
+}
+
 export interface EmbeddedProcessOptions {
   readonly dataDir: string;
   /** Default: a free port. */
   readonly port?: number;
   readonly env?: Readonly<Record<string, string>>;
-  /** Default 60 s (a cold start compiles TypeScript on the fly). */
+  /** Default 60 s. */
   readonly readyTimeoutMs?: number;
-  /** `node` runs main.ts as `npm start` does; `npm` runs `npm start` itself (its own start-up included). */
+  /** `node` runs the built main.js as `npm start` does; `npm` runs `npm start` itself (build and npm included). */
   readonly via?: 'node' | 'npm';
 }
 
-const NODE_ARGS = ['--enable-source-maps', '-r', '@swc-node/register', 'apps/embedded/src/main.ts'];
+/** What `npm start` runs after its build step (docs/adr/0012-build-and-run.md). */
+const NODE_ARGS = ['--enable-source-maps', builtEntry('embedded')];
 
 const OUTPUT_KEPT = 64 * 1024;
 
 /**
- * `npm start` as a child process (node + @swc-node/register on apps/embedded/src/main.ts), for the
+ * `npm start` as a child process (node on the built dist/apps/embedded/src/main.js), for the
  * e2e tests and the startup bench: start, wait for /health, kill (gracefully or not), read its output.
  */
 export class EmbeddedProcess {
@@ -52,6 +64,7 @@ export class EmbeddedProcess {
 
   /** Spawns without waiting: see {@link ready}. */
   static spawn(options: EmbeddedProcessOptions & { readonly port: number }): EmbeddedProcess {
+    if (options.via !== 'npm') assertBuilt('embedded');
     const [command, args] =
       options.via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, NODE_ARGS];
     const child = spawn(command, args, {
@@ -107,6 +120,11 @@ export class EmbeddedProcess {
   /** Sends `signal` and resolves with the exit code (null when killed by the signal). */
   async kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     this.signal(signal);
+    return this.exit;
+  }
+
+  /** Resolves with the exit code once the process ends by itself (e.g. a refused start). */
+  whenExited(): Promise<number | null> {
     return this.exit;
   }
 

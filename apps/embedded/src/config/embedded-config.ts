@@ -1,3 +1,4 @@
+import { hostSetting } from '@tminus/service-kit';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -9,6 +10,8 @@ export interface EmbeddedConfig {
   readonly dataDir: string;
   /** The gateway's HTTP port (PORT, default 4000; 0 picks a free one). */
   readonly port: number;
+  /** HOST: the address the gateway listens on (default 127.0.0.1: this machine only). */
+  readonly host: string;
   readonly logLevel: LogLevel;
   /** TMINUS_ADMIN_TOKEN: accepted as an ADMIN token; none is generated then. */
   readonly adminToken?: string;
@@ -27,6 +30,7 @@ const schema = z.object({
     .min(0, 'PORT must be at least 0')
     .max(65535, 'PORT must be at most 65535')
     .default(DEFAULT_PORT),
+  HOST: hostSetting,
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
@@ -61,10 +65,11 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
       parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
     );
   }
-  const { TMINUS_DATA_DIR, PORT, LOG_LEVEL, TMINUS_ADMIN_TOKEN, COMMAND_TIMEOUT_MS } = parsed.data;
+  const { TMINUS_DATA_DIR, PORT, HOST, LOG_LEVEL, TMINUS_ADMIN_TOKEN, COMMAND_TIMEOUT_MS } = parsed.data;
   return {
     dataDir: TMINUS_DATA_DIR,
     port: PORT,
+    host: HOST,
     logLevel: LOG_LEVEL,
     adminToken: TMINUS_ADMIN_TOKEN,
     commandTimeoutMs: COMMAND_TIMEOUT_MS,

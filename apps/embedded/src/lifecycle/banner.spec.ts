@@ -1,7 +1,7 @@
 import { renderBanner } from './banner';
 
 describe('renderBanner', () => {
-  const facts = { port: 4000, dataDir: '/srv/tminus/data', readyInMs: 2345 };
+  const facts = { url: 'http://127.0.0.1:4000', dataDir: '/srv/tminus/data', readyInMs: 2345 };
 
   it('gives the endpoints, the time to ready and where the token file is', () => {
     const banner = renderBanner({
@@ -10,11 +10,12 @@ describe('renderBanner', () => {
     });
 
     expect(banner).toContain('ready in 2.3 s');
-    expect(banner).toContain('http://localhost:4000/graphql');
-    expect(banner).toContain('ws://localhost:4000/graphql');
-    expect(banner).toContain('http://localhost:4000/graphiql');
+    expect(banner).toContain('http://127.0.0.1:4000/graphql');
+    expect(banner).toContain('ws://127.0.0.1:4000/graphql');
+    expect(banner).toContain('http://127.0.0.1:4000/graphiql');
     expect(banner).toContain('/srv/tminus/data/admin.token');
     expect(banner).toContain('/srv/tminus/data\n');
+    expect(banner).toContain('set HOST=0.0.0.0');
   });
 
   it('says when the token comes from the environment or the file was removed', () => {

@@ -5,7 +5,8 @@ export type AdminTokenSource =
   | { readonly kind: 'gone'; readonly path: string };
 
 export interface BannerFacts {
-  readonly port: number;
+  /** Where the gateway answers, e.g. http://127.0.0.1:4000. */
+  readonly url: string;
   readonly dataDir: string;
   readonly adminToken: AdminTokenSource;
   readonly readyInMs: number;
@@ -24,12 +25,13 @@ const describeToken = (source: AdminTokenSource): string => {
 
 /** The few lines a person needs after `npm start`. */
 export function renderBanner(facts: BannerFacts): string {
-  const base = `http://localhost:${facts.port}`;
+  const base = facts.url;
   return [
     '',
     `tminus is ready in ${(facts.readyInMs / 1000).toFixed(1)} s (embedded: launches, teams, checklists and gateway in one process)`,
-    `  GraphQL      ${base}/graphql  (subscriptions: ws://localhost:${facts.port}/graphql)`,
+    `  GraphQL      ${base}/graphql  (subscriptions: ${base.replace(/^http/, 'ws')}/graphql)`,
     `  GraphiQL     ${base}/graphiql`,
+    `  Listening on ${facts.url.replace(/^https?:\/\//, '')} (set HOST=0.0.0.0 to accept other machines, PORT to move it)`,
     `  Admin token  ${describeToken(facts.adminToken)}`,
     `  Data         ${facts.dataDir}`,
     '  Stop with Ctrl+C (SIGINT) or SIGTERM: consumers stop, outboxes flush, databases close.',

@@ -13,6 +13,8 @@ import { startEmbeddedGateway } from './start-gateway';
 
 export interface RunningEmbedded {
   readonly port: number;
+  /** Where the gateway answers (http://HOST:PORT). */
+  readonly url: string;
   readonly layout: DataDirLayout;
   readonly adminToken: AdminTokenSource;
   /** Gateway first (no new requests), then the services (consumers stop, relays flush), then bus and stores. */
@@ -49,6 +51,7 @@ export async function startEmbedded(config: EmbeddedConfig, logger: Logger): Pro
     apps.gateway = { name: 'gateway', close: () => gateway.close() };
     return {
       port: gateway.port,
+      url: gateway.url,
       layout,
       adminToken: adminTokenSource(config, layout),
       close: closer(apps, infrastructure, lock, logger),

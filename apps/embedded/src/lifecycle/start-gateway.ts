@@ -13,6 +13,7 @@ export interface EmbeddedGatewayDeps {
 
 export interface RunningGateway {
   readonly port: number;
+  readonly url: string;
   close(): Promise<void>;
 }
 
@@ -34,6 +35,7 @@ export function startEmbeddedGateway({
     bus,
     logger,
     port: config.port,
+    host: config.host,
     dataDir: layout.root,
     adminToken: config.adminToken,
     instanceId: EMBEDDED_GATEWAY_INSTANCE,

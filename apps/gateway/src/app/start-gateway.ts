@@ -21,7 +21,7 @@ import { loadGithubConfig, type GithubConfig } from '../github/config/github-con
 import { featureModules } from './feature-modules';
 import { GatewayModule } from './gateway.module';
 import { buildGatewayServices, type GatewayServices } from './gateway-services';
-import { NestPinoLogger } from '@tminus/service-kit';
+import { DEFAULT_HOST, listenOrExplain, NestPinoLogger } from '@tminus/service-kit';
 
 export const DEFAULT_GATEWAY_PORT = 4000;
 export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
@@ -33,6 +33,7 @@ export interface GatewayDeps {
   readonly logger: Logger;
   /** HTTP port (default 4000; 0 picks a free one). */
   readonly port?: number;
+  /** HOST: the address to listen on (default 127.0.0.1; the images set 0.0.0.0). */
   readonly host?: string;
   /** TMINUS_DATA_DIR: where the first ADMIN token is written (default ./data). */
   readonly dataDir?: string;
@@ -69,6 +70,12 @@ export interface RunningGateway extends RunningApp {
   readonly services: GatewayServices;
 }
 
+/** How a client on this machine reaches a server listening on `host`. */
+const urlHost = (host: string): string => {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+};
+
 const isDb = (database: GatewayDeps['database']): database is ReadModelDb => 'transaction' in database;
 
 /**
@@ -101,9 +108,13 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     await services.projector.start();
     await services.lag.start();
     app = await createHttpApp(deps, services);
-    await app.listen(deps.port ?? DEFAULT_GATEWAY_PORT, deps.host ?? '0.0.0.0');
+    const host = deps.host ?? DEFAULT_HOST;
+    const listening = app;
+    await listenOrExplain(host, deps.port ?? DEFAULT_GATEWAY_PORT, () =>
+      listening.listen(deps.port ?? DEFAULT_GATEWAY_PORT, host),
+    );
     const { port } = app.getHttpServer().address() as AddressInfo;
-    const url = `http://${deps.host && deps.host !== '0.0.0.0' ? deps.host : '127.0.0.1'}:${port}`;
+    const url = `http://${urlHost(host)}:${port}`;
     logger.info({ port, graphql: `${url}/graphql` }, 'gateway listening');
     const started = app;
     return {

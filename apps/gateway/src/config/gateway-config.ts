@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { hostSetting } from '@tminus/service-kit';
 import { z } from 'zod';
 
 const positiveInt = (name: string, fallback: number) =>
@@ -20,6 +21,7 @@ const positiveInt = (name: string, fallback: number) =>
 
 const envSchema = z.object({
   PORT: positiveInt('PORT', 4000).refine((port) => port <= 65535, 'PORT must be at most 65535'),
+  HOST: hostSetting,
   DATABASE_URL: z
     .string({ error: 'DATABASE_URL is required (the gateway database, e.g. postgres://…/tminus_gateway)' })
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL'),

@@ -23,7 +23,9 @@ describe('loadServiceConfig', () => {
       kafkaClientId: 'tminus-teams',
       databaseUrl: 'postgres://u@h:5432/tminus_teams',
       port: 4102,
+      host: '127.0.0.1',
       logLevel: 'info',
+      topicNamespace: undefined,
     });
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hostSetting } from './listen-address';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -7,6 +8,8 @@ export interface ServiceConfig {
   readonly kafkaClientId: string;
   readonly databaseUrl: string;
   readonly port: number;
+  /** HOST: the address /health and /metrics listen on (default 127.0.0.1). */
+  readonly host: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   /** Puts every topic and consumer group under `<namespace>.` (several stacks on one cluster). */
   readonly topicNamespace: string | undefined;
@@ -57,6 +60,7 @@ const schema = (defaults: ServiceConfigDefaults) =>
       .min(0)
       .max(65535, 'PORT must be at most 65535')
       .default(defaults.port),
+    HOST: hostSetting,
     LOG_LEVEL: z
       .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
       .default('info'),
@@ -82,13 +86,14 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv, defaults: ServiceConfi
       parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
     );
   }
-  const { KAFKA_BROKERS, KAFKA_CLIENT_ID, DATABASE_URL, PORT, LOG_LEVEL, KAFKA_TOPIC_NAMESPACE } =
+  const { KAFKA_BROKERS, KAFKA_CLIENT_ID, DATABASE_URL, PORT, HOST, LOG_LEVEL, KAFKA_TOPIC_NAMESPACE } =
     parsed.data;
   return {
     kafkaBrokers: KAFKA_BROKERS,
     kafkaClientId: KAFKA_CLIENT_ID,
     databaseUrl: DATABASE_URL,
     port: PORT,
+    host: HOST,
     logLevel: LOG_LEVEL,
     topicNamespace: KAFKA_TOPIC_NAMESPACE,
   };

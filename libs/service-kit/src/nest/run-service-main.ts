@@ -1,6 +1,7 @@
 import { allTopicSpecs, type ServiceName } from '@tminus/contracts';
 import { createEventStore } from '@tminus/event-store';
 import { ensureTopics, KafkaBus, NamespacedBus, namespacedTopicName } from '@tminus/messaging';
+import { ListenError } from '../config/listen-address';
 import { loadServiceConfig, ServiceConfigError } from '../config/service-config';
 import { createServiceLogger } from '../observability/service-logger';
 import type { RunningApp, ServiceDeps } from './start-service';
@@ -48,12 +49,13 @@ export async function runServiceMain({
   );
   let app: RunningApp;
   try {
-    app = await start({ store, bus, logger, port: config.port });
+    app = await start({ store, bus, logger, port: config.port, host: config.host });
   } catch (error) {
-    logger.error({ err: error }, 'could not start');
+    if (error instanceof ListenError) process.stderr.write(`tminus-${service}: ${error.message}\n`);
+    else logger.error({ err: error }, 'could not start');
     await bus.close().catch(() => undefined);
     await store.close().catch(() => undefined);
-    process.exitCode = 1;
+    process.exitCode = error instanceof ListenError ? 2 : 1;
     return;
   }
   const shutdown = async (signal: string): Promise<void> => {

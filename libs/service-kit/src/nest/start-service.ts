@@ -12,6 +12,7 @@ import type { ServiceLogger } from '../observability/service-logger';
 import { ServiceMetrics } from '../observability/service-metrics';
 import { startOutboxRelay, type RunningRelay } from '../outbox/outbox-relay';
 import { BusTransport } from '../transport/bus-transport';
+import { DEFAULT_HOST, listenOrExplain } from '../config/listen-address';
 import { ServiceModule } from './service.module';
 
 /** The infrastructure a service is started with (built by main.ts, the embedded entry, or a test). */
@@ -21,6 +22,8 @@ export interface ServiceDeps {
   readonly logger: ServiceLogger;
   /** HTTP port of /health and /metrics (0: any free port); absent: no HTTP server. */
   readonly port?: number;
+  /** Address of that server (default 127.0.0.1). */
+  readonly host?: string;
   /** Prefix of the service's consumer groups (default `tminus-<service>`). */
   readonly consumerGroupPrefix?: string;
   /** Attempts at a message before it goes to the dead-letter topic (default 5). */
@@ -98,7 +101,8 @@ export async function startService({ service, deps, build }: StartServiceOptions
     health.add('consumers', () => transport.isListening);
     await app.init();
     await app.startAllMicroservices();
-    const port = deps.port === undefined ? undefined : await listen(app, deps.port);
+    const port =
+      deps.port === undefined ? undefined : await listen(app, deps.port, deps.host ?? DEFAULT_HOST);
     await parts.onStarted?.();
     logger.info({ port }, `${service} service started`);
     return { port, close: closer(app, parts, relay, logger) };
@@ -140,8 +144,8 @@ function connectTransport(app: INestApplication, kit: ServiceKit, deps: ServiceD
   return transport;
 }
 
-async function listen(app: INestApplication, port: number): Promise<number> {
-  await app.listen(port);
+async function listen(app: INestApplication, port: number, host: string): Promise<number> {
+  await listenOrExplain(host, port, () => app.listen(port, host));
   const address: unknown = app.getHttpServer().address();
   return typeof address === 'object' && address !== null && 'port' in address ? Number(address.port) : port;
 }
