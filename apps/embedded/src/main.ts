@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   const readyInMs = Math.round(process.uptime() * 1000);
   const facts = {
     url: running.url,
+    host: config.host,
     dataDir: running.layout.root,
     adminToken: running.adminToken,
     readyInMs,

@@ -1,7 +1,12 @@
 import { renderBanner } from './banner';
 
 describe('renderBanner', () => {
-  const facts = { url: 'http://127.0.0.1:4000', dataDir: '/srv/tminus/data', readyInMs: 2345 };
+  const facts = {
+    url: 'http://127.0.0.1:4000',
+    host: '127.0.0.1',
+    dataDir: '/srv/tminus/data',
+    readyInMs: 2345,
+  };
 
   it('gives the endpoints, the time to ready and where the token file is', () => {
     const banner = renderBanner({
@@ -15,7 +20,12 @@ describe('renderBanner', () => {
     expect(banner).toContain('http://127.0.0.1:4000/graphiql');
     expect(banner).toContain('/srv/tminus/data/admin.token');
     expect(banner).toContain('/srv/tminus/data\n');
-    expect(banner).toContain('set HOST=0.0.0.0');
+    expect(banner).toContain('Listening on 127.0.0.1:4000, this machine only (HOST=0.0.0.0');
+  });
+
+  it('says where it listens when it accepts other machines', () => {
+    const banner = renderBanner({ ...facts, host: '0.0.0.0', adminToken: { kind: 'environment' } });
+    expect(banner).toContain('Listening on 0.0.0.0:4000\n');
   });
 
   it('says when the token comes from the environment or the file was removed', () => {
