@@ -1,10 +1,11 @@
 import { EmbeddedConfigError, loadEmbeddedConfig } from './embedded-config';
 
 describe('loadEmbeddedConfig', () => {
-  it('defaults to ./data, port 4000 and info logs', () => {
+  it('defaults to ./data, 127.0.0.1:4000 and info logs', () => {
     expect(loadEmbeddedConfig({})).toEqual({
       dataDir: './data',
       port: 4000,
+      host: '127.0.0.1',
       logLevel: 'info',
       adminToken: undefined,
       commandTimeoutMs: undefined,
@@ -15,6 +16,7 @@ describe('loadEmbeddedConfig', () => {
     const config = loadEmbeddedConfig({
       TMINUS_DATA_DIR: '/var/lib/tminus',
       PORT: '0',
+      HOST: '0.0.0.0',
       LOG_LEVEL: 'warn',
       TMINUS_ADMIN_TOKEN: 'a-long-enough-admin-token-for-tests',
       COMMAND_TIMEOUT_MS: '2500',
@@ -22,12 +24,14 @@ describe('loadEmbeddedConfig', () => {
     expect(config).toEqual({
       dataDir: '/var/lib/tminus',
       port: 0,
+      host: '0.0.0.0',
       logLevel: 'warn',
       adminToken: 'a-long-enough-admin-token-for-tests',
       commandTimeoutMs: 2500,
     });
-    expect(loadEmbeddedConfig({ PORT: '', TMINUS_DATA_DIR: '' })).toMatchObject({
+    expect(loadEmbeddedConfig({ PORT: '', TMINUS_DATA_DIR: '', HOST: '' })).toMatchObject({
       port: 4000,
+      host: '127.0.0.1',
       dataDir: './data',
     });
   });
