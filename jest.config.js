@@ -21,7 +21,9 @@ const common = {
     '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer)/)',
   ],
   moduleNameMapper: {
-    '^@tminus/(contracts|event-store|messaging|testing|service-kit)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@tminus/(contracts|event-store|messaging|testing|service-kit|tracing)$':
+      '<rootDir>/libs/$1/src/index.ts',
+    '^@tminus/tracing/register$': '<rootDir>/libs/tracing/src/register.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.infra/'],
 };

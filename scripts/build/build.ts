@@ -15,7 +15,7 @@ export const DIST = join(ROOT, 'dist');
 const SOURCE_ROOTS = ['apps', 'libs', 'scripts'];
 const SKIPPED = [/\.(int-|e2e-)?spec\.ts$/, /\.d\.ts$/, /^apps\/web\//, /\/test\//, /\/fixture\//];
 
-const LIBS = ['contracts', 'event-store', 'messaging', 'testing', 'service-kit'];
+const LIBS = ['contracts', 'event-store', 'messaging', 'testing', 'service-kit', 'tracing'];
 
 export function swcOptions(): Options {
   return {
@@ -27,7 +27,10 @@ export function swcOptions(): Options {
       target: 'es2022',
       keepClassNames: true,
       baseUrl: ROOT,
-      paths: Object.fromEntries(LIBS.map((lib) => [`@tminus/${lib}`, [`libs/${lib}/src/index.ts`]])),
+      paths: {
+        ...Object.fromEntries(LIBS.map((lib) => [`@tminus/${lib}`, [`libs/${lib}/src/index.ts`]])),
+        '@tminus/tracing/register': ['libs/tracing/src/register.ts'],
+      },
     },
     module: { type: 'commonjs' },
   };

@@ -2,8 +2,11 @@
  * `npm start`: launches, teams, checklists and the gateway in one process, on SQLite files under
  * TMINUS_DATA_DIR and a durable in-process bus (docs/adr/0006-embedded-mode.md).
  */
+// First: tracing must be set up before the modules it instruments load (docs/observability.md).
+import '@tminus/tracing/register';
 import 'reflect-metadata';
 import { ListenError } from '@tminus/service-kit';
+import { stopTracing } from '@tminus/tracing';
 import pino from 'pino';
 import { EmbeddedConfigError, loadEmbeddedConfig, type EmbeddedConfig } from './config/embedded-config';
 import { renderBanner } from './lifecycle/banner';
@@ -36,7 +39,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  closeOnSignals({ close: () => running.close(), logger });
+  closeOnSignals({ close: () => running.close().then(stopTracing), logger });
   const readyInMs = Math.round(process.uptime() * 1000);
   const facts = {
     url: running.url,

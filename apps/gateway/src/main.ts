@@ -4,9 +4,12 @@
  * GATEWAY_INSTANCE_ID, COMMAND_TIMEOUT_MS, KAFKA_TOPIC_NAMESPACE, GATE_MAX_LAG_MS, GATE_LAG_SAMPLE_MS,
  * and the GITHUB_* settings of the deployment protection rule (docs/pipelines.md).
  */
+// First: tracing must be set up before the modules it instruments load (docs/observability.md).
+import '@tminus/tracing/register';
 import { allTopicSpecs } from '@tminus/contracts';
 import { ensureTopics, KafkaBus, NamespacedBus, namespacedTopicName } from '@tminus/messaging';
 import { ListenError } from '@tminus/service-kit';
+import { stopTracing } from '@tminus/tracing';
 import pino from 'pino';
 import { loadGateConfig } from './gates/gate-config';
 import { loadGithubConfig } from './github/config/github-config';
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
     gateway
       .close()
       .then(() => bus.close())
+      .then(() => stopTracing())
       .then(
         () => process.exit(0),
         (error: unknown) => {

@@ -15,6 +15,8 @@ export interface NewEvent<Type extends string = string, Data = unknown> {
   readonly commandId?: string;
   readonly lastOfCommand?: boolean;
   readonly actor?: EventEnvelope['actor'];
+  /** W3C trace context of the work that appends it (kept in the metadata, carried to Kafka). */
+  readonly traceparent?: string;
 }
 
 /** A stored event: the envelope plus its place in the store's commit order. */

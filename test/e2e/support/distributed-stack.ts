@@ -22,9 +22,12 @@ export class DistributedStack {
     private readonly databases: TestDatabase[],
     private readonly dataDir: string,
     readonly adminToken: string,
+    /** Prefix of the stack's topics and consumer groups. */
+    readonly namespace: string,
   ) {}
 
-  static async start(): Promise<DistributedStack> {
+  /** `env`: extra variables for every app (e.g. the OTEL_* settings of a tracing test). */
+  static async start(env: Readonly<Record<string, string>> = {}): Promise<DistributedStack> {
     const namespace = `e2e-${randomBytes(4).toString('hex')}`;
     const brokers = kafkaBrokers().join(',');
     await ensureTopics(
@@ -34,7 +37,7 @@ export class DistributedStack {
     const databases = await Promise.all(APPS.map((app) => createTestDatabase(`e2e_${app}`)));
     const dataDir = await mkdtemp(join(tmpdir(), 'tminus-gateway-'));
     const adminToken = `tm_e2e_${randomBytes(24).toString('base64url')}`;
-    const common = { KAFKA_BROKERS: brokers, KAFKA_TOPIC_NAMESPACE: namespace, LOG_LEVEL: 'info' };
+    const common = { KAFKA_BROKERS: brokers, KAFKA_TOPIC_NAMESPACE: namespace, LOG_LEVEL: 'info', ...env };
     const apps = {} as Record<AppName, AppProcess>;
     try {
       for (const [index, app] of APPS.entries()) {
@@ -52,7 +55,7 @@ export class DistributedStack {
       await Promise.all(databases.map((db) => db.drop().catch(() => undefined)));
       throw error;
     }
-    return new DistributedStack(apps, databases, dataDir, adminToken);
+    return new DistributedStack(apps, databases, dataDir, adminToken, namespace);
   }
 
   get graphqlUrl(): string {

@@ -1,3 +1,4 @@
+import { activeTraceparent } from '@tminus/tracing';
 import {
   commandTopicOf,
   newId,
@@ -97,6 +98,8 @@ export class CommandSender {
 
   private envelopeOf(outgoing: OutgoingCommand, options: SendOptions): CommandEnvelope {
     const commandId = newId();
+    // The request's trace (when tracing is on) follows the command through Kafka.
+    const traceparent = activeTraceparent();
     return {
       commandId,
       type: outgoing.command.type,
@@ -104,6 +107,7 @@ export class CommandSender {
       actor: options.actor,
       correlationId: options.correlationId ?? commandId,
       issuedAt: (this.options.clock?.() ?? new Date()).toISOString(),
+      ...(traceparent !== undefined && { traceparent }),
       payload: outgoing.command.data,
     };
   }

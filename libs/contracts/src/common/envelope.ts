@@ -11,6 +11,8 @@ export interface CommandEnvelope<Type extends string = string, Payload = unknown
   readonly actor: Actor;
   readonly correlationId: string;
   readonly issuedAt: string;
+  /** W3C trace context of the request that sent it (CloudEvents distributed tracing extension). */
+  readonly traceparent?: string;
   readonly payload: Payload;
 }
 
@@ -34,6 +36,8 @@ export interface EventEnvelope<Type extends string = string, Data = unknown> {
   /** True on the last event a command produced (the outcome is complete once it is applied). */
   readonly lastOfCommand?: boolean;
   readonly actor?: Actor;
+  /** W3C trace context of the work that produced it: a trace follows a change through Kafka. */
+  readonly traceparent?: string;
   readonly data: Data;
 }
 

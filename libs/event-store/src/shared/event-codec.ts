@@ -11,6 +11,7 @@ export interface EventMetadata {
   readonly commandId?: string;
   readonly lastOfCommand?: boolean;
   readonly actor?: Actor;
+  readonly traceparent?: string;
 }
 
 /** One event row about to be inserted. */
@@ -58,6 +59,7 @@ export class EventCodec {
         commandId: event.commandId,
         lastOfCommand: event.lastOfCommand,
         actor: event.actor,
+        traceparent: event.traceparent,
       }),
       // Normalised to UTC ISO so both dialects give back the same string.
       occurredAt: new Date(event.occurredAt ?? Date.now()).toISOString(),
@@ -66,7 +68,8 @@ export class EventCodec {
 
   toRecorded(stored: StoredEvent): RecordedEvent {
     const { schemaVersion, data } = this.upcasters.upcast(stored.type, stored.schemaVersion, stored.data);
-    const { source, correlationId, causationId, commandId, lastOfCommand, actor } = stored.metadata;
+    const { source, correlationId, causationId, commandId, lastOfCommand, actor, traceparent } =
+      stored.metadata;
     return withoutUndefined({
       id: stored.id,
       type: stored.type,
@@ -80,6 +83,7 @@ export class EventCodec {
       commandId,
       lastOfCommand,
       actor,
+      traceparent,
       data,
       globalPosition: stored.globalPosition,
     });

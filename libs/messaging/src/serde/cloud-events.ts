@@ -19,6 +19,8 @@ export const CE = {
   commandId: 'ce_commandid',
   lastOfCommand: 'ce_lastofcommand',
   actor: 'ce_actor',
+  /** CloudEvents distributed tracing extension: the W3C trace context of the work behind the message. */
+  traceparent: 'ce_traceparent',
 } as const;
 
 export const CLOUDEVENTS_SPEC_VERSION = '1.0';

@@ -34,6 +34,8 @@ const command: CommandEnvelope<'TickItem', { itemId: string }> = {
   payload: { itemId: 'item-1' },
 };
 
+const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+
 const withHeaders = (
   message: OutgoingMessage,
   changes: Record<string, string | undefined>,
@@ -93,6 +95,21 @@ describe('event envelope serde (CloudEvents Kafka binding, binary mode)', () => 
     const { commandId: _c, lastOfCommand: _l, actor: _a, ...bare } = event;
     const marker = { ...bare, type: 'CommandRejected', streamPosition: 0 };
     expect(decodeEventEnvelope(encodeEventEnvelope(marker))).toEqual(marker);
+  });
+
+  it('carries the trace context as ce_traceparent (CloudEvents distributed tracing extension)', () => {
+    const traced = { ...event, traceparent: TRACEPARENT };
+    const message = encodeEventEnvelope(traced);
+    expect(message.headers.ce_traceparent).toBe(TRACEPARENT);
+    expect(decodeEventEnvelope(message)).toEqual(traced);
+  });
+
+  it('drops a malformed traceparent instead of refusing the event', () => {
+    const message = withHeaders(encodeEventEnvelope(event), { ce_traceparent: 'x\n::warning::' });
+    expect(decodeEventEnvelope(message)).toEqual(event);
+    expect(encodeEventEnvelope({ ...event, traceparent: 'garbage' }).headers).not.toHaveProperty(
+      'ce_traceparent',
+    );
   });
 
   it('keys by an explicit key when given one', () => {
@@ -192,6 +209,13 @@ describe('command envelope serde', () => {
 
   it('round-trips every field', () => {
     expect(decodeCommandEnvelope(encodeCommandEnvelope(command))).toEqual(command);
+  });
+
+  it("carries the sender's trace context, and drops a malformed one", () => {
+    const traced = { ...command, traceparent: TRACEPARENT };
+    expect(decodeCommandEnvelope(encodeCommandEnvelope(traced))).toEqual(traced);
+    const bad = withHeaders(encodeCommandEnvelope(command), { ce_traceparent: '01-zz' });
+    expect(decodeCommandEnvelope(bad)).toEqual(command);
   });
 
   it('requires an actor', () => {

@@ -1,4 +1,5 @@
 import type { CommandEnvelope, EventEnvelope } from '@tminus/contracts';
+import { isTraceparent } from '@tminus/tracing';
 import type { IncomingMessage, OutgoingMessage } from '../message-bus';
 import { CE, CLOUDEVENTS_SPEC_VERSION, JSON_CONTENT_TYPE, isJsonContentType } from './cloud-events';
 import { HeaderReader } from './header-reader';
@@ -33,6 +34,7 @@ export function encodeEventEnvelope(
   if (envelope.commandId !== undefined) headers[CE.commandId] = envelope.commandId;
   if (envelope.lastOfCommand !== undefined) headers[CE.lastOfCommand] = String(envelope.lastOfCommand);
   if (envelope.actor !== undefined) headers[CE.actor] = JSON.stringify(envelope.actor);
+  if (isTraceparent(envelope.traceparent)) headers[CE.traceparent] = envelope.traceparent;
   return { key: options.key ?? envelope.streamId, value: jsonValue(envelope.data), headers };
 }
 
@@ -59,16 +61,24 @@ export function decodeEventEnvelope(message: OutgoingMessage | IncomingMessage):
 
 function optionalEventFields(
   read: HeaderReader,
-): Pick<EventEnvelope, 'commandId' | 'lastOfCommand' | 'actor'> {
+): Pick<EventEnvelope, 'commandId' | 'lastOfCommand' | 'actor' | 'traceparent'> {
   const commandId = read.optional(CE.commandId);
   const lastOfCommand = read.optionalBoolean(CE.lastOfCommand);
   const actor = read.optionalActor(CE.actor);
+  const traceparent = traceparentOf(read);
   return {
     ...(commandId !== undefined && { commandId }),
     ...(lastOfCommand !== undefined && { lastOfCommand }),
     ...(actor !== undefined && { actor }),
+    ...(traceparent !== undefined && { traceparent }),
   };
 }
+
+/** Trace context is a hint, never a reason to refuse a message: a malformed one is dropped. */
+const traceparentOf = (read: HeaderReader): string | undefined => {
+  const value = read.optional(CE.traceparent);
+  return isTraceparent(value) ? value : undefined;
+};
 
 export interface EncodeCommandOptions {
   /** The CloudEvents source, e.g. the sending service; defaults to {@link DEFAULT_COMMAND_SOURCE}. */
@@ -91,6 +101,7 @@ export function encodeCommandEnvelope(
     [CE.correlationId]: command.correlationId,
     [CE.actor]: JSON.stringify(command.actor),
   };
+  if (isTraceparent(command.traceparent)) headers[CE.traceparent] = command.traceparent;
   return { key: command.aggregateId, value: jsonValue(command.payload), headers };
 }
 
@@ -106,6 +117,7 @@ export function decodeCommandEnvelope(message: OutgoingMessage | IncomingMessage
     actor: read.requiredActor(CE.actor),
     correlationId: read.required(CE.correlationId),
     issuedAt: read.timestamp(CE.time),
+    ...(traceparentOf(read) !== undefined && { traceparent: traceparentOf(read) }),
     payload: parseValue(message, read),
   };
   throwIfProblems(read, message);

@@ -15,6 +15,7 @@ import {
 } from '@tminus/event-store';
 import { DEFAULT_CONFLICT_RETRY, jitteredDelay, sleep, type ConflictRetryPolicy } from './conflict-retry';
 import { KeyedLock } from './keyed-lock';
+import { activeTraceparent, inSpan, SpanKind } from '@tminus/tracing';
 import { commandAccepted, commandRejected, toNewEvents, toPublishedEnvelope } from './outcome-envelopes';
 
 /** What the processor needs from the outbox relay: a nudge after a commit (the relay's `kick()`). */
@@ -123,7 +124,16 @@ export class CommandProcessor<C extends Message, E extends Message, S> {
 
   async handle(envelope: CommandEnvelope): Promise<CommandResult> {
     const started = performance.now();
-    const result = await this.handleWithRetries(envelope);
+    // One span per command, continuing the sender's trace; its events carry this span on to Kafka.
+    const result = await inSpan(
+      `handle ${envelope.type}`,
+      {
+        traceparent: envelope.traceparent,
+        kind: SpanKind.CONSUMER,
+        attributes: { 'tminus.command_id': envelope.commandId, 'tminus.aggregate_id': envelope.aggregateId },
+      },
+      () => this.handleWithRetries(withActiveTrace(envelope)),
+    );
     if (result.status !== 'DUPLICATE') this.options.relay?.kick();
     this.options.observer?.({
       service: this.service,
@@ -272,3 +282,9 @@ export class CommandProcessor<C extends Message, E extends Message, S> {
     return { command, streamId };
   }
 }
+
+/** The command stamped with the span handling it (when tracing is on), so its events continue the trace. */
+const withActiveTrace = (envelope: CommandEnvelope): CommandEnvelope => {
+  const traceparent = activeTraceparent();
+  return traceparent === undefined ? envelope : { ...envelope, traceparent };
+};

@@ -23,6 +23,7 @@ export const toNewEvents = (events: readonly Message[], command: CommandEnvelope
     commandId: command.commandId,
     lastOfCommand: index === events.length - 1,
     actor: command.actor,
+    traceparent: command.traceparent,
   }));
 
 /** What goes to the outbox: the stored envelope without its store-local position, under the service's source. */
@@ -52,6 +53,7 @@ const marker = <Type extends string, Data>(
   commandId: command.commandId,
   lastOfCommand: true,
   actor: command.actor,
+  ...(command.traceparent !== undefined && { traceparent: command.traceparent }),
   data,
 });
 

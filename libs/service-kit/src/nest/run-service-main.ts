@@ -1,6 +1,7 @@
 import { allTopicSpecs, type ServiceName } from '@tminus/contracts';
 import { createEventStore } from '@tminus/event-store';
 import { ensureTopics, KafkaBus, NamespacedBus, namespacedTopicName } from '@tminus/messaging';
+import { stopTracing } from '@tminus/tracing';
 import { ListenError } from '../config/listen-address';
 import { loadServiceConfig, ServiceConfigError } from '../config/service-config';
 import { createServiceLogger } from '../observability/service-logger';
@@ -64,6 +65,7 @@ export async function runServiceMain({
       await app.close();
       await bus.close();
       await store.close();
+      await stopTracing();
     } catch (error) {
       logger.error({ err: error }, 'unclean shutdown');
       process.exitCode = 1;

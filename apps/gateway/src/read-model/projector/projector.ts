@@ -1,4 +1,5 @@
 import { Topics, type EventEnvelope } from '@tminus/contracts';
+import { inSpan, SpanKind } from '@tminus/tracing';
 import {
   decodeEventEnvelope,
   subscribeReliably,
@@ -75,8 +76,23 @@ export class Projector {
     await subscription?.stop();
   }
 
-  /** Applies one envelope (public for tests and tools that feed envelopes directly). */
-  async project(envelope: EventEnvelope): Promise<ProjectedEnvelope> {
+  /**
+   * Applies one envelope (public for tests and tools that feed envelopes directly), in a span that
+   * continues the trace the event carries; the listeners (pending mutations, subscription pushes) run in it.
+   */
+  project(envelope: EventEnvelope): Promise<ProjectedEnvelope> {
+    return inSpan(
+      `project ${envelope.type}`,
+      {
+        traceparent: envelope.traceparent,
+        kind: SpanKind.CONSUMER,
+        attributes: { 'tminus.event_id': envelope.id, 'tminus.stream_id': envelope.streamId },
+      },
+      () => this.projectNow(envelope),
+    );
+  }
+
+  private async projectNow(envelope: EventEnvelope): Promise<ProjectedEnvelope> {
     const started = performance.now();
     const projected = await this.options.db.transaction(async (sql) => {
       // Shared with other projectors; the rebuild's switch-over takes it exclusively.
