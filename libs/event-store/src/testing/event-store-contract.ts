@@ -81,6 +81,7 @@ export function describeEventStoreContract(name: string, createStore: EventStore
             commandId: 'command-1',
             lastOfCommand: true,
             actor: { userId: 'alice', role: 'ADMIN' },
+            traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
           },
         );
         await append(streamId, [given], 'no_stream');
@@ -99,6 +100,7 @@ export function describeEventStoreContract(name: string, createStore: EventStore
           commandId: 'command-1',
           lastOfCommand: true,
           actor: { userId: 'alice', role: 'ADMIN' },
+          traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
           data: { key: 'qa', nested: { list: [1, 2] } },
           globalPosition: expect.any(String),
         });
