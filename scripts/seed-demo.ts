@@ -9,6 +9,7 @@ import { Command } from 'commander';
 import { GraphqlClient } from '../apps/embedded/src/client/graphql-client';
 import { DemoApi } from './seed-demo/api';
 import { DemoSeeder } from './seed-demo/seeder';
+import { describeUnreachable } from './seed-demo/unreachable';
 
 interface SeedCliOptions {
   readonly url: string;
@@ -44,7 +45,7 @@ const program = new Command()
   .option(
     '--url <url>',
     'GraphQL endpoint',
-    process.env.TMINUS_URL ?? `http://localhost:${process.env.PORT ?? 4000}/graphql`,
+    process.env.TMINUS_URL ?? `http://127.0.0.1:${process.env.PORT ?? 4000}/graphql`,
   )
   .option('--token <token>', 'an ADMIN token (default: $TMINUS_TOKEN, then <data dir>/admin.token)')
   .option('--data-dir <dir>', 'where to find admin.token', process.env.TMINUS_DATA_DIR ?? './data')
@@ -52,7 +53,8 @@ const program = new Command()
     try {
       await seed(options);
     } catch (error) {
-      process.stderr.write(`seed:demo failed: ${(error as Error).message}\n`);
+      const message = describeUnreachable(error, options.url) ?? (error as Error).message;
+      process.stderr.write(`seed:demo failed: ${message}\n`);
       process.exitCode = 1;
     }
   });

@@ -25,8 +25,9 @@ export class GraphqlTransportError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'GraphqlTransportError';
   }
 }
@@ -70,7 +71,13 @@ export class GraphqlClient {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
       });
     } catch (error) {
-      throw new GraphqlTransportError(`cannot reach ${this.options.url}: ${(error as Error).message}`);
+      throw new GraphqlTransportError(
+        `cannot reach ${this.options.url}: ${(error as Error).message}`,
+        undefined,
+        {
+          cause: error,
+        },
+      );
     }
     const text = await response.text();
     try {
