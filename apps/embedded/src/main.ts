@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import pino from 'pino';
 import { EmbeddedConfigError, loadEmbeddedConfig, type EmbeddedConfig } from './config/embedded-config';
+import { DataDirDamagedError } from './data-dir/integrity/data-dir-damaged-error';
 import { renderBanner } from './lifecycle/banner';
 import { closeOnSignals } from './lifecycle/close-on-signals';
 import { startEmbedded } from './lifecycle/start-embedded';
@@ -26,6 +27,12 @@ async function main(): Promise<void> {
   try {
     running = await startEmbedded(config, logger);
   } catch (error) {
+    if (error instanceof DataDirDamagedError) {
+      // One line for the operator: which file, what is wrong, what to do. Exit 2: do not retry as is.
+      process.stderr.write(`tminus: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     logger.error({ err: error }, 'could not start');
     process.exitCode = 1;
     return;
