@@ -9,6 +9,7 @@ import {
   renameSync,
   rmSync,
   truncateSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -177,6 +178,20 @@ describe('verifyDataDir', () => {
     expect(JSON.parse(readFileSync(path(MANIFEST_FILE), 'utf8')).dataDirId).toBe(
       JSON.parse(before).dataDirId,
     );
+  });
+
+  it('creates a store file the manifest does not list yet (added by a later version) and lists it', () => {
+    verifyDataDir(layout);
+    const manifest = JSON.parse(readFileSync(path(MANIFEST_FILE), 'utf8')) as {
+      stores: Record<string, string>;
+    };
+    delete manifest.stores['bus.db'];
+    writeFileSync(path(MANIFEST_FILE), JSON.stringify(manifest));
+    rmSync(path('bus.db'));
+
+    expect(verifyDataDir(layout)).toBe('verified');
+    expect(JSON.parse(readFileSync(path(MANIFEST_FILE), 'utf8')).stores['bus.db']).toBe('bus');
+    expect(verifyDataDir(layout)).toBe('verified');
   });
 
   it('refuses an unreadable manifest, naming it', () => {

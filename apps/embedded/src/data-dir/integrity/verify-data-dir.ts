@@ -44,7 +44,7 @@ function verifyListedFiles(root: string, files: readonly StoreFile[], manifest: 
     if (manifest.stores[file.name] === undefined) unlisted.push(file);
     else verifyFile(file, manifest.dataDirId, 'this data directory was initialised with it');
   }
-  // A store kind a later version added: created now, like on a first start.
+  // A store file this version has and the directory's first version did not: created now, as on a first start.
   if (unlisted.length > 0) {
     stampAll(unlisted, manifest.dataDirId);
     writeManifest(root, {
