@@ -28,8 +28,8 @@ describe('parseRfc3339', () => {
 
   it.each([
     // Date.parse rolls these over to March: they are not on the calendar.
-    ['2026-02-30', 'February 2026 has no day 30 (it has 28 days)'],
-    ['2026-02-29T09:00:00Z', 'February 2026 has no day 29 (it has 28 days)'],
+    ['2026-02-30', 'February 2026 has no day 30, only 28 days'],
+    ['2026-02-29T09:00:00Z', 'February 2026 has no day 29, only 28 days'],
     ['1900-02-29', 'February 1900 has no day 29'],
     ['2026-04-31', 'April 2026 has no day 31'],
     ['2026-13-01', 'month 13 does not exist'],

@@ -70,7 +70,7 @@ export function parseRfc3339(value: unknown): DateTimeParse {
 function calendarProblem({ year, month, day }: Fields): string | undefined {
   if (month < 1 || month > 12) return `month ${month} does not exist (01 to 12)`;
   const days = daysIn(year, month);
-  if (day < 1 || day > days) return `${MONTHS[month - 1]} ${year} has no day ${day} (it has ${days} days)`;
+  if (day < 1 || day > days) return `${MONTHS[month - 1]} ${year} has no day ${day}, only ${days} days`;
   return undefined;
 }
 
@@ -98,4 +98,4 @@ function accept(fields: Fields): DateTimeParse {
 }
 
 /** A human hint for error messages: what a valid value looks like. */
-export const DATE_TIME_EXAMPLE = '"2026-12-01T09:00:00Z" (RFC 3339) or "2026-12-01"';
+export const DATE_TIME_EXAMPLE = '"2026-12-01T09:00:00Z" or "2026-12-01"';
