@@ -25,18 +25,32 @@ const corruptHeader: Damage = (file) => {
  */
 describe('embedded mode: a damaged data directory is refused', () => {
   let parent: string;
+  /** The data directory after a first session; {@link later} is the same directory after a second. */
   let original: string;
+  let later: string;
   let launchId: string;
   const processes: EmbeddedProcess[] = [];
+
+  const session = async (dataDir: string, work: (client: GraphqlClient) => Promise<void>) => {
+    const running = await EmbeddedProcess.start({ dataDir, env: { LOG_LEVEL: 'warn' } });
+    processes.push(running);
+    await work(new GraphqlClient({ url: running.graphqlUrl, token: await running.adminToken() }));
+    expect(await running.kill('SIGTERM')).toBe(0);
+  };
 
   beforeAll(async () => {
     parent = mkdtempSync(join(tmpdir(), 'tminus-damaged-'));
     original = join(parent, 'original');
-    const running = await EmbeddedProcess.start({ dataDir: original, env: { LOG_LEVEL: 'warn' } });
-    processes.push(running);
-    const client = new GraphqlClient({ url: running.graphqlUrl, token: await running.adminToken() });
-    ({ launchId } = await createChecklistFixture(client, ['an item']));
-    expect(await running.kill('SIGTERM')).toBe(0);
+    later = join(parent, 'later');
+    await session(original, async (client) => {
+      ({ launchId } = await createChecklistFixture(client, ['an item']));
+    });
+    cpSync(original, later, { recursive: true });
+    await session(later, async (client) => {
+      await client.request('mutation T($input: CreateTeamInput!) { createTeam(input: $input) { id } }', {
+        input: { key: 'later-team', name: 'Later team', function: 'OTHER' },
+      });
+    });
   });
   afterEach(async () => {
     await Promise.all(processes.splice(0).map((p) => p.kill('SIGKILL')));
@@ -61,6 +75,25 @@ describe('embedded mode: a damaged data directory is refused', () => {
     expect(launch).toEqual({ id: launchId });
   });
 
+  const expectRefusal = async (dataDir: string, file: string): Promise<string> => {
+    const refused = EmbeddedProcess.spawn({ dataDir, port: await freePort(), env: { LOG_LEVEL: 'warn' } });
+    processes.push(refused);
+    expect(await refused.whenExited()).toBe(2);
+    const refusal = refused
+      .logs()
+      .split('\n')
+      .filter((line) => line.includes('refusing to start'));
+    expect(refusal).toHaveLength(1);
+    expect(refusal[0]).toContain(`tminus: refusing to start: ${join(dataDir, file)} `);
+    return refusal[0];
+  };
+
+  it('refuses a read model restored from a later copy than the event stores', async () => {
+    const dataDir = copyOfOriginal();
+    cpSync(join(later, 'gateway.db'), join(dataDir, 'gateway.db'));
+    expect(await expectRefusal(dataDir, 'gateway.db')).toContain('is ahead of the event stores');
+  });
+
   it.each<[string, string, Damage]>([
     ['checklists.db', 'truncated', truncate],
     ['launches.db', 'deleted', remove],
@@ -70,17 +103,6 @@ describe('embedded mode: a damaged data directory is refused', () => {
   ])('refuses to start when %s was %s, naming the file', async (file, _how, damage) => {
     const dataDir = copyOfOriginal();
     damage(join(dataDir, file));
-
-    const refused = EmbeddedProcess.spawn({ dataDir, port: await freePort(), env: { LOG_LEVEL: 'warn' } });
-    processes.push(refused);
-
-    expect(await refused.whenExited()).toBe(2);
-    const refusal = refused
-      .logs()
-      .split('\n')
-      .filter((line) => line.includes('refusing to start'));
-    expect(refusal).toHaveLength(1);
-    expect(refusal[0]).toContain(`tminus: refusing to start: ${join(dataDir, file)} `);
-    expect(refusal[0]).toContain('restore it from a backup');
+    expect(await expectRefusal(dataDir, file)).toContain('restore it from a backup');
   });
 });
