@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { runCli } from './cli';
 import type { CliIo } from './cli-io';
 import type { ChangeFeed, ChangeListener } from './gate/wait-for-gate';
-import { allowed, denied, LAUNCH } from './gate/testing/gate-bodies';
+import { allowed, denied, gateBody, LAUNCH, reason } from './gate/testing/gate-bodies';
 import { connectionRefused, fakeFetch, type Reply } from './gate/testing/fake-fetch';
 
 interface Captured {
@@ -148,6 +148,86 @@ describe('tminus gate (in process)', () => {
     const run = capture([{ status: 200, body: allowed() }]);
     await expect(runCli(['gate', 'x', '--env', 'p', '--wait', '1h'], run.io)).resolves.toBe(0);
     expect(run.feedStarts).toHaveLength(0);
+  });
+});
+
+describe('tminus gate: hostile text from the gateway', () => {
+  const UNSAFE = /(?!\n)[\p{Cc}\p{Bidi_Control}]/u;
+  const FAKE_ALLOWED = '\u001b[2K\r\u001b[32mALLOWED  checkout-v2 → production\u001b[0m';
+  const WORKFLOW_COMMAND = 'x\n::warning file=a.ts::pwned\r\n::add-mask::y';
+
+  const hostile = () =>
+    denied([
+      reason({ item: FAKE_ALLOWED }),
+      reason({ item: WORKFLOW_COMMAND, team: 'qa\u202e', code: 'OPEN\u009b31m' }),
+    ]);
+
+  it('escapes escape sequences and line breaks in item titles, keeping one line per blocker', async () => {
+    const run = capture([{ status: 412, body: hostile() }]);
+    await expect(runCli(['gate', 'checkout-v2', '--env', 'production'], run.io)).resolves.toBe(1);
+    const lines = run.out().split('\n');
+    expect(run.out()).not.toMatch(UNSAFE);
+    expect(lines.filter((line) => line.startsWith('::'))).toEqual([]);
+    expect(lines.filter((line) => line.includes('ALLOWED'))).toEqual([
+      expect.stringContaining('\\u001b[32mALLOWED'),
+    ]);
+    expect(lines[0]).toMatch(/^DENIED/);
+    expect(run.out()).toContain('x\\u000a::warning file=a.ts::pwned');
+  });
+
+  it('--json escapes them too and keeps every value as sent', async () => {
+    const body = hostile();
+    const run = capture([{ status: 412, body }]);
+    await expect(runCli(['gate', 'checkout-v2', '--env', 'production', '--json'], run.io)).resolves.toBe(1);
+    expect(run.out()).not.toMatch(UNSAFE);
+    expect(JSON.parse(run.out())).toEqual(body);
+  });
+
+  it('escapes a hostile launch key and environment in the decision and waiting lines', async () => {
+    const body = gateBody({
+      launch: { id: LAUNCH.id, key: '::error::key' },
+      environment: 'prod\n::warning::env',
+      reasons: [reason()],
+    });
+    const run = capture([{ status: 412, body }]);
+    await runCli(['gate', 'checkout-v2', '--env', 'production', '--wait', '200ms'], run.io);
+    for (const text of [run.out(), run.err()]) {
+      expect(text).not.toMatch(UNSAFE);
+      expect(text.split('\n').filter((line) => line.startsWith('::'))).toEqual([]);
+    }
+  });
+
+  it('escapes the gateway error message on stderr', async () => {
+    const message = 'bad\n::error::token\u001b[31m';
+    const run = capture([{ status: 401, body: { error: { code: 'UNAUTHENTICATED', message } } }]);
+    await expect(runCli(['gate', 'x', '--env', 'p'], run.io)).resolves.toBe(2);
+    expect(run.err()).not.toMatch(UNSAFE);
+    expect(run.err().trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('tminus gate: the token is never printed', () => {
+  it.each([
+    ['TMINUS_TOKEN with a line break', { TMINUS_TOKEN: 'tm_SECRETpart\nsecondHALF' }, []],
+    ['--token with a space', {}, ['--token', 'tm_SECRETpart secondHALF']],
+  ])('refuses a malformed token (%s) without echoing it', async (_what, env, args) => {
+    const run = capture([{ status: 200, body: allowed() }], env);
+    await expect(runCli(['gate', 'x', '--env', 'p', ...args], run.io)).resolves.toBe(2);
+    expect(run.err()).toMatch(
+      /^tminus: the token in (TMINUS_TOKEN|--token) holds characters a token cannot have/,
+    );
+    expect(run.err()).not.toMatch(/SECRET|HALF/);
+    expect(run.fetch.requests).toHaveLength(0);
+  });
+
+  it('redacts the token from any error that quotes it', async () => {
+    const token = 'tm_SECRETSECRETSECRET';
+    const run = capture([new TypeError(`Headers.append: "Bearer ${token}" is an invalid header value.`)], {
+      TMINUS_TOKEN: token,
+    });
+    await expect(runCli(['gate', 'x', '--env', 'p'], run.io)).resolves.toBe(2);
+    expect(run.err()).toContain('[redacted]');
+    expect(run.err()).not.toContain('SECRET');
   });
 });
 

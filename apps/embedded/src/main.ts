@@ -9,6 +9,7 @@ import { ListenError } from '@tminus/service-kit';
 import { stopTracing } from '@tminus/tracing';
 import pino from 'pino';
 import { EmbeddedConfigError, loadEmbeddedConfig, type EmbeddedConfig } from './config/embedded-config';
+import { DataDirDamagedError } from './data-dir/integrity/data-dir-damaged-error';
 import { renderBanner } from './lifecycle/banner';
 import { closeOnSignals } from './lifecycle/close-on-signals';
 import { startEmbedded } from './lifecycle/start-embedded';
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
   try {
     running = await startEmbedded(config, logger);
   } catch (error) {
-    if (error instanceof ListenError) {
+    if (error instanceof ListenError || error instanceof DataDirDamagedError) {
+      // One line for the operator: what is wrong and what to change. Exit 2: do not retry as is.
       process.stderr.write(`tminus: ${error.message}\n`);
       process.exitCode = 2;
       return;

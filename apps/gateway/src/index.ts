@@ -17,6 +17,7 @@ export {
   type ReadModelDatabaseOptions,
   type ReadModelDb,
 } from './read-model/store/database';
+export { LIVE_TABLES } from './read-model/store/tables';
 export { rebuildProjections, type RebuildReport } from './read-model/rebuild/rebuild-projections';
 export { ADMIN_TOKEN_FILE } from './auth/admin-bootstrap';
 export { loadGatewayConfig, type GatewayConfig } from './config/gateway-config';

@@ -15,3 +15,4 @@ export * from './launches/gate';
 export * from './launches/commands';
 export * from './launches/events';
 export * from './message-types';
+export * from './common/date-time';

@@ -1,3 +1,4 @@
+import { safeField } from '../support/safe-text';
 import type { GateBody, GateReason } from './gate-body';
 
 /** A pipeline log is no place for a hundred lines: the rest is in `--json`. */
@@ -11,8 +12,8 @@ const truncate = (text: string, width = MAX_CELL): string =>
 export function decisionLine(body: GateBody): string {
   const { counts, percent } = body.readiness;
   return (
-    `${body.decision}  ${body.launch.key} → ${body.environment}  ` +
-    `(readiness ${percent}%: ${counts.doneOrWaived}/${counts.requiredItems} required items; position ${body.position})`
+    `${body.decision}  ${safeField(body.launch.key)} → ${safeField(body.environment)}  ` +
+    `(readiness ${percent}%: ${counts.doneOrWaived}/${counts.requiredItems} required items; position ${safeField(body.position)})`
   );
 }
 
@@ -27,10 +28,11 @@ const byTeam = (reasons: readonly GateReason[]): GateReason[] =>
     })
     .map(({ reason }) => reason);
 
+// Escaped before truncating: the width is what the terminal shows.
 const row = (reason: GateReason): [string, string, string] => [
-  reason.team ?? '-',
-  reason.code,
-  truncate(reason.item ?? reason.message),
+  safeField(reason.team ?? '-'),
+  safeField(reason.code),
+  truncate(safeField(reason.item ?? reason.message)),
 ];
 
 function table(rows: readonly (readonly string[])[]): string[] {

@@ -1,4 +1,5 @@
 import { CliError } from '../support/exit-codes';
+import { safeField } from '../support/safe-text';
 import { errorBodySchema, gateBodySchema, type GateBody } from './gate-body';
 
 export interface GateQuery {
@@ -69,7 +70,9 @@ function decisionOf(status: number, raw: unknown): GateAnswer {
     throw new CliError(`the gateway answered HTTP ${status} with a body that is not a gate decision`);
   const expected = status === 200 ? 'ALLOWED' : 'DENIED';
   if (parsed.data.decision !== expected) {
-    throw new CliError(`the gateway answered HTTP ${status} with decision ${parsed.data.decision}`);
+    throw new CliError(
+      `the gateway answered HTTP ${status} with decision ${safeField(parsed.data.decision)}`,
+    );
   }
   return { body: parsed.data, raw };
 }
@@ -77,9 +80,9 @@ function decisionOf(status: number, raw: unknown): GateAnswer {
 function errorOf(status: number, raw: unknown, url: URL): CliError {
   const parsed = errorBodySchema.safeParse(raw);
   const detail = parsed.success
-    ? `${parsed.data.error.code}: ${parsed.data.error.message}`
+    ? `${safeField(parsed.data.error.code)}: ${safeField(parsed.data.error.message)}`
     : `HTTP ${status}`;
-  const code = parsed.success ? parsed.data.error.code : undefined;
+  const code = parsed.success ? safeField(parsed.data.error.code) : undefined;
   if (status === 401)
     return new CliError(`the gateway refused the token (${detail}); check --token / TMINUS_TOKEN`, code);
   if (status === 403) return new CliError(`the token may not read gates (${detail})`, code);

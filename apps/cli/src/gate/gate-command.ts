@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { formatDuration } from '../support/duration';
 import { ExitCodes, type ExitCode } from '../support/exit-codes';
+import { safeField } from '../support/safe-text';
 import { fetchGate, type GateAnswer } from './gate-client';
 import { durationArgument, resolveGateOptions, type GateOptions, type RawGateOptions } from './gate-options';
 import { formatGate, formatGateJson } from './format-gate';
@@ -67,7 +68,7 @@ async function waitFor(
 ): Promise<GateAnswer> {
   const { launch, environment } = first.body;
   io.stderr(
-    `${launch.key} → ${environment}: DENIED (${first.body.reasons.length} blocker(s)); ` +
+    `waiting: ${safeField(launch.key)} → ${safeField(environment)}: DENIED (${first.body.reasons.length} blocker(s)); ` +
       `waiting up to ${formatDuration(waitMs)} for readiness changes…\n`,
   );
   const feed = (io.readinessFeed ?? readinessFeed)({

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { parseDuration } from '../support/duration';
 import { CliError } from '../support/exit-codes';
+import { BEARER_TOKEN, safeField } from '../support/safe-text';
 
 export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:4000';
 
@@ -37,10 +38,10 @@ export function parseGatewayUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new CliError(`invalid gateway URL '${raw}' (e.g. ${DEFAULT_GATEWAY_URL})`);
+    throw new CliError(`invalid gateway URL '${safeField(raw)}' (e.g. ${DEFAULT_GATEWAY_URL})`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CliError(`invalid gateway URL '${raw}': use http:// or https://`);
+    throw new CliError(`invalid gateway URL '${safeField(raw)}': use http:// or https://`);
   }
   return url;
 }
@@ -56,6 +57,13 @@ export function resolveGateOptions(
   if (environment === '') throw new CliError('--env must name an environment, e.g. --env production');
   const token = (raw.token ?? env.TMINUS_TOKEN ?? '').trim();
   if (token === '') throw new CliError('no token: pass --token or set TMINUS_TOKEN (a PIPELINE token)');
+  // Checked here, never echoed: fetch would otherwise quote the whole header in its error.
+  if (!BEARER_TOKEN.test(token)) {
+    const source = raw.token === undefined ? 'TMINUS_TOKEN' : '--token';
+    throw new CliError(
+      `the token in ${source} holds characters a token cannot have (spaces, line breaks or control characters): copy it again`,
+    );
+  }
   return {
     launch: launch.trim(),
     environment,

@@ -1,6 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { CliError } from '../support/exit-codes';
+import { safeField } from '../support/safe-text';
 import type { ChangeFeed, ChangeListener } from './wait-for-gate';
 
 export interface ReadinessFeedOptions {
@@ -53,18 +54,20 @@ const closeCodeOf = (value: unknown): number | null =>
 function describeFailure(error: unknown): CliError {
   if (Array.isArray(error) && error.length > 0) {
     const first = error[0] as { message?: unknown; extensions?: { code?: unknown } };
-    const code = typeof first.extensions?.code === 'string' ? first.extensions.code : undefined;
-    const message = typeof first.message === 'string' ? first.message : 'subscription failed';
+    const code = typeof first.extensions?.code === 'string' ? safeField(first.extensions.code) : undefined;
+    const message = typeof first.message === 'string' ? safeField(first.message) : 'subscription failed';
     return new CliError(`cannot watch readiness: ${code ? `${code}: ` : ''}${message}`, code);
   }
   const closeCode = closeCodeOf(error);
   if (closeCode !== null) {
     const reason = (error as { reason?: unknown }).reason;
     return new CliError(
-      `cannot watch readiness: the gateway closed the socket (${closeCode} ${String(reason ?? '')})`.trim(),
+      `cannot watch readiness: the gateway closed the socket (${closeCode} ${safeField(String(reason ?? ''))})`.trim(),
     );
   }
-  return new CliError(`cannot watch readiness: ${error instanceof Error ? error.message : String(error)}`);
+  return new CliError(
+    `cannot watch readiness: ${safeField(error instanceof Error ? error.message : String(error))}`,
+  );
 }
 
 /**

@@ -147,6 +147,11 @@ export class EmbeddedProcess {
     }
   }
 
+  /** Resolves with the exit code once the process ended on its own (null when a signal ended it). */
+  whenExited(): Promise<number | null> {
+    return this.exit;
+  }
+
   get exitStatus(): { code: number | null; signal: NodeJS.Signals | null } | undefined {
     return this.exited;
   }

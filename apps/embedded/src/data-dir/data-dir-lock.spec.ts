@@ -1,7 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataDirInUseError, LOCK_FILE, lockDataDir } from './data-dir-lock';
+import { DataDirInUseError, EMPTY_LOCK_GRACE_MS, LOCK_FILE, lockDataDir } from './data-dir-lock';
 
 describe('lockDataDir', () => {
   let dir: string;
@@ -37,5 +45,27 @@ describe('lockDataDir', () => {
     writeFileSync(join(dir, LOCK_FILE), `${DEAD_PID}\n`);
     lock.release();
     expect(readFileSync(join(dir, LOCK_FILE), 'utf8').trim()).toBe(String(DEAD_PID));
+  });
+
+  it('treats a lock file still empty (its holder writing it) as held', () => {
+    writeFileSync(join(dir, LOCK_FILE), '');
+    expect(() => lockDataDir(dir)).toThrow(DataDirInUseError);
+    expect(() => lockDataDir(dir)).toThrow('pid not written yet');
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe('');
+  });
+
+  it('takes over an empty lock file left long ago', () => {
+    writeFileSync(join(dir, LOCK_FILE), '');
+    const longAgo = (Date.now() - EMPTY_LOCK_GRACE_MS - 60_000) / 1000;
+    utimesSync(join(dir, LOCK_FILE), longAgo, longAgo);
+    const lock = lockDataDir(dir);
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
+    lock.release();
+  });
+
+  it('leaves only the lock file behind, whether it won or lost', () => {
+    lockDataDir(dir);
+    expect(() => lockDataDir(dir, DEAD_PID)).toThrow(DataDirInUseError);
+    expect(readdirSync(dir)).toEqual([LOCK_FILE]);
   });
 });

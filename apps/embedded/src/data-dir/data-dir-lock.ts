@@ -1,15 +1,23 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { linkSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const LOCK_FILE = 'tminus.lock';
 
+/**
+ * An empty or unreadable lock file younger than this is a holder still writing it (a lock written by
+ * an earlier version, which created the file before writing its pid), not a stale one.
+ */
+export const EMPTY_LOCK_GRACE_MS = 10_000;
+
 export class DataDirInUseError extends Error {
   constructor(
     readonly dataDir: string,
-    readonly pid: number,
+    /** Undefined when the holder had not written its pid yet. */
+    readonly pid: number | undefined,
   ) {
     super(
-      `${dataDir} is in use by another tminus process (pid ${pid}); stop it or choose another TMINUS_DATA_DIR`,
+      `${dataDir} is in use by another tminus process (${pid === undefined ? 'pid not written yet' : `pid ${pid}`}); stop it or choose another TMINUS_DATA_DIR`,
     );
     this.name = 'DataDirInUseError';
   }
@@ -37,19 +45,42 @@ const isAlive = (pid: number): boolean => {
 export function lockDataDir(dataDir: string, pid = process.pid): DataDirLock {
   const path = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(path, `${pid}\n`, { flag: 'wx', mode: 0o600 });
-      return { release: () => releaseIfOurs(path, pid) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = readHolder(path);
-      if (holder !== undefined && holder !== pid && isAlive(holder))
-        throw new DataDirInUseError(dataDir, holder);
-      // Stale (or unreadable): remove and try once more; a rival doing the same loses on 'wx'.
-      rmSync(path, { force: true });
-    }
+    if (createWithContent(path, `${pid}\n`)) return { release: () => releaseIfOurs(path, pid) };
+    const holder = readHolder(path);
+    if (holder === undefined && isRecent(path)) throw new DataDirInUseError(dataDir, undefined);
+    if (holder !== undefined && holder !== pid && isAlive(holder))
+      throw new DataDirInUseError(dataDir, holder);
+    // Stale (or unreadable for long): remove and try once more; a rival doing the same loses the link.
+    rmSync(path, { force: true });
   }
-  throw new DataDirInUseError(dataDir, readHolder(path) ?? -1);
+  throw new DataDirInUseError(dataDir, readHolder(path));
+}
+
+/**
+ * Creates `path` holding `content`, or returns false if it exists. The content is written to a
+ * private file first and hard-linked into place (link fails if the name exists, atomically), so
+ * the lock is never seen empty: a rival reading it always finds the holder's pid.
+ */
+function createWithContent(path: string, content: string): boolean {
+  const draft = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(draft, content, { flag: 'wx', mode: 0o600 });
+  try {
+    linkSync(draft, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    rmSync(draft, { force: true });
+  }
+}
+
+function isRecent(path: string): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs < EMPTY_LOCK_GRACE_MS;
+  } catch {
+    return false;
+  }
 }
 
 function readHolder(path: string): number | undefined {

@@ -7,6 +7,7 @@ import { startTeams } from '../../../teams/src/index';
 import type { EmbeddedConfig } from '../config/embedded-config';
 import { prepareDataDir, type DataDirLayout } from '../data-dir/data-dir';
 import { lockDataDir, type DataDirLock } from '../data-dir/data-dir-lock';
+import { verifyDataDir } from '../data-dir/integrity/verify-data-dir';
 import type { AdminTokenSource } from './banner';
 import { openEmbeddedInfrastructure, type EmbeddedInfrastructure } from './embedded-infrastructure';
 import { startEmbeddedGateway } from './start-gateway';
@@ -39,6 +40,9 @@ export async function startEmbedded(config: EmbeddedConfig, logger: Logger): Pro
   const lock = lockDataDir(layout.root);
   let infrastructure: EmbeddedInfrastructure;
   try {
+    // Before any store opens a file: a store would silently recreate a missing or empty one.
+    const state = verifyDataDir(layout);
+    logger.info({ dataDir: layout.root, state }, 'data directory checked');
     infrastructure = await openEmbeddedInfrastructure(layout, logger.child({ component: 'messaging' }));
   } catch (error) {
     lock.release();

@@ -138,7 +138,14 @@ describe('event envelope serde (CloudEvents Kafka binding, binary mode)', () => 
       [{ ce_id: undefined }, 'header ce_id is missing'],
       [{ ce_type: '' }, 'header ce_type is missing'],
       [{ ce_subject: undefined }, 'header ce_subject is missing'],
-      [{ ce_time: 'yesterday' }, 'header ce_time "yesterday" is not an ISO-8601 timestamp'],
+      [
+        { ce_time: 'yesterday' },
+        'header ce_time "yesterday" is not an RFC 3339 timestamp: it is not an RFC 3339 date or date-time, e.g. "2026-12-01T09:00:00Z" or "2026-12-01"',
+      ],
+      [
+        { ce_time: '2026-02-30T09:00:00Z' },
+        'header ce_time "2026-02-30T09:00:00Z" is not an RFC 3339 timestamp: February 2026 has no day 30, only 28 days',
+      ],
       [{ ce_streamposition: '-1' }, 'header ce_streamposition "-1" is not an integer >= 0'],
       [{ ce_streamposition: '1.5' }, 'header ce_streamposition "1.5" is not an integer >= 0'],
       [{ ce_schemaversion: '0' }, 'header ce_schemaversion "0" is not an integer >= 1'],

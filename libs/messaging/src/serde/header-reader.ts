@@ -1,4 +1,4 @@
-import { ROLES, type Actor } from '@tminus/contracts';
+import { parseRfc3339, ROLES, type Actor } from '@tminus/contracts';
 
 const ACTOR_ROLES: ReadonlySet<string> = new Set([...ROLES, 'SYSTEM']);
 
@@ -31,8 +31,10 @@ export class HeaderReader {
 
   timestamp(name: string): string {
     const value = this.required(name);
-    if (value !== '' && Number.isNaN(Date.parse(value))) {
-      this.problems.push(`header ${name} "${value}" is not an ISO-8601 timestamp`);
+    // CloudEvents `time` is RFC 3339: checked by the one strict parser (Date.parse rolls 02-30 over).
+    const parsed = value === '' ? undefined : parseRfc3339(value);
+    if (parsed && !parsed.ok) {
+      this.problems.push(`header ${name} "${value}" is not an RFC 3339 timestamp: ${parsed.reason}`);
     }
     return value;
   }

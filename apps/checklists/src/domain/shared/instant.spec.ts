@@ -31,6 +31,9 @@ describe('parseInstant', () => {
     expect(parseInstant('1')).toBeNull();
     expect(parseInstant('March 1, 2026')).toBeNull();
     expect(parseInstant('2026-13-45')).toBeNull();
+    // Date would roll these over to March 2nd and 1st.
+    expect(parseInstant('2026-02-30')).toBeNull();
+    expect(parseInstant('2026-02-29T09:00:00Z')).toBeNull();
     expect(parseInstant(null)).toBeNull();
   });
 });

@@ -1,13 +1,11 @@
+import { parseRfc3339 } from '@tminus/contracts';
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-// `new Date('1')` is a valid date (year 2001): insist on an ISO-8601 calendar date first.
-const ISO_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
-
-/** The instant an ISO-8601 string denotes, or null when it is not one. */
+/** The instant an RFC 3339 date or date-time denotes, or null when it is not one (or not on the calendar). */
 export const parseInstant = (value: string | null | undefined): Date | null => {
-  if (typeof value !== 'string' || !ISO_DATE_PREFIX.test(value)) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
+  const parsed = parseRfc3339(value);
+  return parsed.ok ? parsed.instant : null;
 };
 
 /** Two ISO strings (or nulls) denote the same instant, whatever their formatting. */

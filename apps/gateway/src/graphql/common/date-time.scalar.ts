@@ -1,20 +1,17 @@
+import { DATE_TIME_EXAMPLE, parseRfc3339 } from '@tminus/contracts';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
-/** A date (midnight UTC) or a date-time with a zone (`Z` or an offset): a time without a zone is ambiguous. */
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/i;
-
-const invalid = (value: unknown): GraphQLError =>
+const invalid = (value: unknown, reason: string): GraphQLError =>
   new GraphQLError(
-    `DateTime must be an ISO-8601 string such as "2026-12-01T09:00:00Z" or "2026-12-01", got ${JSON.stringify(value)}`,
+    `DateTime must be an RFC 3339 date-time or a date, e.g. ${DATE_TIME_EXAMPLE}; got ${JSON.stringify(value)}: ${reason}`,
     { extensions: { code: 'BAD_USER_INPUT' } },
   );
 
-/** Parses an input value into the canonical form `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+/** Parses an input value (strict RFC 3339, real calendar days) into `YYYY-MM-DDTHH:mm:ss.sssZ`. */
 export function parseDateTime(value: unknown): string {
-  if (typeof value !== 'string' || !ISO_8601.test(value.trim())) throw invalid(value);
-  const date = new Date(value.trim());
-  if (Number.isNaN(date.getTime())) throw invalid(value);
-  return date.toISOString();
+  const parsed = parseRfc3339(value);
+  if (!parsed.ok) throw invalid(value, parsed.reason);
+  return parsed.iso;
 }
 
 function serializeDateTime(value: unknown): string {
@@ -27,11 +24,11 @@ function serializeDateTime(value: unknown): string {
 export const DateTimeScalar = new GraphQLScalarType<string, string>({
   name: 'DateTime',
   description:
-    'An ISO-8601 date-time in UTC, e.g. "2026-12-01T09:00:00.000Z". Inputs may also be a date ("2026-12-01") or carry an offset.',
+    'An RFC 3339 date-time in UTC, e.g. "2026-12-01T09:00:00.000Z". Inputs may also be a date ("2026-12-01") or carry an offset; impossible dates (2026-02-30) and times without an offset are refused.',
   serialize: serializeDateTime,
   parseValue: parseDateTime,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw invalid(ast.kind);
+    if (ast.kind !== Kind.STRING) throw invalid(ast.kind, 'it is not a string');
     return parseDateTime(ast.value);
   },
 });

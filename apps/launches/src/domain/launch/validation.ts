@@ -1,4 +1,4 @@
-import { DomainError, ErrorCodes, isSlug } from '@tminus/contracts';
+import { DomainError, ErrorCodes, isSlug, parseRfc3339 } from '@tminus/contracts';
 
 /*
  * Commands arrive as JSON from another process: their declared types are a promise, not a guarantee,
@@ -59,29 +59,12 @@ export const requireWholeNumber = (value: unknown, min: number, max: number, wha
 export const requireHypercareDays = (value: unknown, what = 'Hypercare days'): number =>
   requireWholeNumber(value, MIN_HYPERCARE_DAYS, MAX_HYPERCARE_DAYS, what);
 
-// A date, or a date-time with an explicit offset: a time without one would depend on the server's zone.
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
-
-const isRealCalendarDay = (year: number, month: number, day: number): boolean => {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-};
-
-/** An ISO-8601 date or date-time with offset, normalised to UTC (`2026-03-01T00:00:00.000Z`). */
+/** An RFC 3339 date or date-time with offset, on the calendar, normalised to UTC (`2026-03-01T00:00:00.000Z`). */
 export const requireIsoDate = (value: unknown, what: string): string => {
-  const match = typeof value === 'string' ? ISO_DATE_TIME.exec(value) : null;
-  const millis = match ? Date.parse(match[0]) : Number.NaN;
-  // Date.parse rolls 2026-02-30 over to March 2nd: check the calendar day itself.
-  if (
-    match &&
-    !Number.isNaN(millis) &&
-    isRealCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))
-  ) {
-    return new Date(millis).toISOString();
-  }
+  const parsed = parseRfc3339(value);
+  if (parsed.ok) return parsed.iso;
   throw invalid(
-    `${what} must be an ISO-8601 date (2026-03-01) or date-time with offset (2026-03-01T09:00:00Z), not ${JSON.stringify(value)}.`,
+    `${what} must be an RFC 3339 date (2026-03-01) or date-time with offset (2026-03-01T09:00:00Z), not ${JSON.stringify(value)}: ${parsed.reason}.`,
   );
 };
 
