@@ -1,4 +1,5 @@
 import { startTestGateway, type TestGateway } from './support/test-gateway';
+import { RawGraphqlWs } from './support/raw-graphql-ws';
 import { failureOf, wsClient } from './support/ws-client';
 
 const post = (t: TestGateway, body: string) =>
@@ -51,6 +52,25 @@ describe('protection: query limits, body size, health and metrics', () => {
     expect(await response.json()).toEqual({
       errors: [{ message: expect.stringContaining('64 KiB'), extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
     });
+  });
+
+  it('closes a WebSocket whose message is over the body limit (1009, unread) and keeps serving', async () => {
+    const huge = await RawGraphqlWs.connect(t.gateway.url, null, {
+      authorization: `Bearer ${t.adminToken}`,
+      padding: 'x'.repeat(2 * 1024 * 1024),
+    });
+    // 1009 "message too big" comes from ws itself, on the frame's length, before graphql-ws sees it.
+    expect(await huge.acknowledged()).toEqual({ closed: 1009 });
+    const fine = await RawGraphqlWs.connect(t.gateway.url, t.adminToken);
+    try {
+      expect(await fine.acknowledged()).toBe(true);
+      expect(await fine.run('1', '{ viewer { role } }')).toEqual({
+        kind: 'next',
+        payload: { data: { viewer: { role: 'ADMIN' } } },
+      });
+    } finally {
+      fine.close();
+    }
   });
 
   it('answers 400 BAD_REQUEST as JSON for a body that is not JSON', async () => {

@@ -6,8 +6,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { MessageBus } from '@tminus/messaging';
 import type { Logger } from 'pino';
 import { bootstrapAdminToken } from '../auth/admin-bootstrap';
+import { DEFAULT_TOKEN_RECHECK_MS } from '../auth/token-validity';
 import { GraphqlPassthroughFilter } from '../errors/graphql-passthrough.filter';
-import { graphqlOptions } from '../graphql/graphql-options';
+import { GRAPHQL_PATH, graphqlOptions } from '../graphql/graphql-options';
+import { createErrorFormatter } from '../graphql/errors/format-error';
+import { queryLimitRules } from '../graphql/protection/query-limits';
+import { startGraphqlWsServer, type GraphqlWsServer } from '../graphql/ws/graphql-ws-server';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/protection/query-limits';
 import { bodyParserErrors, DEFAULT_MAX_BODY_BYTES } from '../http/body-limit';
 import {
@@ -22,6 +26,8 @@ import { featureModules } from './feature-modules';
 import { GatewayModule } from './gateway.module';
 import { buildGatewayServices, type GatewayServices } from './gateway-services';
 import { NestPinoLogger } from '@tminus/service-kit';
+import type { GraphQLSchema } from 'graphql';
+import type { Server } from 'node:http';
 
 export const DEFAULT_GATEWAY_PORT = 4000;
 export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
@@ -45,7 +51,10 @@ export interface GatewayDeps {
   /** Write the sorted SDL here at start (development); default: schema kept in memory. */
   readonly schemaFile?: string | false;
   readonly limits?: Partial<QueryLimits>;
+  /** The largest HTTP body and WebSocket message accepted (default 1 MiB). */
   readonly maxBodyBytes?: number;
+  /** How soon a token revoked on another instance closes this one's WebSockets (default 1 s). */
+  readonly tokenRecheckMs?: number;
   /** GATE_MAX_LAG_MS / GATE_LAG_SAMPLE_MS (default: 10 s, sampled every second). */
   readonly gate?: GateConfig;
   /** GitHub webhook secret, API base URL and credentials (default: none configured). */
@@ -86,10 +95,12 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     instanceId: deps.instanceId ?? hostname(),
     commandTimeoutMs: deps.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
     adminToken: deps.adminToken,
+    tokenRecheckMs: deps.tokenRecheckMs,
     clock: deps.clock ?? (() => new Date()),
     gate: deps.gate,
   });
   let app: NestExpressApplication | undefined;
+  let ws: GraphqlWsServer | undefined;
   try {
     await ensureSchema(db);
     const adminTokenFile = await bootstrapAdminToken({
@@ -100,12 +111,14 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     });
     await services.projector.start();
     await services.lag.start();
-    app = await createHttpApp(deps, services);
+    const http = await createHttpApp(deps, services);
+    app = http.app;
+    ws = http.ws;
     await app.listen(deps.port ?? DEFAULT_GATEWAY_PORT, deps.host ?? '0.0.0.0');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const url = `http://${deps.host && deps.host !== '0.0.0.0' ? deps.host : '127.0.0.1'}:${port}`;
     logger.info({ port, graphql: `${url}/graphql` }, 'gateway listening');
-    const started = app;
+    const started = { app, ws };
     return {
       port,
       url,
@@ -114,19 +127,29 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       close: () => stopGateway(started, services, ownsDb),
     };
   } catch (error) {
-    await stopGateway(app, services, ownsDb).catch(() => undefined);
+    await stopGateway({ app, ws }, services, ownsDb).catch(() => undefined);
     throw error;
   }
 }
 
-async function createHttpApp(deps: GatewayDeps, services: GatewayServices): Promise<NestExpressApplication> {
+interface HttpApp {
+  readonly app: NestExpressApplication;
+  readonly ws: GraphqlWsServer;
+}
+
+/** The Nest app (GraphQL over HTTP, REST, health), initialised, with graphql-ws on its HTTP server. */
+async function createHttpApp(deps: GatewayDeps, services: GatewayServices): Promise<HttpApp> {
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const limits = { ...DEFAULT_QUERY_LIMITS, ...deps.limits };
+  const graphqlLogger = services.logger.child({ component: 'graphql' });
+  const schemaRef: { current?: GraphQLSchema } = {};
   const graphql = graphqlOptions({
     authenticator: services.authenticator,
-    logger: services.logger.child({ component: 'graphql' }),
+    logger: graphqlLogger,
     metrics: services.metrics,
-    limits: { ...DEFAULT_QUERY_LIMITS, ...deps.limits },
+    limits,
     schemaFile: deps.schemaFile ?? false,
+    onSchema: (schema) => (schemaRef.current = schema),
   });
   const features = deps.features ?? featureModules(services, deps.github ?? loadGithubConfig({}));
   const module = GatewayModule.create({ services, graphql, features });
@@ -139,17 +162,33 @@ async function createHttpApp(deps: GatewayDeps, services: GatewayServices): Prom
   app.useGlobalFilters(new GraphqlPassthroughFilter(app.getHttpAdapter()));
   app.useBodyParser('json', { limit: maxBodyBytes });
   app.use(bodyParserErrors(maxBodyBytes));
-  return app;
+  await app.init();
+  if (!schemaRef.current) throw new Error('the GraphQL schema was not built');
+  const formatError = createErrorFormatter(graphqlLogger);
+  const ws = startGraphqlWsServer({
+    httpServer: app.getHttpServer() as Server,
+    path: GRAPHQL_PATH,
+    schema: schemaRef.current,
+    maxPayloadBytes: maxBodyBytes,
+    authenticator: services.authenticator,
+    validity: services.validity,
+    validationRules: queryLimitRules(limits),
+    formatError: (error) => formatError(error.toJSON(), error),
+    sweepMs: deps.tokenRecheckMs ?? DEFAULT_TOKEN_RECHECK_MS,
+    logger: graphqlLogger,
+  });
+  return { app, ws };
 }
 
 /** Stops taking requests, ends subscriptions and waiting mutations, stops the projector, closes the database. */
 async function stopGateway(
-  app: NestExpressApplication | undefined,
+  http: { readonly app?: NestExpressApplication; readonly ws?: GraphqlWsServer },
   services: GatewayServices,
   ownsDb: boolean,
 ): Promise<void> {
   services.feed.closeAll();
-  await app?.close();
+  await http.ws?.close();
+  await http.app?.close();
   await services.lag.stop();
   await services.projector.stop();
   services.pending.rejectAll(new Error('The gateway is shutting down'));
