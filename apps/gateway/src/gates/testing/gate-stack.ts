@@ -121,6 +121,7 @@ export async function startGateStack(options: GateStackOptions = {}): Promise<Ga
           publishOnly: (outgoing, sendOptions) => core().sender.publishOnly(outgoing, sendOptions),
         },
         logger,
+        auditTimeoutMs: options.maxLagMs ?? 300,
       }),
       GithubModule.register({
         db,
@@ -206,6 +207,7 @@ export async function startGateStack(options: GateStackOptions = {}): Promise<Ga
     },
     async close() {
       bus.resume();
+      bus.resumePublishes();
       await lag.stop();
       await services.close();
       await running.close();
