@@ -6,7 +6,7 @@ import { startTestGateway, type TestGateway } from './support/test-gateway';
 const CREATE_TOKEN = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { id token } }`;
 const REVOKE = `mutation($id: ID!) { revokeApiToken(input: { id: $id }) { id revokedAt } }`;
 const TOKENS = '{ apiTokens { id } }';
-const TICK = 'mutation($input: TickItemInput!) { tickItem(input: $input) { id done } }';
+const TICK = 'mutation($input: TickItemInput!) { tickItem(input: $input) { id } }';
 const READINESS = `subscription($launchId: ID!) { readinessChanged(launchId: $launchId) { launchId position } }`;
 
 /** Revocation and expiry on every channel: HTTP, and graphql-ws connections already open. */

@@ -15,6 +15,7 @@ export class HoldableBus implements MessageBus {
   private release: (() => void) | null = null;
   private stalled: Promise<void> | null = null;
   private unstall: (() => void) | null = null;
+  private publishFailure: Error | null = null;
 
   constructor(
     private readonly inner: MessageBus,
@@ -23,6 +24,7 @@ export class HoldableBus implements MessageBus {
 
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     while (this.stalled) await this.stalled;
+    if (this.publishFailure) throw this.publishFailure;
     return this.inner.publish(topic, messages);
   }
 
@@ -57,6 +59,11 @@ export class HoldableBus implements MessageBus {
   /** Publishes wait from now on, as they do while kafkajs retries against a stalled broker. */
   stallPublishes(): void {
     this.stalled ??= new Promise((resolve) => (this.unstall = resolve));
+  }
+
+  /** Publishes fail with `error` from now on (null: they work again). */
+  failPublishes(error: Error | null): void {
+    this.publishFailure = error;
   }
 
   /** The waiting publishes go through. */
