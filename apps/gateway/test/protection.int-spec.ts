@@ -91,12 +91,36 @@ describe('protection: query limits, body size, health and metrics', () => {
   it('reports health and Prometheus metrics', async () => {
     const health = await fetch(`${t.gateway.url}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ ok: true, projector: 'running', database: 'up' });
+    expect(await health.json()).toEqual({ ok: true, projector: 'running', database: 'up', writes: 'ok' });
     await t.graphql('{ teams { id } }');
     const metrics = await (await fetch(`${t.gateway.url}/metrics`)).text();
     expect(metrics).toMatch(/tminus_gateway_graphql_operations_total\{operation="query",result="ok"\} [1-9]/);
     expect(metrics).toContain('tminus_gateway_pending_commands 0');
     expect(metrics).toContain('tminus_gateway_process_cpu_seconds_total');
+  });
+
+  it('answers /health/live always, and /health/ready 503 while writes fail, 200 once they work again', async () => {
+    const db = t.gateway.services.db;
+    const ready = async () => {
+      const response = await fetch(`${t.gateway.url}/health/ready`);
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    expect((await ready()).status).toBe(200);
+    // The SQLite connection turns read-only: every write fails as on a read-only file.
+    await db.read((sql) => sql.execute('PRAGMA query_only = ON'));
+    try {
+      expect(await ready()).toEqual({
+        status: 503,
+        body: { ok: false, projector: 'running', database: 'up', writes: 'failing' },
+      });
+      expect((await fetch(`${t.gateway.url}/health/live`)).status).toBe(200);
+    } finally {
+      await db.read((sql) => sql.execute('PRAGMA query_only = OFF'));
+    }
+    expect(await ready()).toEqual({
+      status: 200,
+      body: { ok: true, projector: 'running', database: 'up', writes: 'ok' },
+    });
   });
 
   it('answers 503 on /health once the projector has stopped', async () => {

@@ -117,7 +117,7 @@ export function buildGatewayServices(input: GatewayServicesInput): GatewayServic
     validity,
     clock,
     metrics,
-    health: new GatewayHealth(projector, db),
+    health: new GatewayHealth(projector, db, () => clock.now()),
     lag,
     logger,
   };

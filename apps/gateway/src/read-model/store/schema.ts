@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Dialect, ReadModelDb, Sql } from './database';
-import { API_TOKENS_TABLE, EVENTS_TABLE, LIVE_TABLES, tableNamesOf, type ProjectionTables } from './tables';
+import {
+  API_TOKENS_TABLE,
+  EVENTS_TABLE,
+  HEALTH_PROBE_TABLE,
+  LIVE_TABLES,
+  tableNamesOf,
+  type ProjectionTables,
+} from './tables';
 
 interface TableDefinition {
   readonly name: string;
@@ -74,6 +81,7 @@ const permanentDefinitions = (dialect: Dialect): TableDefinition[] => [
     indexes: [['role']],
     unique: [['token_hash']],
   },
+  { name: HEALTH_PROBE_TABLE, columns: 'id text PRIMARY KEY, checked_at text NOT NULL', indexes: [] },
 ];
 
 /**
