@@ -14,6 +14,7 @@ import { queryLimitRules } from '../graphql/protection/query-limits';
 import { startGraphqlWsServer, type GraphqlWsServer } from '../graphql/ws/graphql-ws-server';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/protection/query-limits';
 import { bodyParserErrors, DEFAULT_MAX_BODY_BYTES } from '../http/body-limit';
+import { perTokenRateLimit, RATE_LIMITED_PATHS, type RateLimitConfig } from '../http/rate-limit';
 import {
   openReadModelDatabase,
   type ReadModelDatabaseOptions,
@@ -53,6 +54,8 @@ export interface GatewayDeps {
   readonly limits?: Partial<QueryLimits>;
   /** The largest HTTP body and WebSocket message accepted (default 1 MiB). */
   readonly maxBodyBytes?: number;
+  /** RATE_LIMIT_PER_MINUTE: requests per token on /graphql and /v1/gates (default 6000/min); false: none. */
+  readonly rateLimit?: RateLimitConfig | false;
   /** How soon a token revoked on another instance closes this one's WebSockets (default 1 s). */
   readonly tokenRecheckMs?: number;
   /** GATE_MAX_LAG_MS / GATE_LAG_SAMPLE_MS (default: 10 s, sampled every second). */
@@ -160,6 +163,8 @@ async function createHttpApp(deps: GatewayDeps, services: GatewayServices): Prom
     logger: new NestPinoLogger(services.logger.child({ component: 'nest' })),
   });
   app.useGlobalFilters(new GraphqlPassthroughFilter(app.getHttpAdapter()));
+  // Before the body is read: a caller over its budget costs no parsing.
+  if (deps.rateLimit !== false) app.use(RATE_LIMITED_PATHS, perTokenRateLimit(deps.rateLimit));
   app.useBodyParser('json', { limit: maxBodyBytes });
   app.use(bodyParserErrors(maxBodyBytes));
   await app.init();

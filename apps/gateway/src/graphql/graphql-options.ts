@@ -7,7 +7,7 @@ import type { Authenticator } from '../auth/authenticator';
 import type { GatewayMetrics } from '../http/gateway-metrics';
 import type { GatewayContext } from './common/gateway-context';
 import { createErrorFormatter } from './errors/format-error';
-import { queryLimitRules, type QueryLimits } from './protection/query-limits';
+import { MAX_QUERY_TOKENS, queryLimitRules, type QueryLimits } from './protection/query-limits';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -56,6 +56,7 @@ export function graphqlOptions(input: GraphqlOptionsInput): ApolloDriverConfig {
     introspection: true,
     includeStacktraceInErrorResponses: false,
     validationRules: limitRules,
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     formatError,
     plugins: [metricsPlugin(input.metrics)],
     transformSchema: (schema: GraphQLSchema) => {

@@ -17,6 +17,7 @@ import type { Authenticator } from '../../auth/authenticator';
 import type { Principal } from '../../auth/principal';
 import type { TokenValidity } from '../../auth/token-validity';
 import type { GatewayContext } from '../common/gateway-context';
+import { MAX_QUERY_TOKENS } from '../protection/query-limits';
 import { WS_CLOSE_FORBIDDEN, WsSessions } from './ws-sessions';
 
 export interface GraphqlWsServerInput {
@@ -97,9 +98,12 @@ export function startGraphqlWsServer(input: GraphqlWsServerInput): GraphqlWsServ
         }
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
-        } catch {
-          return; // graphql-ws reports the syntax error itself.
+          document = parse(payload.query, { maxTokens: MAX_QUERY_TOKENS });
+        } catch (error) {
+          // Too many tokens: refused here. Other syntax errors: graphql-ws reports them itself.
+          return error instanceof GraphQLError && /tokens/i.test(error.message)
+            ? [new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })]
+            : undefined;
         }
         const errors = validate(schema, document, [...specifiedRules, ...input.validationRules]);
         return errors.length > 0 ? errors : undefined;
@@ -115,7 +119,13 @@ export function startGraphqlWsServer(input: GraphqlWsServerInput): GraphqlWsServ
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      wss.emit('connection', ws, request);
+      // graphql-ws logs every socket error with console.error; a socket error is the client's doing
+      // (a message over the cap, a bad frame) and ws has closed the socket already: log it quietly.
+      ws.removeAllListeners('error');
+      ws.on('error', (error) => logger.info({ err: error }, 'WebSocket closed on a protocol error'));
+    });
   };
   input.httpServer.on('upgrade', onUpgrade);
 
