@@ -14,6 +14,7 @@ import { queryLimitRules } from '../graphql/protection/query-limits';
 import { startGraphqlWsServer, type GraphqlWsServer } from '../graphql/ws/graphql-ws-server';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/protection/query-limits';
 import { bodyParserErrors, DEFAULT_MAX_BODY_BYTES } from '../http/body-limit';
+import { HttpDrain } from '../http/http-drain';
 import { perTokenRateLimit, RATE_LIMITED_PATHS, type RateLimitConfig } from '../http/rate-limit';
 import {
   openReadModelDatabase,
@@ -56,6 +57,8 @@ export interface GatewayDeps {
   readonly maxBodyBytes?: number;
   /** RATE_LIMIT_PER_MINUTE: requests per token on /graphql and /v1/gates (default 6000/min); false: none. */
   readonly rateLimit?: RateLimitConfig | false;
+  /** How long a stop waits for requests in flight (default: COMMAND_TIMEOUT_MS plus 1 s). */
+  readonly drainTimeoutMs?: number;
   /** How soon a token revoked on another instance closes this one's WebSockets (default 1 s). */
   readonly tokenRecheckMs?: number;
   /** GATE_MAX_LAG_MS / GATE_LAG_SAMPLE_MS (default: 10 s, sampled every second). */
@@ -104,6 +107,8 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   });
   let app: NestExpressApplication | undefined;
   let ws: GraphqlWsServer | undefined;
+  const drain = new HttpDrain();
+  const drainTimeoutMs = deps.drainTimeoutMs ?? (deps.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS) + 1_000;
   try {
     await ensureSchema(db);
     const adminTokenFile = await bootstrapAdminToken({
@@ -114,23 +119,24 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     });
     await services.projector.start();
     await services.lag.start();
-    const http = await createHttpApp(deps, services);
+    const http = await createHttpApp(deps, services, drain);
     app = http.app;
     ws = http.ws;
     await app.listen(deps.port ?? DEFAULT_GATEWAY_PORT, deps.host ?? '0.0.0.0');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const url = `http://${deps.host && deps.host !== '0.0.0.0' ? deps.host : '127.0.0.1'}:${port}`;
     logger.info({ port, graphql: `${url}/graphql` }, 'gateway listening');
-    const started = { app, ws };
+    const started = { app, ws, drain, drainTimeoutMs };
+    let closing: Promise<void> | undefined;
     return {
       port,
       url,
       adminTokenFile,
       services,
-      close: () => stopGateway(started, services, ownsDb),
+      close: () => (closing ??= stopGateway(started, services, ownsDb)),
     };
   } catch (error) {
-    await stopGateway({ app, ws }, services, ownsDb).catch(() => undefined);
+    await stopGateway({ app, ws, drain, drainTimeoutMs: 0 }, services, ownsDb).catch(() => undefined);
     throw error;
   }
 }
@@ -141,7 +147,11 @@ interface HttpApp {
 }
 
 /** The Nest app (GraphQL over HTTP, REST, health), initialised, with graphql-ws on its HTTP server. */
-async function createHttpApp(deps: GatewayDeps, services: GatewayServices): Promise<HttpApp> {
+async function createHttpApp(
+  deps: GatewayDeps,
+  services: GatewayServices,
+  drain: HttpDrain,
+): Promise<HttpApp> {
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const limits = { ...DEFAULT_QUERY_LIMITS, ...deps.limits };
   const graphqlLogger = services.logger.child({ component: 'graphql' });
@@ -163,6 +173,7 @@ async function createHttpApp(deps: GatewayDeps, services: GatewayServices): Prom
     logger: new NestPinoLogger(services.logger.child({ component: 'nest' })),
   });
   app.useGlobalFilters(new GraphqlPassthroughFilter(app.getHttpAdapter()));
+  app.use(drain.middleware);
   // Before the body is read: a caller over its budget costs no parsing.
   if (deps.rateLimit !== false) app.use(RATE_LIMITED_PATHS, perTokenRateLimit(deps.rateLimit));
   app.useBodyParser('json', { limit: maxBodyBytes });
@@ -185,14 +196,25 @@ async function createHttpApp(deps: GatewayDeps, services: GatewayServices): Prom
   return { app, ws };
 }
 
-/** Stops taking requests, ends subscriptions and waiting mutations, stops the projector, closes the database. */
-async function stopGateway(
-  http: { readonly app?: NestExpressApplication; readonly ws?: GraphqlWsServer },
-  services: GatewayServices,
-  ownsDb: boolean,
-): Promise<void> {
+interface StoppableHttp {
+  readonly app?: NestExpressApplication;
+  readonly ws?: GraphqlWsServer;
+  readonly drain: HttpDrain;
+  readonly drainTimeoutMs: number;
+}
+
+/**
+ * Stops taking requests and ends subscriptions, lets the requests in flight finish (bounded; the
+ * projector still runs, so waiting mutations see their outcome), then stops the projector and
+ * closes the database.
+ */
+async function stopGateway(http: StoppableHttp, services: GatewayServices, ownsDb: boolean): Promise<void> {
   services.feed.closeAll();
   await http.ws?.close();
+  if (http.app) {
+    const drained = await http.drain.drain(http.app.getHttpServer() as Server, http.drainTimeoutMs);
+    if (!drained) services.logger.warn({ inFlight: http.drain.inFlight }, 'stopped with requests in flight');
+  }
   await http.app?.close();
   await services.lag.stop();
   await services.projector.stop();
