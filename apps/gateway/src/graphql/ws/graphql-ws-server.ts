@@ -1,3 +1,4 @@
+import { ErrorCodes } from '@tminus/contracts';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
@@ -53,7 +54,7 @@ const authorizationOf = (params: Readonly<Record<string, unknown>> | undefined):
 
 const revokedError = (): GraphQLError =>
   new GraphQLError('The API token was revoked or has expired', {
-    extensions: { code: 'UNAUTHENTICATED' },
+    extensions: { code: ErrorCodes.UNAUTHENTICATED },
   });
 
 const pathOf = (request: IncomingMessage): string | null => {
