@@ -1,7 +1,7 @@
 /**
  * The gateway's distributed entry: PostgreSQL (DATABASE_URL) and Kafka (KAFKA_BROKERS), one process.
  * Env: PORT, HOST, DATABASE_URL, KAFKA_BROKERS, KAFKA_CLIENT_ID, LOG_LEVEL, TMINUS_DATA_DIR, TMINUS_ADMIN_TOKEN,
- * GATEWAY_INSTANCE_ID, COMMAND_TIMEOUT_MS, KAFKA_TOPIC_NAMESPACE, GATE_MAX_LAG_MS, GATE_LAG_SAMPLE_MS,
+ * GATEWAY_INSTANCE_ID, COMMAND_TIMEOUT_MS, RATE_LIMIT_PER_MINUTE, KAFKA_TOPIC_NAMESPACE, GATE_MAX_LAG_MS, GATE_LAG_SAMPLE_MS,
  * and the GITHUB_* settings of the deployment protection rule (docs/pipelines.md).
  */
 // First: tracing must be set up before the modules it instruments load (docs/observability.md).
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     adminToken: config.TMINUS_ADMIN_TOKEN,
     instanceId: config.GATEWAY_INSTANCE_ID,
     commandTimeoutMs: config.COMMAND_TIMEOUT_MS,
+    rateLimit: { limit: config.RATE_LIMIT_PER_MINUTE, windowMs: 60_000 },
     gate,
     github,
   });

@@ -1,4 +1,5 @@
 import { startTestGateway, type TestGateway } from './support/test-gateway';
+import { RawGraphqlWs } from './support/raw-graphql-ws';
 import { failureOf, wsClient } from './support/ws-client';
 
 const post = (t: TestGateway, body: string) =>
@@ -23,7 +24,7 @@ describe('protection: query limits, body size, health and metrics', () => {
   });
 
   it('refuses a query costlier than the limit with QUERY_TOO_COMPLEX', async () => {
-    const aliases = Array.from({ length: 60 }, (_, n) => `t${n}: teams { id }`).join(' ');
+    const aliases = Array.from({ length: 25 }, (_, n) => `t${n}: teams { id }`).join(' ');
     const result = await t.graphql(`{ ${aliases} }`);
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
   });
@@ -53,6 +54,25 @@ describe('protection: query limits, body size, health and metrics', () => {
     });
   });
 
+  it('closes a WebSocket whose message is over the body limit (1009, unread) and keeps serving', async () => {
+    const huge = await RawGraphqlWs.connect(t.gateway.url, null, {
+      authorization: `Bearer ${t.adminToken}`,
+      padding: 'x'.repeat(2 * 1024 * 1024),
+    });
+    // 1009 "message too big" comes from ws itself, on the frame's length, before graphql-ws sees it.
+    expect(await huge.acknowledged()).toEqual({ closed: 1009 });
+    const fine = await RawGraphqlWs.connect(t.gateway.url, t.adminToken);
+    try {
+      expect(await fine.acknowledged()).toBe(true);
+      expect(await fine.run('1', '{ viewer { role } }')).toEqual({
+        kind: 'next',
+        payload: { data: { viewer: { role: 'ADMIN' } } },
+      });
+    } finally {
+      fine.close();
+    }
+  });
+
   it('answers 400 BAD_REQUEST as JSON for a body that is not JSON', async () => {
     const response = await post(t, '{"query": ');
     expect(response.status).toBe(400);
@@ -71,12 +91,36 @@ describe('protection: query limits, body size, health and metrics', () => {
   it('reports health and Prometheus metrics', async () => {
     const health = await fetch(`${t.gateway.url}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ ok: true, projector: 'running', database: 'up' });
+    expect(await health.json()).toEqual({ ok: true, projector: 'running', database: 'up', writes: 'ok' });
     await t.graphql('{ teams { id } }');
     const metrics = await (await fetch(`${t.gateway.url}/metrics`)).text();
     expect(metrics).toMatch(/tminus_gateway_graphql_operations_total\{operation="query",result="ok"\} [1-9]/);
     expect(metrics).toContain('tminus_gateway_pending_commands 0');
     expect(metrics).toContain('tminus_gateway_process_cpu_seconds_total');
+  });
+
+  it('answers /health/live always, and /health/ready 503 while writes fail, 200 once they work again', async () => {
+    const db = t.gateway.services.db;
+    const ready = async () => {
+      const response = await fetch(`${t.gateway.url}/health/ready`);
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    expect((await ready()).status).toBe(200);
+    // The SQLite connection turns read-only: every write fails as on a read-only file.
+    await db.read((sql) => sql.execute('PRAGMA query_only = ON'));
+    try {
+      expect(await ready()).toEqual({
+        status: 503,
+        body: { ok: false, projector: 'running', database: 'up', writes: 'failing' },
+      });
+      expect((await fetch(`${t.gateway.url}/health/live`)).status).toBe(200);
+    } finally {
+      await db.read((sql) => sql.execute('PRAGMA query_only = OFF'));
+    }
+    expect(await ready()).toEqual({
+      status: 200,
+      body: { ok: true, projector: 'running', database: 'up', writes: 'ok' },
+    });
   });
 
   it('answers 503 on /health once the projector has stopped', async () => {

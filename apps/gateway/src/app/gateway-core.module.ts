@@ -5,6 +5,7 @@ import { TokenStore } from '../auth/token-store';
 import { CommandSender } from '../commands/command-sender';
 import { Clock } from '../graphql/common/clock';
 import { LaunchFeed } from '../graphql/subscriptions/launch-feed';
+import { ProjectionLagMonitor } from '../gates/staleness/projection-lag-monitor';
 import { GatewayHealth } from '../http/gateway-health';
 import { GatewayMetrics } from '../http/gateway-metrics';
 import { GateEvaluator } from '../read-model/queries/gate-evaluator';
@@ -35,6 +36,7 @@ export class GatewayCoreModule {
       { provide: GatewayMetrics, useValue: services.metrics },
       { provide: GatewayHealth, useValue: services.health },
       { provide: GATEWAY_LOGGER, useValue: services.logger },
+      { provide: ProjectionLagMonitor, useValue: services.lag },
     ];
     return { module: GatewayCoreModule, providers, exports: providers };
   }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { Authenticator } from '../auth/authenticator';
 import { TokenService } from '../auth/token-service';
 import { TokenStore } from '../auth/token-store';
+import { TokenValidity } from '../auth/token-validity';
 import { CommandSender } from '../commands/command-sender';
 import { PendingCommands } from '../commands/pending-commands';
 import { Clock } from '../graphql/common/clock';
@@ -27,6 +28,8 @@ export interface GatewayServices {
   readonly authenticator: Authenticator;
   readonly tokens: TokenService;
   readonly tokenStore: TokenStore;
+  /** Re-checks the token of an open WebSocket on each operation; hears of revocations made here. */
+  readonly validity: TokenValidity;
   readonly clock: Clock;
   readonly metrics: GatewayMetrics;
   readonly health: GatewayHealth;
@@ -42,6 +45,8 @@ export interface GatewayServicesInput {
   readonly instanceId: string;
   readonly commandTimeoutMs: number;
   readonly adminToken?: string;
+  /** How soon a revocation made on another instance reaches this one's open WebSockets (default 1 s). */
+  readonly tokenRecheckMs?: number;
   readonly clock: () => Date;
   /** GATE_MAX_LAG_MS / GATE_LAG_SAMPLE_MS. */
   readonly gate?: { readonly maxLagMs: number; readonly lagSampleMs?: number };
@@ -84,6 +89,7 @@ export function buildGatewayServices(input: GatewayServicesInput): GatewayServic
     },
   });
   const tokenStore = new TokenStore(db);
+  const validity = new TokenValidity(tokenStore, () => clock.now(), input.tokenRecheckMs);
   const lag = new ProjectionLagMonitor({
     bus,
     groupId: projectorGroupId(input.instanceId),
@@ -105,12 +111,13 @@ export function buildGatewayServices(input: GatewayServicesInput): GatewayServic
     sender,
     projector,
     feed,
-    authenticator: new Authenticator(tokenStore, input.adminToken),
-    tokens: new TokenService(tokenStore, () => clock.now()),
+    authenticator: new Authenticator(tokenStore, input.adminToken, () => clock.now()),
+    tokens: new TokenService(tokenStore, () => clock.now(), validity.revoked),
     tokenStore,
+    validity,
     clock,
     metrics,
-    health: new GatewayHealth(projector, db),
+    health: new GatewayHealth(projector, db, () => clock.now()),
     lag,
     logger,
   };

@@ -6,10 +6,16 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { MessageBus } from '@tminus/messaging';
 import type { Logger } from 'pino';
 import { bootstrapAdminToken } from '../auth/admin-bootstrap';
+import { DEFAULT_TOKEN_RECHECK_MS } from '../auth/token-validity';
 import { GraphqlPassthroughFilter } from '../errors/graphql-passthrough.filter';
-import { graphqlOptions } from '../graphql/graphql-options';
+import { GRAPHQL_PATH, graphqlOptions } from '../graphql/graphql-options';
+import { createErrorFormatter } from '../graphql/errors/format-error';
+import { queryLimitRules } from '../graphql/protection/query-limits';
+import { startGraphqlWsServer, type GraphqlWsServer } from '../graphql/ws/graphql-ws-server';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/protection/query-limits';
 import { bodyParserErrors, DEFAULT_MAX_BODY_BYTES } from '../http/body-limit';
+import { HttpDrain } from '../http/http-drain';
+import { perTokenRateLimit, RATE_LIMITED_PATHS, type RateLimitConfig } from '../http/rate-limit';
 import {
   openReadModelDatabase,
   type ReadModelDatabaseOptions,
@@ -22,6 +28,8 @@ import { featureModules } from './feature-modules';
 import { GatewayModule } from './gateway.module';
 import { buildGatewayServices, type GatewayServices } from './gateway-services';
 import { DEFAULT_HOST, listenOrExplain, NestPinoLogger } from '@tminus/service-kit';
+import type { GraphQLSchema } from 'graphql';
+import type { Server } from 'node:http';
 
 export const DEFAULT_GATEWAY_PORT = 4000;
 export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
@@ -46,7 +54,14 @@ export interface GatewayDeps {
   /** Write the sorted SDL here at start (development); default: schema kept in memory. */
   readonly schemaFile?: string | false;
   readonly limits?: Partial<QueryLimits>;
+  /** The largest HTTP body and WebSocket message accepted (default 1 MiB). */
   readonly maxBodyBytes?: number;
+  /** RATE_LIMIT_PER_MINUTE: requests per token on /graphql and /v1/gates (default 6000/min); false: none. */
+  readonly rateLimit?: RateLimitConfig | false;
+  /** How long a stop waits for requests in flight (default: COMMAND_TIMEOUT_MS plus 1 s). */
+  readonly drainTimeoutMs?: number;
+  /** How soon a token revoked on another instance closes this one's WebSockets (default 1 s). */
+  readonly tokenRecheckMs?: number;
   /** GATE_MAX_LAG_MS / GATE_LAG_SAMPLE_MS (default: 10 s, sampled every second). */
   readonly gate?: GateConfig;
   /** GitHub webhook secret, API base URL and credentials (default: none configured). */
@@ -93,10 +108,14 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     instanceId: deps.instanceId ?? hostname(),
     commandTimeoutMs: deps.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
     adminToken: deps.adminToken,
+    tokenRecheckMs: deps.tokenRecheckMs,
     clock: deps.clock ?? (() => new Date()),
     gate: deps.gate,
   });
   let app: NestExpressApplication | undefined;
+  let ws: GraphqlWsServer | undefined;
+  const drain = new HttpDrain();
+  const drainTimeoutMs = deps.drainTimeoutMs ?? (deps.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS) + 1_000;
   try {
     await ensureSchema(db);
     const adminTokenFile = await bootstrapAdminToken({
@@ -107,7 +126,9 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     });
     await services.projector.start();
     await services.lag.start();
-    app = await createHttpApp(deps, services);
+    const http = await createHttpApp(deps, services, drain);
+    app = http.app;
+    ws = http.ws;
     const host = deps.host ?? DEFAULT_HOST;
     const listening = app;
     await listenOrExplain(host, deps.port ?? DEFAULT_GATEWAY_PORT, () =>
@@ -116,28 +137,43 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     const { port } = app.getHttpServer().address() as AddressInfo;
     const url = `http://${urlHost(host)}:${port}`;
     logger.info({ port, graphql: `${url}/graphql` }, 'gateway listening');
-    const started = app;
+    const started = { app, ws, drain, drainTimeoutMs };
+    let closing: Promise<void> | undefined;
     return {
       port,
       url,
       adminTokenFile,
       services,
-      close: () => stopGateway(started, services, ownsDb),
+      close: () => (closing ??= stopGateway(started, services, ownsDb)),
     };
   } catch (error) {
-    await stopGateway(app, services, ownsDb).catch(() => undefined);
+    await stopGateway({ app, ws, drain, drainTimeoutMs: 0 }, services, ownsDb).catch(() => undefined);
     throw error;
   }
 }
 
-async function createHttpApp(deps: GatewayDeps, services: GatewayServices): Promise<NestExpressApplication> {
+interface HttpApp {
+  readonly app: NestExpressApplication;
+  readonly ws: GraphqlWsServer;
+}
+
+/** The Nest app (GraphQL over HTTP, REST, health), initialised, with graphql-ws on its HTTP server. */
+async function createHttpApp(
+  deps: GatewayDeps,
+  services: GatewayServices,
+  drain: HttpDrain,
+): Promise<HttpApp> {
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const limits = { ...DEFAULT_QUERY_LIMITS, ...deps.limits };
+  const graphqlLogger = services.logger.child({ component: 'graphql' });
+  const schemaRef: { current?: GraphQLSchema } = {};
   const graphql = graphqlOptions({
     authenticator: services.authenticator,
-    logger: services.logger.child({ component: 'graphql' }),
+    logger: graphqlLogger,
     metrics: services.metrics,
-    limits: { ...DEFAULT_QUERY_LIMITS, ...deps.limits },
+    limits,
     schemaFile: deps.schemaFile ?? false,
+    onSchema: (schema) => (schemaRef.current = schema),
   });
   const features = deps.features ?? featureModules(services, deps.github ?? loadGithubConfig({}));
   const module = GatewayModule.create({ services, graphql, features });
@@ -148,19 +184,49 @@ async function createHttpApp(deps: GatewayDeps, services: GatewayServices): Prom
     logger: new NestPinoLogger(services.logger.child({ component: 'nest' })),
   });
   app.useGlobalFilters(new GraphqlPassthroughFilter(app.getHttpAdapter()));
+  app.use(drain.middleware);
+  // Before the body is read: a caller over its budget costs no parsing.
+  if (deps.rateLimit !== false) app.use(RATE_LIMITED_PATHS, perTokenRateLimit(deps.rateLimit));
   app.useBodyParser('json', { limit: maxBodyBytes });
   app.use(bodyParserErrors(maxBodyBytes));
-  return app;
+  await app.init();
+  if (!schemaRef.current) throw new Error('the GraphQL schema was not built');
+  const formatError = createErrorFormatter(graphqlLogger);
+  const ws = startGraphqlWsServer({
+    httpServer: app.getHttpServer() as Server,
+    path: GRAPHQL_PATH,
+    schema: schemaRef.current,
+    maxPayloadBytes: maxBodyBytes,
+    authenticator: services.authenticator,
+    validity: services.validity,
+    validationRules: queryLimitRules(limits),
+    formatError: (error) => formatError(error.toJSON(), error),
+    sweepMs: deps.tokenRecheckMs ?? DEFAULT_TOKEN_RECHECK_MS,
+    logger: graphqlLogger,
+  });
+  return { app, ws };
 }
 
-/** Stops taking requests, ends subscriptions and waiting mutations, stops the projector, closes the database. */
-async function stopGateway(
-  app: NestExpressApplication | undefined,
-  services: GatewayServices,
-  ownsDb: boolean,
-): Promise<void> {
+interface StoppableHttp {
+  readonly app?: NestExpressApplication;
+  readonly ws?: GraphqlWsServer;
+  readonly drain: HttpDrain;
+  readonly drainTimeoutMs: number;
+}
+
+/**
+ * Stops taking requests and ends subscriptions, lets the requests in flight finish (bounded; the
+ * projector still runs, so waiting mutations see their outcome), then stops the projector and
+ * closes the database.
+ */
+async function stopGateway(http: StoppableHttp, services: GatewayServices, ownsDb: boolean): Promise<void> {
   services.feed.closeAll();
-  await app?.close();
+  await http.ws?.close();
+  if (http.app) {
+    const drained = await http.drain.drain(http.app.getHttpServer() as Server, http.drainTimeoutMs);
+    if (!drained) services.logger.warn({ inFlight: http.drain.inFlight }, 'stopped with requests in flight');
+  }
+  await http.app?.close();
   await services.lag.stop();
   await services.projector.stop();
   services.pending.rejectAll(new Error('The gateway is shutting down'));

@@ -9,6 +9,7 @@ const principal = (role: Role, overrides: Partial<Principal> = {}): Principal =>
   role,
   userId: 'alice',
   teamIds: null,
+  expiresAt: null,
   ...overrides,
 });
 

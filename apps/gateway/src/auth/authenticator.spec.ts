@@ -29,6 +29,7 @@ describe('Authenticator', () => {
       role: 'TEAM_MEMBER',
       userId: 'alice',
       teamIds: ['t1'],
+      expiresAt: null,
     });
   });
 

@@ -1,5 +1,5 @@
 import { bearerTokenOf, hashToken, sameSecret } from './api-token';
-import type { Principal } from './principal';
+import { hasExpired, type Principal } from './principal';
 import type { StoredToken, TokenStore } from './token-store';
 
 /** The principal of the operator's TMINUS_ADMIN_TOKEN (it lives in the environment, not the table). */
@@ -9,6 +9,7 @@ export const ENV_ADMIN_PRINCIPAL: Principal = {
   role: 'ADMIN',
   userId: 'admin',
   teamIds: null,
+  expiresAt: null,
 };
 
 export const principalOf = (token: StoredToken): Principal => ({
@@ -17,16 +18,18 @@ export const principalOf = (token: StoredToken): Principal => ({
   role: token.role,
   userId: token.userId,
   teamIds: token.teamIds,
+  expiresAt: token.expiresAt,
 });
 
 /**
- * Turns a bearer token into a principal. Tokens are looked up by their SHA-256, active ones only,
- * on every request (no cache: a revocation takes effect at once, on every instance).
+ * Turns a bearer token into a principal. Tokens are looked up by their SHA-256, active and unexpired
+ * ones only, on every request (no cache: a revocation takes effect at once, on every instance).
  */
 export class Authenticator {
   constructor(
     private readonly store: Pick<TokenStore, 'findActiveByHash'>,
     private readonly adminToken: string | undefined,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   /** The principal of an `Authorization` header value; null when it carries no valid token. */
@@ -35,6 +38,7 @@ export class Authenticator {
     if (token === null) return null;
     if (this.adminToken && sameSecret(token, this.adminToken)) return ENV_ADMIN_PRINCIPAL;
     const stored = await this.store.findActiveByHash(hashToken(token));
-    return stored === null ? null : principalOf(stored);
+    if (stored === null || hasExpired(stored.expiresAt, this.clock())) return null;
+    return principalOf(stored);
   }
 }

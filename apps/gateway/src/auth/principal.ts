@@ -9,6 +9,12 @@ export interface Principal {
   readonly userId: string;
   /** A TEAM_MEMBER token limited to these teams (null: every team the user belongs to). */
   readonly teamIds: readonly string[] | null;
+  /** When the token stops working (ISO-8601 UTC); null: never. */
+  readonly expiresAt: string | null;
 }
+
+/** True when `expiresAt` is set and not after `now`. */
+export const hasExpired = (expiresAt: string | null, now: Date): boolean =>
+  expiresAt !== null && Date.parse(expiresAt) <= now.getTime();
 
 export const actorOf = (principal: Principal): Actor => ({ userId: principal.userId, role: principal.role });

@@ -1,4 +1,5 @@
 import { newId, type Role } from '@tminus/contracts';
+import { badUserInput } from '../errors/gateway-error';
 import { generateToken, hashToken } from './api-token';
 import type { StoredToken, TokenStore } from './token-store';
 
@@ -8,6 +9,8 @@ export interface TokenSpec {
   /** Default: `token:<id>`, so actions of a token without a user are still attributable. */
   readonly userId?: string | null;
   readonly teamIds?: readonly string[] | null;
+  /** When the token stops working (ISO-8601); must be in the future. Default: never. */
+  readonly expiresAt?: string | null;
   /** The user id of whoever created it. */
   readonly createdBy: string;
 }
@@ -23,9 +26,14 @@ export class TokenService {
   constructor(
     private readonly store: Pick<TokenStore, 'create' | 'createFirstAdmin' | 'revoke'>,
     private readonly clock: () => Date,
+    /** Told about each revocation made here (the WebSocket sessions of the token close at once). */
+    private readonly onRevoked: (tokenId: string) => void = () => undefined,
   ) {}
 
   async issue(spec: TokenSpec): Promise<IssuedToken> {
+    if (spec.expiresAt && Date.parse(spec.expiresAt) <= this.clock().getTime()) {
+      throw badUserInput([{ field: 'input.expiresAt', message: 'must be in the future' }]);
+    }
     const { secret, token, tokenHash } = this.mint(spec);
     await this.store.create({ ...token, tokenHash });
     return { token, secret };
@@ -38,8 +46,10 @@ export class TokenService {
   }
 
   /** False when no active token has that id. */
-  revoke(id: string): Promise<boolean> {
-    return this.store.revoke(id, this.clock().toISOString());
+  async revoke(id: string): Promise<boolean> {
+    const revoked = await this.store.revoke(id, this.clock().toISOString());
+    if (revoked) this.onRevoked(id);
+    return revoked;
   }
 
   private mint(spec: TokenSpec): { secret: string; tokenHash: string; token: StoredToken } {
@@ -54,6 +64,7 @@ export class TokenService {
       createdAt: this.clock().toISOString(),
       createdBy: spec.createdBy,
       revokedAt: null,
+      expiresAt: spec.expiresAt ?? null,
     };
     return { secret, tokenHash: hashToken(secret), token };
   }

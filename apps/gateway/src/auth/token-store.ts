@@ -11,6 +11,8 @@ export interface StoredToken {
   readonly createdAt: string;
   readonly createdBy: string;
   readonly revokedAt: string | null;
+  /** When it stops working; null: never. */
+  readonly expiresAt: string | null;
 }
 
 export interface NewToken extends Omit<StoredToken, 'revokedAt'> {
@@ -26,14 +28,15 @@ interface TokenRow {
   readonly created_at: string;
   readonly created_by: string;
   readonly revoked_at: string | null;
+  readonly expires_at: string | null;
 }
 
 const BOOTSTRAP_LOCK_KEY = 7_310_442_912;
 
 const insertToken = (sql: Sql, token: NewToken): Promise<number> =>
   sql.execute(
-    `INSERT INTO ${API_TOKENS_TABLE} (id, name, role, user_id, team_ids, token_hash, created_at, created_by, revoked_at) ` +
-      'VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)',
+    `INSERT INTO ${API_TOKENS_TABLE} (id, name, role, user_id, team_ids, token_hash, created_at, created_by, revoked_at, expires_at) ` +
+      'VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)',
     [
       token.id,
       token.name,
@@ -43,10 +46,11 @@ const insertToken = (sql: Sql, token: NewToken): Promise<number> =>
       token.tokenHash,
       token.createdAt,
       token.createdBy,
+      token.expiresAt,
     ],
   );
 
-const COLUMNS = 'id, name, role, user_id, team_ids, created_at, created_by, revoked_at';
+const COLUMNS = 'id, name, role, user_id, team_ids, created_at, created_by, revoked_at, expires_at';
 
 const toToken = (row: TokenRow): StoredToken => ({
   id: row.id,
@@ -57,6 +61,7 @@ const toToken = (row: TokenRow): StoredToken => ({
   createdAt: row.created_at,
   createdBy: row.created_by,
   revokedAt: row.revoked_at,
+  expiresAt: row.expires_at,
 });
 
 /** The `api_tokens` table: token metadata and the SHA-256 of each token, never the token itself. */
@@ -84,7 +89,7 @@ export class TokenStore {
     });
   }
 
-  /** The active (not revoked) token with this hash. */
+  /** The token with this hash unless it is revoked (the caller checks expiry against its clock). */
   async findActiveByHash(tokenHash: string): Promise<StoredToken | null> {
     const rows = await this.db.read((sql) =>
       sql.query<TokenRow>(

@@ -9,12 +9,17 @@ const ACTOR = { userId: 'alice', role: 'TEAM_MEMBER' } as const;
 const TICK = { type: 'TickItem', data: { checklistId: 'checklist-1', itemId: 'item-1' } };
 
 /** A projector stand-in: `answer` produces what the service would publish for the command. */
-function setup(answer: (commandId: string) => Partial<EventEnvelope> | null, publishFails = false) {
+function setup(
+  answer: (commandId: string) => Partial<EventEnvelope> | null,
+  publish: 'works' | 'fails' | 'stalls' = 'works',
+) {
   const pending = new PendingCommands();
   const published: { topic: string; message: OutgoingMessage }[] = [];
   const bus = {
     publish: async (topic: string, messages: readonly OutgoingMessage[]) => {
-      if (publishFails) throw new Error('broker down');
+      if (publish === 'fails') throw new Error('broker down');
+      // kafkajs keeps retrying while the broker is away: the publish neither resolves nor rejects.
+      if (publish === 'stalls') return new Promise<void>(() => undefined);
       published.push({ topic, message: messages[0] });
       const commandId = decodeCommandEnvelope(messages[0]).commandId;
       const reply = answer(commandId);
@@ -88,10 +93,28 @@ describe('CommandSender', () => {
   });
 
   it('stops waiting when the publish fails', async () => {
-    const { sender, pending } = setup(() => null, true);
+    const { sender, pending } = setup(() => null, 'fails');
     await expect(
       sender.send({ service: 'checklists', aggregateId: 'checklist-1', command: TICK }, { actor: ACTOR }),
     ).rejects.toThrow('broker down');
     expect(pending.size).toBe(0);
+  });
+
+  it('answers COMMAND_TIMEOUT with the command id when the publish stalls, leaving no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const { sender, pending } = setup(() => null, 'stalls');
+      await expect(
+        sender.send({ service: 'checklists', aggregateId: 'checklist-1', command: TICK }, { actor: ACTOR }),
+      ).rejects.toMatchObject({ code: 'COMMAND_TIMEOUT', commandId: expect.any(String) });
+      expect(pending.size).toBe(0);
+      // Unhandled rejections are reported after the microtask queue drains: let one macrotask pass.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 });

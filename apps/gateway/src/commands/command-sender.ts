@@ -10,8 +10,8 @@ import {
 import { encodeCommandEnvelope, type MessageBus } from '@tminus/messaging';
 import type { Logger } from 'pino';
 import type { ProjectedEnvelope } from '../read-model/projector/project-envelope';
-import { CommandRejectedError, type CommandOutcome } from './command-outcome';
-import type { PendingCommands } from './pending-commands';
+import { CommandRejectedError, CommandTimeoutError, type CommandOutcome } from './command-outcome';
+import type { PendingCommands, PendingOutcome } from './pending-commands';
 
 /** A command for one service's aggregate. */
 export interface OutgoingCommand<Command extends Message = Message> {
@@ -60,19 +60,13 @@ export class CommandSender {
     const followUp = options.alsoAwait
       ? this.options.pending.watch(options.alsoAwait, this.options.timeoutMs)
       : null;
-    try {
-      await this.publish(outgoing.service, envelope);
-    } catch (error) {
-      pending.cancel();
-      followUp?.cancel();
-      throw error;
-    }
     let outcome: CommandOutcome;
     try {
-      outcome = await pending.outcome;
+      outcome = await this.publishAndAwait(outgoing.service, envelope, pending);
     } catch (error) {
       followUp?.cancel();
-      this.options.onOutcome?.(envelope.type, 'timeout', performance.now() - started);
+      if (error instanceof CommandTimeoutError)
+        this.options.onOutcome?.(envelope.type, 'timeout', performance.now() - started);
       throw error;
     }
     this.options.onOutcome?.(envelope.type, outcome.kind, performance.now() - started);
@@ -87,6 +81,27 @@ export class CommandSender {
       );
     }
     return outcome;
+  }
+
+  /**
+   * Publishes, then waits for the outcome. The outcome's timer runs from before the publish, so a
+   * publish that stalls (the broker is down and kafkajs keeps retrying) ends in COMMAND_TIMEOUT too, and
+   * the timeout is always awaited: it can never become an unhandled rejection that ends the process.
+   */
+  private async publishAndAwait(
+    service: ServiceName,
+    envelope: CommandEnvelope,
+    pending: PendingOutcome,
+  ): Promise<CommandOutcome> {
+    const published = this.publish(service, envelope).then(
+      () => null,
+      (error: unknown) => ({ error }),
+    );
+    const first = await Promise.race([published, pending.outcome]);
+    if (first === null) return pending.outcome;
+    if ('kind' in first) return first;
+    pending.cancel();
+    throw first.error;
   }
 
   /** Publishes without waiting (audit records such as a pipeline's gate evaluation); returns the command id. */

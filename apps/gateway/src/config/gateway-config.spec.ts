@@ -14,6 +14,7 @@ describe('gateway configuration', () => {
       TMINUS_DATA_DIR: './data',
       GATEWAY_INSTANCE_ID: 'gw-1',
       COMMAND_TIMEOUT_MS: 10_000,
+      RATE_LIMIT_PER_MINUTE: 6_000,
       LOG_LEVEL: 'info',
     });
     expect(config.TMINUS_ADMIN_TOKEN).toBeUndefined();

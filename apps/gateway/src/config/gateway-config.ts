@@ -54,6 +54,8 @@ const envSchema = z.object({
       'GATEWAY_INSTANCE_ID: letters, digits, . _ - only',
     ),
   COMMAND_TIMEOUT_MS: positiveInt('COMMAND_TIMEOUT_MS', 10_000),
+  /** Requests per token per minute on /graphql and /v1/gates, per instance (over it: 429 RATE_LIMITED). */
+  RATE_LIMIT_PER_MINUTE: positiveInt('RATE_LIMIT_PER_MINUTE', 6_000),
   KAFKA_TOPIC_NAMESPACE: z
     .string()
     .optional()

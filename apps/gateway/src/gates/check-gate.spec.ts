@@ -1,4 +1,5 @@
 import { ErrorCodes, type DomainError } from '@tminus/contracts';
+import { AuditTimeoutError } from './audit/gate-audit';
 import { CheckGate, type GateDecider } from './check-gate';
 import { evaluation, LAUNCH_ID, principal } from './testing/gate-fixtures';
 
@@ -82,5 +83,13 @@ describe('CheckGate', () => {
     const { check, audit } = setUp();
     audit.record.mockRejectedValueOnce(new Error('bus down'));
     await expect(check.check(principal('PIPELINE'), 'checkout-v2', 'production')).rejects.toThrow('bus down');
+  });
+
+  it('denies with READ_MODEL_STALE when the audit is not recorded in time, even a ready launch', async () => {
+    const { check, audit } = setUp(evaluation({ ready: true }));
+    audit.record.mockRejectedValueOnce(new AuditTimeoutError(300));
+    const result = await check.check(principal('PIPELINE'), 'checkout-v2', 'staging');
+    expect(result.decision).toBe('DENIED');
+    expect(result.reasons.map((reason) => reason.code)).toEqual(['READ_MODEL_STALE']);
   });
 });

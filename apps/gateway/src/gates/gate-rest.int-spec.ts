@@ -185,6 +185,32 @@ describe('the gate fails closed on a stale read model', () => {
   });
 });
 
+describe('a PIPELINE gate call during a broker stall', () => {
+  let stack: GateStack;
+
+  beforeAll(async () => {
+    stack = await startGateStack({ maxLagMs: 300 });
+  });
+  afterAll(() => stack.close());
+
+  it('fails closed with 412 READ_MODEL_STALE instead of waiting for its audit record to be published', async () => {
+    const pipeline = await stack.createToken('PIPELINE', 'deploy-bot');
+    const launch = await stack.seedLaunch(1);
+    stack.bus.stallPublishes();
+    try {
+      const answer = await gate(stack, `/v1/gates/${launch.launchKey}?environment=production`, pipeline);
+      expect(answer.status).toBe(412);
+      expect(answer.body).toMatchObject({ decision: 'DENIED' });
+      expect(answer.body.reasons[0]).toMatchObject({
+        code: 'READ_MODEL_STALE',
+        message: expect.stringContaining('within 300 ms'),
+      });
+    } finally {
+      stack.bus.resumePublishes();
+    }
+  });
+});
+
 describe('GatesModule as a feature module of the gateway', () => {
   it('takes the authenticator, evaluator and command sender from the core module', async () => {
     const t = await startTestGateway({ features: [GatesModule] });

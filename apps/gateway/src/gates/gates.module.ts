@@ -4,10 +4,11 @@ import { GATEWAY_LOGGER } from '../app/gateway-core.module';
 import { Authenticator } from '../auth/authenticator';
 import { CommandSender } from '../commands/command-sender';
 import { GateEvaluator } from '../read-model/queries/gate-evaluator';
-import { GateAudit, type AuditPublisher } from './audit/gate-audit';
+import { DEFAULT_AUDIT_TIMEOUT_MS, GateAudit, type AuditPublisher } from './audit/gate-audit';
 import { CheckGate, type GateDecider } from './check-gate';
 import { GATES_AUTHENTICATOR, GatesController } from './http/gates.controller';
 import { REST_ERROR_LOGGER, RestErrorFilter } from './http/rest-error.filter';
+import { ProjectionLagMonitor } from './staleness/projection-lag-monitor';
 
 /** What the REST gate needs; `GatesModule` itself takes it from the gateway's (global) core module. */
 export interface GatesModuleDeps {
@@ -20,14 +21,22 @@ export interface GatesModuleDeps {
   /** The gateway's CommandSender (the audit uses `publishOnly`). */
   readonly commands: AuditPublisher;
   readonly logger: Logger;
+  /** How long a PIPELINE check waits for its audit record to reach the bus (default: GATE_MAX_LAG_MS). */
+  readonly auditTimeoutMs?: number;
 }
+
+const checkGateOf = (deps: GatesModuleDeps, logger: Logger): CheckGate =>
+  new CheckGate(
+    deps.evaluator,
+    new GateAudit(deps.commands, logger, deps.auditTimeoutMs ?? DEFAULT_AUDIT_TIMEOUT_MS),
+  );
 
 const providersOf = (deps: GatesModuleDeps): Provider[] => {
   const logger = deps.logger.child({ component: 'gates' });
   return [
     { provide: GATES_AUTHENTICATOR, useValue: deps.authenticator },
     { provide: REST_ERROR_LOGGER, useValue: logger },
-    { provide: CheckGate, useValue: new CheckGate(deps.evaluator, new GateAudit(deps.commands, logger)) },
+    { provide: CheckGate, useValue: checkGateOf(deps, logger) },
     RestErrorFilter,
   ];
 };
@@ -50,13 +59,15 @@ const GATES_DEPS = Symbol('GATES_DEPS');
         evaluator: GateEvaluator,
         commands: CommandSender,
         logger: Logger,
-      ) => ({
+        lag: ProjectionLagMonitor,
+      ): GatesModuleDeps => ({
         authenticator,
         evaluator,
         commands,
         logger,
+        auditTimeoutMs: lag.maxLagMs,
       }),
-      inject: [Authenticator, GateEvaluator, CommandSender, GATEWAY_LOGGER],
+      inject: [Authenticator, GateEvaluator, CommandSender, GATEWAY_LOGGER, ProjectionLagMonitor],
     },
     {
       provide: GATES_AUTHENTICATOR,
@@ -70,8 +81,7 @@ const GATES_DEPS = Symbol('GATES_DEPS');
     },
     {
       provide: CheckGate,
-      useFactory: (deps: GatesModuleDeps, logger: Logger) =>
-        new CheckGate(deps.evaluator, new GateAudit(deps.commands, logger)),
+      useFactory: (deps: GatesModuleDeps, logger: Logger) => checkGateOf(deps, logger),
       inject: [GATES_DEPS, REST_ERROR_LOGGER],
     },
     RestErrorFilter,

@@ -144,6 +144,13 @@ describe.each(['sqlite', 'postgres'] as const)('GitHub deployment protection rul
     expect(response.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
     const unsigned = await sendWebhook(url, { secret: 'another-secret-entirely', payload });
     expect(unsigned.status).toBe(401);
+    const notJson = await fetch(`${url}/v1/github/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-github-event': 'deployment_protection_rule' },
+      body: 'not json at all',
+    });
+    expect(notJson.status).toBe(401);
+    expect(await notJson.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
     expect(await pendingRows(db)).toEqual([]);
     expect(github.calls).toEqual([]);
   });

@@ -14,12 +14,21 @@ export class HealthController {
     @Inject(GatewayMetrics) private readonly metrics: GatewayMetrics,
   ) {}
 
-  /** 200 once the projector consumes and the database answers, 503 before (and when either fails). */
-  @Get('health')
+  /**
+   * Readiness: 200 once the projector consumes and the database takes writes, 503 before and whenever
+   * either fails (a full disk, a database gone), back to 200 when they work again.
+   */
+  @Get(['health', 'health/ready'])
   async check(@Res({ passthrough: true }) response: StatusResponse): Promise<HealthStatus> {
     const status = await this.health.status();
     response.status(status.ok ? 200 : 503);
     return status;
+  }
+
+  /** Liveness: the process answers HTTP (no dependency is checked: restarting would not fix them). */
+  @Get('health/live')
+  live(): { ok: true } {
+    return { ok: true };
   }
 
   @Get('metrics')

@@ -16,6 +16,8 @@ export function httpStatusOf(code: string): number {
       return 400;
     case ErrorCodes.PAYLOAD_TOO_LARGE:
       return 413;
+    case ErrorCodes.RATE_LIMITED:
+      return 429;
     case ErrorCodes.NOT_FOUND:
       return 404;
     case ErrorCodes.INTERNAL:

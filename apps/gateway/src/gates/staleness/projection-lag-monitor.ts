@@ -40,6 +40,11 @@ export class ProjectionLagMonitor {
     this.clock = options.clock ?? Date.now;
   }
 
+  /** GATE_MAX_LAG_MS: how far behind the read model may be before gates deny. */
+  get maxLagMs(): number {
+    return this.options.maxLagMs;
+  }
+
   /** Samples once at once (so the gate opens as soon as the read model is known fresh), then periodically. */
   async start(): Promise<void> {
     if (this.timer) return;

@@ -25,6 +25,7 @@ export const principal = (role: Principal['role'], userId = `${role.toLowerCase(
   role,
   userId,
   teamIds: null,
+  expiresAt: null,
 });
 
 const QA = teamView(QA_ID, 'qa', 'QA');

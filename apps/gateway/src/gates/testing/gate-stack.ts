@@ -60,6 +60,8 @@ export interface GateStack {
 
 export interface GateStackOptions {
   readonly maxLagMs?: number;
+  /** COMMAND_TIMEOUT_MS (default 5 s). */
+  readonly commandTimeoutMs?: number;
   /** GitHub's stand-in base URL; the GitHub integration is configured with a token for it. */
   readonly githubApiUrl?: string;
   /** More Nest modules on the same HTTP server (the bench's bare endpoint). */
@@ -112,7 +114,7 @@ export async function startGateStack(options: GateStackOptions = {}): Promise<Ga
     dataDir,
     adminToken: ADMIN_TOKEN,
     instanceId: INSTANCE,
-    commandTimeoutMs: 5_000,
+    commandTimeoutMs: options.commandTimeoutMs ?? 5_000,
     features: [
       GatesModule.register({
         authenticator: { authenticate: (header) => core().authenticator.authenticate(header) },
@@ -121,6 +123,7 @@ export async function startGateStack(options: GateStackOptions = {}): Promise<Ga
           publishOnly: (outgoing, sendOptions) => core().sender.publishOnly(outgoing, sendOptions),
         },
         logger,
+        auditTimeoutMs: options.maxLagMs ?? 300,
       }),
       GithubModule.register({
         db,
@@ -206,6 +209,7 @@ export async function startGateStack(options: GateStackOptions = {}): Promise<Ga
     },
     async close() {
       bus.resume();
+      bus.resumePublishes();
       await lag.stop();
       await services.close();
       await running.close();

@@ -13,13 +13,18 @@ import type {
 export class HoldableBus implements MessageBus {
   private held: Promise<void> | null = null;
   private release: (() => void) | null = null;
+  private stalled: Promise<void> | null = null;
+  private unstall: (() => void) | null = null;
+  private publishFailure: Error | null = null;
 
   constructor(
     private readonly inner: MessageBus,
     private readonly heldGroupId: string,
   ) {}
 
-  publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+  async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    while (this.stalled) await this.stalled;
+    if (this.publishFailure) throw this.publishFailure;
     return this.inner.publish(topic, messages);
   }
 
@@ -51,8 +56,27 @@ export class HoldableBus implements MessageBus {
     release?.();
   }
 
+  /** Publishes wait from now on, as they do while kafkajs retries against a stalled broker. */
+  stallPublishes(): void {
+    this.stalled ??= new Promise((resolve) => (this.unstall = resolve));
+  }
+
+  /** Publishes fail with `error` from now on (null: they work again). */
+  failPublishes(error: Error | null): void {
+    this.publishFailure = error;
+  }
+
+  /** The waiting publishes go through. */
+  resumePublishes(): void {
+    const unstall = this.unstall;
+    this.stalled = null;
+    this.unstall = null;
+    unstall?.();
+  }
+
   close(): Promise<void> {
     this.resume();
+    this.resumePublishes();
     return this.inner.close();
   }
 }

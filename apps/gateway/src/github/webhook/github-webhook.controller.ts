@@ -15,7 +15,14 @@ export const GITHUB_NOT_CONFIGURED = 'GITHUB.NOT_CONFIGURED';
 /** Nest keeps the unparsed body when the app is created with `{ rawBody: true }`. */
 interface RawBodyRequest {
   readonly rawBody?: Buffer;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
+
+/** Only JSON bodies are kept raw (the gateway parses JSON only); GitHub delivers application/json. */
+const isJson = (request: RawBodyRequest): boolean => {
+  const type = request.headers['content-type'];
+  return typeof type === 'string' && /^application\/([\w.+-]+\+)?json\b/i.test(type.trim());
+};
 
 interface JsonResponse {
   status(code: number): JsonResponse;
@@ -49,6 +56,8 @@ export class GithubWebhookController {
       return restError(GITHUB_NOT_CONFIGURED, 'GITHUB_WEBHOOK_SECRET is not set on this gateway');
     }
     const raw = request.rawBody;
+    // Not JSON: no webhook of ours, and nothing to check a signature against. Refused like a bad one.
+    if (!Buffer.isBuffer(raw) && !isJson(request)) return this.unauthenticated(response, delivery, event);
     if (!Buffer.isBuffer(raw)) {
       this.logger.error('the GitHub webhook needs the raw body: create the Nest app with { rawBody: true }');
       response.status(500);
@@ -57,14 +66,8 @@ export class GithubWebhookController {
         'The gateway cannot verify webhook signatures (raw body unavailable)',
       );
     }
-    if (!isValidSignature(this.secret, raw, signature)) {
-      this.logger.warn({ delivery, event }, 'GitHub webhook with a missing or wrong signature refused');
-      response.status(401);
-      return restError(
-        ErrorCodes.UNAUTHENTICATED,
-        'X-Hub-Signature-256 is missing or does not match the body',
-      );
-    }
+    if (!isValidSignature(this.secret, raw, signature))
+      return this.unauthenticated(response, delivery, event);
     if (event === 'ping') {
       response.status(200);
       return { status: 'pong' };
@@ -77,6 +80,15 @@ export class GithubWebhookController {
     }
     const pending = await this.reviewer.request(parsed.request);
     return { status: 'accepted', id: pending.id, state: pending.state };
+  }
+
+  private unauthenticated(response: JsonResponse, delivery?: string, event?: string): object {
+    this.logger.warn({ delivery, event }, 'GitHub webhook with a missing or wrong signature refused');
+    response.status(401);
+    return restError(
+      ErrorCodes.UNAUTHENTICATED,
+      'X-Hub-Signature-256 is missing or does not match the body (deliveries must be application/json)',
+    );
   }
 }
 

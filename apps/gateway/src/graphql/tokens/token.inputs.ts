@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import type { Role } from '@tminus/contracts';
+import { DateTimeScalar } from '../common/date-time.scalar';
 import { RoleEnum } from '../common/enums';
 
 @InputType()
@@ -18,6 +19,12 @@ export class CreateApiTokenInput {
 
   @Field(() => [ID], { nullable: true, description: 'TEAM_MEMBER only: limit the token to these teams.' })
   teamIds?: string[] | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the token stops working (must be in the future). Default: it works until revoked.',
+  })
+  expiresAt?: string | null;
 }
 
 @InputType()

@@ -28,6 +28,9 @@ export class ApiToken {
 
   @Field(() => DateTimeScalar, { nullable: true })
   revokedAt!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it stops working; null: never.' })
+  expiresAt!: string | null;
 }
 
 @ObjectType()

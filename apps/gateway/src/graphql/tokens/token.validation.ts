@@ -7,7 +7,13 @@ export const createApiTokenSchema = z
     name: field.name(),
     role: z.enum(ROLES),
     userId: field.userId().nullish(),
-    teamIds: z.array(field.id('team id')).max(100, 'at most 100 teams').nullish(),
+    teamIds: z
+      .array(field.id('team id'))
+      // An empty scope would read as "no team" to a person and as "every team" to the code: refused.
+      .min(1, 'must name at least one team (leave it out to allow every team of the user)')
+      .max(100, 'at most 100 teams')
+      .nullish(),
+    expiresAt: field.instant().nullish(),
   })
   .superRefine((input, context) => {
     if (input.role === 'TEAM_MEMBER' && !input.userId) {

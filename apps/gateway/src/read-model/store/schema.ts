@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Dialect, ReadModelDb, Sql } from './database';
-import { API_TOKENS_TABLE, EVENTS_TABLE, LIVE_TABLES, tableNamesOf, type ProjectionTables } from './tables';
+import {
+  API_TOKENS_TABLE,
+  EVENTS_TABLE,
+  HEALTH_PROBE_TABLE,
+  LIVE_TABLES,
+  tableNamesOf,
+  type ProjectionTables,
+} from './tables';
 
 interface TableDefinition {
   readonly name: string;
@@ -69,10 +76,12 @@ const permanentDefinitions = (dialect: Dialect): TableDefinition[] => [
     name: API_TOKENS_TABLE,
     columns:
       'id text PRIMARY KEY, name text NOT NULL, role text NOT NULL, user_id text NOT NULL, team_ids text NOT NULL, ' +
-      'token_hash text NOT NULL, created_at text NOT NULL, created_by text NOT NULL, revoked_at text',
+      'token_hash text NOT NULL, created_at text NOT NULL, created_by text NOT NULL, revoked_at text, ' +
+      'expires_at text',
     indexes: [['role']],
     unique: [['token_hash']],
   },
+  { name: HEALTH_PROBE_TABLE, columns: 'id text PRIMARY KEY, checked_at text NOT NULL', indexes: [] },
 ];
 
 /**
@@ -113,6 +122,30 @@ async function createMissing(sql: Sql, definitions: readonly TableDefinition[]):
   }
 }
 
+/** Columns added after a table's first release: added to tables created before them. */
+const ADDED_COLUMNS: readonly { readonly table: string; readonly column: string; readonly type: string }[] = [
+  { table: API_TOKENS_TABLE, column: 'expires_at', type: 'text' },
+];
+
+async function columnExists(sql: Sql, table: string, column: string): Promise<boolean> {
+  const rows =
+    sql.dialect === 'postgres'
+      ? await sql.query(
+          'SELECT 1 AS found FROM information_schema.columns WHERE table_schema = current_schema() ' +
+            'AND table_name = ? AND column_name = ?',
+          [table, column],
+        )
+      : await sql.query('SELECT 1 AS found FROM pragma_table_info(?) WHERE name = ?', [table, column]);
+  return rows.length > 0;
+}
+
+async function addMissingColumns(sql: Sql): Promise<void> {
+  for (const { table, column, type } of ADDED_COLUMNS) {
+    if (!(await columnExists(sql, table, column)))
+      await sql.execute(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
+}
+
 /** One key for every lock the read model takes in PostgreSQL (an arbitrary constant). */
 export const READ_MODEL_LOCK_KEY = 7_310_442_911;
 
@@ -124,6 +157,7 @@ export async function ensureSchema(db: ReadModelDb): Promise<void> {
   await db.transaction(async (sql) => {
     if (sql.dialect === 'postgres') await sql.query('SELECT pg_advisory_xact_lock(?)', [READ_MODEL_LOCK_KEY]);
     await createMissing(sql, permanentDefinitions(sql.dialect));
+    await addMissingColumns(sql);
     await createMissing(sql, projectionDefinitions(LIVE_TABLES, sql.dialect));
   });
 }
