@@ -183,9 +183,10 @@ describe('checklists service (embedded infrastructure)', () => {
         'WaiveItem',
         checklistId,
         { checklistId, itemId: item(0), reason: 'flaky env', expiresAt },
-        admin,
+        lea,
       ),
     );
+    await outcomeOf(await send('ApproveWaiver', checklistId, { checklistId, itemId: item(0) }, admin));
     await outcomeOf(await send('SignOffChecklist', checklistId, { checklistId }, lea));
 
     await until(
@@ -205,8 +206,9 @@ describe('checklists service (embedded infrastructure)', () => {
   it('rebuilds waiver timers after a restart', async () => {
     const expiresAt = new Date(Date.now() + 1_500).toISOString();
     await outcomeOf(
-      await send('WaiveItem', checklistId, { checklistId, itemId: item(1), reason: 'later', expiresAt }),
+      await send('WaiveItem', checklistId, { checklistId, itemId: item(1), reason: 'later', expiresAt }, lea),
     );
+    await outcomeOf(await send('ApproveWaiver', checklistId, { checklistId, itemId: item(1) }, admin));
     await harness.restart();
 
     await until(

@@ -210,11 +210,27 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
 
     await tick(qaLead, regression.id);
     const exploratory = itemByTitle(launch, qaKey, 'Exploratory testing');
-    const { waiveItem } = await manager.request<{ waiveItem: ItemView }>(
-      `mutation($input: WaiveItemInput!) { waiveItem(input: $input) { id state } }`,
+    // A waiver is requested, then approved by someone else (never by whoever asked for it).
+    const { waiveItem } = await manager.request<{ waiveItem: ItemView & { waiver: { status: string } } }>(
+      `mutation($input: WaiveItemInput!) { waiveItem(input: $input) { id state waiver { status } } }`,
       { input: { itemId: exploratory.id, reason: 'Covered by the beta programme' } },
     );
-    expect(waiveItem.state).toBe('WAIVED');
+    expect(waiveItem).toMatchObject({ state: 'OPEN', waiver: { status: 'REQUESTED' } });
+    launch = await readLaunch();
+    expect(launch.readiness.blockers.filter((b) => b.item === exploratory.title).map((b) => b.code)).toEqual([
+      'WAIVER_PENDING',
+    ]);
+    const approve = (client: GraphqlClient) =>
+      client.request<{ approveWaiver: ItemView & { waiver: { status: string; approvedBy: string } } }>(
+        `mutation($input: ItemRefInput!) { approveWaiver(input: $input) { id state waiver { status approvedBy } } }`,
+        { input: { itemId: exploratory.id } },
+      );
+    expect(await codesOf(approve(manager))).toEqual(['CHECKLIST.SELF_APPROVAL']);
+    expect(await codesOf(approve(qaLead))).toEqual(['FORBIDDEN']);
+    expect((await approve(admin)).approveWaiver).toMatchObject({
+      state: 'WAIVED',
+      waiver: { status: 'APPROVED', approvedBy: expect.any(String) },
+    });
 
     // Only a LEAD signs off (the gateway refuses a member before the command is even sent).
     const checklistOf = (key: string) =>

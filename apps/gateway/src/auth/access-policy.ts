@@ -45,6 +45,9 @@ export const ACCESS_RULES = {
   unblockItem: { roles: TEAM_WORK, teamScope: 'member' },
   waiveItem: { roles: PEOPLE, teamScope: 'member' },
   revokeWaiver: { roles: PEOPLE, teamScope: 'member' },
+  // Someone other than the requester approves (the checklists service refuses self-approval).
+  approveWaiver: { roles: MANAGERS },
+  rejectWaiver: { roles: MANAGERS },
   signOffChecklist: { roles: TEAM_WORK, teamScope: 'lead' },
   // Tokens.
   createApiToken: { roles: ADMIN },
@@ -86,6 +89,8 @@ export const MUTATION_OPERATIONS = [
   'unblockItem',
   'waiveItem',
   'revokeWaiver',
+  'approveWaiver',
+  'rejectWaiver',
   'signOffChecklist',
   'createApiToken',
   'revokeApiToken',

@@ -84,6 +84,8 @@ describe('the public API contract (docs/product.md)', () => {
     ['tickItem', 'ChecklistItem!', { itemId: 'ID!', evidenceUrl: 'String' }],
     ['untickItem', 'ChecklistItem!', { itemId: 'ID!' }],
     ['waiveItem', 'ChecklistItem!', { itemId: 'ID!', reason: 'String!', expiresAt: 'DateTime' }],
+    ['approveWaiver', 'ChecklistItem!', { itemId: 'ID!' }],
+    ['rejectWaiver', 'ChecklistItem!', { itemId: 'ID!', reason: 'String!' }],
     ['blockItem', 'ChecklistItem!', { itemId: 'ID!', reason: 'String!' }],
     ['unblockItem', 'ChecklistItem!', { itemId: 'ID!' }],
     ['signOffChecklist', 'Checklist!', { checklistId: 'ID!' }],
@@ -139,6 +141,7 @@ describe('the public API contract (docs/product.md)', () => {
     ['SupportStatus', ['GREEN', 'AMBER', 'RED']],
     ['GateDecisionKind', ['ALLOWED', 'DENIED']],
     ['Role', ['ADMIN', 'LAUNCH_MANAGER', 'TEAM_MEMBER', 'PIPELINE']],
+    ['WaiverStatus', ['REQUESTED', 'APPROVED', 'REJECTED', 'REVOKED', 'EXPIRED']],
   ])('enum %s has the upper-case values', (name, values) => {
     const type = typeOf(name);
     expect(
@@ -180,6 +183,11 @@ describe('the public API contract (docs/product.md)', () => {
     'teams.checklist.items.title',
     'teams.checklist.items.required',
     'teams.checklist.items.state',
+    'teams.checklist.items.waiver.status',
+    'teams.checklist.items.waiver.reason',
+    'teams.checklist.items.waiver.requestedBy',
+    'teams.checklist.items.waiver.approvedBy',
+    'teams.checklist.items.waiver.expiresAt',
     'teams.ready',
     'decision.decision',
     'decision.notes',

@@ -65,6 +65,9 @@ export type WaiveItem = Message<
   'WaiveItem',
   { checklistId: string; itemId: string; reason: string; expiresAt?: string | null }
 >;
+/** Approves the item's pending waiver request; nobody approves their own. */
+export type ApproveWaiver = Message<'ApproveWaiver', { checklistId: string; itemId: string }>;
+export type RejectWaiver = Message<'RejectWaiver', { checklistId: string; itemId: string; reason: string }>;
 export type RevokeWaiver = Message<'RevokeWaiver', { checklistId: string; itemId: string }>;
 /**
  * Sent by the service's scheduler once a waiver's expiry has passed. `expiresAt` is the expiry it was
@@ -95,6 +98,8 @@ export type ChecklistCommand =
   | TickItem
   | UntickItem
   | WaiveItem
+  | ApproveWaiver
+  | RejectWaiver
   | RevokeWaiver
   | ExpireWaiver
   | BlockItem

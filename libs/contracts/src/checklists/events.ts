@@ -62,9 +62,29 @@ export type ChecklistItemUnticked = Message<
   'ChecklistItemUnticked',
   { checklistId: string; itemId: string; by: string }
 >;
+/** A waiver someone asked for: the item keeps its state until someone else approves or rejects it. */
+export type ChecklistItemWaiverRequested = Message<
+  'ChecklistItemWaiverRequested',
+  { checklistId: string; itemId: string; reason: string; requestedBy: string; expiresAt: string | null }
+>;
+/**
+ * An approved waiver: the item is WAIVED. Schema v2 added `requestedBy`; a v1 event (written when
+ * waivers took effect at once) is upcast with the approver as its requester.
+ */
 export type ChecklistItemWaived = Message<
   'ChecklistItemWaived',
-  { checklistId: string; itemId: string; reason: string; approvedBy: string; expiresAt: string | null }
+  {
+    checklistId: string;
+    itemId: string;
+    reason: string;
+    requestedBy: string;
+    approvedBy: string;
+    expiresAt: string | null;
+  }
+>;
+export type ChecklistItemWaiverRejected = Message<
+  'ChecklistItemWaiverRejected',
+  { checklistId: string; itemId: string; reason: string; by: string }
 >;
 export type ChecklistItemWaiverRevoked = Message<
   'ChecklistItemWaiverRevoked',
@@ -109,7 +129,9 @@ export type ChecklistEvent =
   | ChecklistItemOwnerAssigned
   | ChecklistItemTicked
   | ChecklistItemUnticked
+  | ChecklistItemWaiverRequested
   | ChecklistItemWaived
+  | ChecklistItemWaiverRejected
   | ChecklistItemWaiverRevoked
   | ChecklistItemWaiverExpired
   | ChecklistItemBlocked

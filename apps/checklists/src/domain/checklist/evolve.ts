@@ -11,7 +11,7 @@ const updateItem = (
 });
 
 const setStatus = (checklist: ExistingChecklist, itemId: string, status: ItemStatus): ExistingChecklist =>
-  updateItem(checklist, itemId, (item) => ({ ...item, status }));
+  updateItem(checklist, itemId, (item) => ({ ...item, status, waiverRequest: null }));
 
 const OPEN: ItemStatus = { state: 'OPEN' };
 
@@ -21,7 +21,7 @@ export const evolveChecklist = (state: ChecklistState, event: ChecklistEvent): C
     return {
       status: 'OPEN',
       ...checklist,
-      items: items.map((item) => ({ ...item, ownerUserId: null, status: OPEN })),
+      items: items.map((item) => ({ ...item, ownerUserId: null, status: OPEN, waiverRequest: null })),
       signOff: null,
     };
   }
@@ -44,7 +44,10 @@ export const evolveChecklist = (state: ChecklistState, event: ChecklistEvent): C
       return { ...state, status: 'CLOSED' };
     case 'ChecklistItemAdded': {
       const { checklistId: _checklistId, ...snapshot } = event.data;
-      return { ...state, items: [...state.items, { ...snapshot, ownerUserId: null, status: OPEN }] };
+      return {
+        ...state,
+        items: [...state.items, { ...snapshot, ownerUserId: null, status: OPEN, waiverRequest: null }],
+      };
     }
     case 'ChecklistItemOwnerAssigned':
       return updateItem(state, event.data.itemId, (item) => ({
@@ -55,10 +58,25 @@ export const evolveChecklist = (state: ChecklistState, event: ChecklistEvent): C
       const { by, at, evidenceUrl } = event.data;
       return setStatus(state, event.data.itemId, { state: 'DONE', by, at, evidenceUrl });
     }
-    case 'ChecklistItemWaived': {
-      const { reason, approvedBy, expiresAt } = event.data;
-      return setStatus(state, event.data.itemId, { state: 'WAIVED', reason, approvedBy, expiresAt });
+    case 'ChecklistItemWaiverRequested': {
+      const { reason, requestedBy, expiresAt } = event.data;
+      return updateItem(state, event.data.itemId, (item) => ({
+        ...item,
+        waiverRequest: { reason, requestedBy, expiresAt },
+      }));
     }
+    case 'ChecklistItemWaived': {
+      const { reason, requestedBy, approvedBy, expiresAt } = event.data;
+      return setStatus(state, event.data.itemId, {
+        state: 'WAIVED',
+        reason,
+        requestedBy,
+        approvedBy,
+        expiresAt,
+      });
+    }
+    case 'ChecklistItemWaiverRejected':
+      return updateItem(state, event.data.itemId, (item) => ({ ...item, waiverRequest: null }));
     case 'ChecklistItemBlocked': {
       const { reason, by } = event.data;
       return setStatus(state, event.data.itemId, { state: 'BLOCKED', reason, by });

@@ -87,13 +87,27 @@ export const unticked = (itemId: string, by = 'alice'): ChecklistEvent => ({
   type: 'ChecklistItemUnticked',
   data: { ...data, itemId, by },
 });
+export const WAIVER_REASON = 'Covered by the platform audit';
+export const waiverRequested = (
+  itemId: string,
+  expiresAt: string | null = null,
+  requestedBy = 'mia',
+): ChecklistEvent => ({
+  type: 'ChecklistItemWaiverRequested',
+  data: { ...data, itemId, reason: WAIVER_REASON, requestedBy, expiresAt },
+});
+export const waiverRejected = (itemId: string, reason: string, by = 'max'): ChecklistEvent => ({
+  type: 'ChecklistItemWaiverRejected',
+  data: { ...data, itemId, reason, by },
+});
 export const waived = (
   itemId: string,
   expiresAt: string | null = null,
   approvedBy = 'alice',
+  requestedBy = 'mia',
 ): ChecklistEvent => ({
   type: 'ChecklistItemWaived',
-  data: { ...data, itemId, reason: 'Covered by the platform audit', approvedBy, expiresAt },
+  data: { ...data, itemId, reason: WAIVER_REASON, requestedBy, approvedBy, expiresAt },
 });
 export const waiverRevoked = (itemId: string): ChecklistEvent => ({
   type: 'ChecklistItemWaiverRevoked',

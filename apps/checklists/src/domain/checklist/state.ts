@@ -12,6 +12,7 @@ export interface DoneStatus {
 export interface WaivedStatus {
   readonly state: 'WAIVED';
   readonly reason: string;
+  readonly requestedBy: string;
   readonly approvedBy: string;
   readonly expiresAt: string | null;
 }
@@ -22,9 +23,18 @@ export interface BlockedStatus {
 }
 export type ItemStatus = OpenStatus | DoneStatus | WaivedStatus | BlockedStatus;
 
+/** A waiver asked for and not decided yet: the item keeps its state meanwhile. */
+export interface WaiverRequest {
+  readonly reason: string;
+  readonly requestedBy: string;
+  readonly expiresAt: string | null;
+}
+
 export interface ChecklistItem extends Readonly<ChecklistItemSnapshot> {
   readonly ownerUserId: string | null;
   readonly status: ItemStatus;
+  /** Cleared by the decision on it and by any change of the item's state. */
+  readonly waiverRequest: WaiverRequest | null;
 }
 
 export interface SignOff {

@@ -50,6 +50,15 @@ export class WaiveItemInput {
 }
 
 @InputType()
+export class RejectWaiverInput {
+  @Field(() => ID)
+  itemId!: string;
+
+  @Field()
+  reason!: string;
+}
+
+@InputType()
 export class BlockItemInput {
   @Field(() => ID)
   itemId!: string;

@@ -27,7 +27,13 @@ export const toChecklistItem = (item: ChecklistItemView, checklistId: string, no
     doneBy: item.doneBy,
     doneAt: item.doneAt,
     evidenceUrl: item.evidenceUrl,
-    waiver: item.waiver && { ...item.waiver, expired: standing === 'WAIVER_EXPIRED' },
+    waiver: item.waiver && {
+      ...item.waiver,
+      // The read model sees a lapse at once, before the service records it.
+      status: standing === 'WAIVER_EXPIRED' ? 'EXPIRED' : item.waiver.status,
+      rejectionReason: item.waiver.rejectionReason ?? null,
+      expired: standing === 'WAIVER_EXPIRED',
+    },
     blockedReason: item.blockedReason,
     blockedBy: item.blockedBy,
   };

@@ -1,16 +1,31 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { ItemState } from '@tminus/contracts';
 import { DateTimeScalar } from '../common/date-time.scalar';
-import { ChecklistClosedReasonEnum, ChecklistStatusEnum, ItemStateEnum } from '../common/enums';
+import type { WaiverStatus } from '../../read-model/domain';
+import {
+  ChecklistClosedReasonEnum,
+  ChecklistStatusEnum,
+  ItemStateEnum,
+  WaiverStatusEnum,
+} from '../common/enums';
 import { Team } from '../teams/team.types';
 
-@ObjectType()
+@ObjectType({ description: "The item's latest waiver: requested, approved, or how it ended." })
 export class Waiver {
+  @Field(() => WaiverStatusEnum)
+  status!: WaiverStatus;
+
   @Field()
   reason!: string;
 
   @Field()
-  approvedBy!: string;
+  requestedBy!: string;
+
+  @Field(() => String, { nullable: true, description: 'Who approved it (never the requester).' })
+  approvedBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why a REJECTED request was turned down.' })
+  rejectionReason!: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true })
   expiresAt!: string | null;

@@ -9,6 +9,7 @@ import {
   AddChecklistItemInput,
   BlockItemInput,
   ItemRefInput,
+  RejectWaiverInput,
   SignOffChecklistInput,
   TickItemInput,
   WaiveItemInput,
@@ -18,6 +19,7 @@ import {
   addChecklistItemSchema,
   blockItemSchema,
   itemRefSchema,
+  rejectWaiverSchema,
   signOffSchema,
   tickItemSchema,
   waiveItemSchema,
@@ -87,7 +89,9 @@ export class ChecklistsResolver {
     }));
   }
 
-  @Mutation(() => ChecklistItem)
+  @Mutation(() => ChecklistItem, {
+    description: 'Requests a waiver: the item stays as it is until someone else approves it.',
+  })
   async waiveItem(
     @Args('input', { type: () => WaiveItemInput }) input: WaiveItemInput,
     @Context() ctx: GatewayContext,
@@ -97,6 +101,34 @@ export class ChecklistsResolver {
     return this.checklists.onItem(principal, 'waiveItem', itemId, (checklistId) => ({
       type: 'WaiveItem',
       data: { checklistId, itemId, reason, expiresAt: expiresAt ?? null },
+    }));
+  }
+
+  @Mutation(() => ChecklistItem, {
+    description: 'Approves the waiver someone else requested: the item is WAIVED (LAUNCH_MANAGER or ADMIN).',
+  })
+  async approveWaiver(
+    @Args('input', { type: () => ItemRefInput }) input: ItemRefInput,
+    @Context() ctx: GatewayContext,
+  ): Promise<ChecklistItem> {
+    const principal = authorize(ctx.principal, 'approveWaiver');
+    const { itemId } = validateInput(itemRefSchema, input);
+    return this.checklists.onItem(principal, 'approveWaiver', itemId, (checklistId) => ({
+      type: 'ApproveWaiver',
+      data: { checklistId, itemId },
+    }));
+  }
+
+  @Mutation(() => ChecklistItem, { description: 'Drops a requested waiver, saying why.' })
+  async rejectWaiver(
+    @Args('input', { type: () => RejectWaiverInput }) input: RejectWaiverInput,
+    @Context() ctx: GatewayContext,
+  ): Promise<ChecklistItem> {
+    const principal = authorize(ctx.principal, 'rejectWaiver');
+    const { itemId, reason } = validateInput(rejectWaiverSchema, input);
+    return this.checklists.onItem(principal, 'rejectWaiver', itemId, (checklistId) => ({
+      type: 'RejectWaiver',
+      data: { checklistId, itemId, reason },
     }));
   }
 

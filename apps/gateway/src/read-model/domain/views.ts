@@ -81,10 +81,18 @@ export interface LaunchView {
   readonly version: number;
 }
 
+export type WaiverStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'REVOKED' | 'EXPIRED';
+
+/** The item's latest waiver: asked for, in force, or how it ended (an item it no longer waives is OPEN). */
 export interface WaiverView {
+  readonly status: WaiverStatus;
   readonly reason: string;
-  readonly approvedBy: string;
+  readonly requestedBy: string;
+  /** Set once APPROVED (and kept when it is later revoked or expires). */
+  readonly approvedBy: string | null;
   readonly expiresAt: string | null;
+  /** Why a request was REJECTED. */
+  readonly rejectionReason?: string | null;
 }
 
 export interface ChecklistItemView {
@@ -100,7 +108,7 @@ export interface ChecklistItemView {
   readonly doneBy: string | null;
   readonly doneAt: string | null;
   readonly evidenceUrl: string | null;
-  /** Set while WAIVED. */
+  /** Set while WAIVED, while a waiver request waits, and after a waiver was rejected, revoked or expired. */
   readonly waiver: WaiverView | null;
   /** Set while BLOCKED. */
   readonly blockedReason: string | null;

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@tminus/contracts';
+import { upcastEnvelope } from '@tminus/event-store';
 import type { Sql } from './database';
 import { placeholders } from './documents';
 import { EVENTS_TABLE } from './tables';
@@ -20,7 +21,8 @@ const toNumber = (value: number | string | null | undefined): number => (value =
 
 const logged = (row: EventRow): LoggedEvent => ({
   seq: toNumber(row.seq),
-  envelope: JSON.parse(row.envelope) as EventEnvelope,
+  // Envelopes logged by an earlier version are read at the current schema version.
+  envelope: upcastEnvelope(JSON.parse(row.envelope) as EventEnvelope),
 });
 
 /** ISO-8601 in one fixed form, so stored times compare correctly as text. */

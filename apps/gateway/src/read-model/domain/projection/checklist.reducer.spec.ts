@@ -84,22 +84,44 @@ describe('applyChecklistEvent', () => {
     });
   });
 
-  it('waives with the waiver, and revoking or expiring it reopens the item', () => {
-    const waived = project(C.waived(QA_CHECKLIST, 'i-1', '2026-02-15T00:00:00.000Z'));
+  it('keeps a requested waiver on the item, still OPEN, until it is approved or rejected', () => {
+    const requested = project(C.waiverRequested(QA_CHECKLIST, 'i-1'));
+    expect(itemOf(requested)).toMatchObject({
+      state: 'OPEN',
+      waiver: { status: 'REQUESTED', requestedBy: 'quinn', approvedBy: null, reason: 'covered by canary' },
+    });
+    const rejected = project(C.waiverRequested(QA_CHECKLIST, 'i-1'), C.waiverRejected(QA_CHECKLIST, 'i-1'));
+    expect(itemOf(rejected)).toMatchObject({
+      state: 'OPEN',
+      waiver: { status: 'REJECTED', rejectionReason: 'not covered' },
+    });
+  });
+
+  it('waives with the approved waiver, and revoking or expiring it reopens the item saying so', () => {
+    const waived = project(
+      C.waiverRequested(QA_CHECKLIST, 'i-1', '2026-02-15T00:00:00.000Z'),
+      C.waived(QA_CHECKLIST, 'i-1', '2026-02-15T00:00:00.000Z'),
+    );
     expect(itemOf(waived)).toMatchObject({
       state: 'WAIVED',
-      waiver: { reason: 'covered by canary', approvedBy: 'max', expiresAt: '2026-02-15T00:00:00.000Z' },
+      waiver: {
+        status: 'APPROVED',
+        reason: 'covered by canary',
+        requestedBy: 'quinn',
+        approvedBy: 'max',
+        expiresAt: '2026-02-15T00:00:00.000Z',
+      },
     });
     const revoked = project(C.waived(QA_CHECKLIST, 'i-1'), {
       type: 'ChecklistItemWaiverRevoked',
       data: { checklistId: QA_CHECKLIST, itemId: 'i-1', by: 'max' },
     });
-    expect(itemOf(revoked)).toMatchObject({ state: 'OPEN', waiver: null });
+    expect(itemOf(revoked)).toMatchObject({ state: 'OPEN', waiver: { status: 'REVOKED' } });
     const expired = project(C.waived(QA_CHECKLIST, 'i-1', '2026-02-15T00:00:00.000Z'), {
       type: 'ChecklistItemWaiverExpired',
       data: { checklistId: QA_CHECKLIST, itemId: 'i-1', expiredAt: '2026-02-15T00:00:00.000Z' },
     });
-    expect(itemOf(expired)).toMatchObject({ state: 'OPEN', waiver: null });
+    expect(itemOf(expired)).toMatchObject({ state: 'OPEN', waiver: { status: 'EXPIRED' } });
   });
 
   it('blocks with a reason (replacing a waiver) and unblocks', () => {

@@ -4,7 +4,7 @@ import type {
   ChecklistOpened,
   EventEnvelope,
 } from '@tminus/contracts';
-import type { ChecklistItemView, ChecklistView } from '../views';
+import type { ChecklistItemView, ChecklistView, WaiverStatus } from '../views';
 import { asChecklistEvent } from './event-kinds';
 import { alreadyApplied, progress } from './stream-progress';
 
@@ -58,6 +58,15 @@ const updateItem = (
 const reopenItem = (checklist: ChecklistView, itemId: string): ChecklistView =>
   updateItem(checklist, itemId, (item) => ({ ...item, state: 'OPEN', ...NO_STATE_DETAILS }));
 
+/** The waiver ended (revoked or expired): the item is OPEN again and says what happened to its waiver. */
+const endWaiver = (checklist: ChecklistView, itemId: string, status: WaiverStatus): ChecklistView =>
+  updateItem(checklist, itemId, (item) => ({
+    ...item,
+    ...NO_STATE_DETAILS,
+    state: 'OPEN',
+    waiver: item.waiver === null ? null : { ...item.waiver, status },
+  }));
+
 const applyFacts = (checklist: ChecklistView, event: ChecklistEvent): ChecklistView => {
   switch (event.type) {
     case 'ChecklistReopened':
@@ -95,15 +104,34 @@ const applyFacts = (checklist: ChecklistView, event: ChecklistEvent): ChecklistV
         evidenceUrl,
       }));
     }
+    case 'ChecklistItemWaiverRequested': {
+      const { reason, requestedBy, expiresAt } = event.data;
+      return updateItem(checklist, event.data.itemId, (item) => ({
+        ...item,
+        waiver: { status: 'REQUESTED', reason, requestedBy, approvedBy: null, expiresAt },
+      }));
+    }
     case 'ChecklistItemWaived': {
-      const { reason, approvedBy, expiresAt } = event.data;
+      const { reason, requestedBy, approvedBy, expiresAt } = event.data;
       return updateItem(checklist, event.data.itemId, (item) => ({
         ...item,
         ...NO_STATE_DETAILS,
         state: 'WAIVED',
-        waiver: { reason, approvedBy, expiresAt },
+        waiver: { status: 'APPROVED', reason, requestedBy, approvedBy, expiresAt },
       }));
     }
+    case 'ChecklistItemWaiverRejected':
+      return updateItem(checklist, event.data.itemId, (item) => ({
+        ...item,
+        waiver:
+          item.waiver === null
+            ? null
+            : { ...item.waiver, status: 'REJECTED', rejectionReason: event.data.reason },
+      }));
+    case 'ChecklistItemWaiverRevoked':
+      return endWaiver(checklist, event.data.itemId, 'REVOKED');
+    case 'ChecklistItemWaiverExpired':
+      return endWaiver(checklist, event.data.itemId, 'EXPIRED');
     case 'ChecklistItemBlocked': {
       const { reason, by } = event.data;
       return updateItem(checklist, event.data.itemId, (item) => ({
@@ -115,8 +143,6 @@ const applyFacts = (checklist: ChecklistView, event: ChecklistEvent): ChecklistV
       }));
     }
     case 'ChecklistItemUnticked':
-    case 'ChecklistItemWaiverRevoked':
-    case 'ChecklistItemWaiverExpired':
     case 'ChecklistItemUnblocked':
       return reopenItem(checklist, event.data.itemId);
     case 'ChecklistSignedOff':

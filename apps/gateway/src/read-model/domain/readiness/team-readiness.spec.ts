@@ -9,6 +9,7 @@ import {
   SIGNED,
   teamView,
   waived,
+  waiverRequested,
 } from '../testing/views';
 import type { ChecklistItemView } from '../views';
 import type { TeamReadiness } from './readiness.types';
@@ -105,6 +106,18 @@ describe('computeTeamReadiness', () => {
     it('the same waiver a millisecond earlier still counts', () => {
       const result = readiness([waived('b', NOW.toISOString())], SIGNED, new Date(NOW.getTime() - 1));
       expect(result).toMatchObject({ ready: true, signedOff: true, percent: 100, blockers: [] });
+    });
+
+    it('still says WAIVER_EXPIRED once the service recorded the lapse and reopened the item', () => {
+      const lapsed = waived('b', BEFORE_NOW, { title: 'Pen test' });
+      const reopened = itemView('b', {
+        title: 'Pen test',
+        waiver: lapsed.waiver && { ...lapsed.waiver, status: 'EXPIRED' },
+      });
+      expect(codes(readiness([done('a'), reopened], null))).toEqual([
+        ['WAIVER_EXPIRED', 'b'],
+        ['NOT_SIGNED_OFF', null],
+      ]);
     });
 
     it('an expired waiver on an optional item blocks nothing', () => {
@@ -219,5 +232,29 @@ describe('computeTeamReadiness', () => {
     expect(result.blockers.map(({ code, message }) => [code, message])).toEqual([
       ['NOT_SIGNED_OFF', 'QA: its checklist has not been opened yet, so it is not signed off'],
     ]);
+  });
+
+  describe('waiver requests', () => {
+    it('a required item whose waiver waits for approval is WAIVER_PENDING, naming the requester', () => {
+      const result = readiness([done('a'), waiverRequested('b', { title: 'Pen test' })]);
+      expect(codes(result)).toEqual([['WAIVER_PENDING', 'b']]);
+      expect(result.blockers[0].message).toBe(
+        "QA: 'Pen test': a waiver requested by quinn waits for approval",
+      );
+      expect(result.counts).toMatchObject({ doneOrWaived: 1, open: 1 });
+    });
+
+    it('an optional item with a pending request blocks nothing', () => {
+      expect(readiness([done('a'), waiverRequested('b', { required: false })]).blockers).toEqual([]);
+    });
+
+    it('a rejected request leaves the required item open', () => {
+      const rejected = waiverRequested('b');
+      const item = itemView('b', { waiver: rejected.waiver && { ...rejected.waiver, status: 'REJECTED' } });
+      expect(codes(readiness([item], null))).toEqual([
+        ['OPEN_REQUIRED_ITEM', 'b'],
+        ['NOT_SIGNED_OFF', null],
+      ]);
+    });
   });
 });

@@ -40,6 +40,14 @@ const itemBlocker = (subject: Subject, item: ChecklistItemView, standing: ItemSt
     );
   }
   if (!item.required || isSatisfied(standing)) return null;
+  if (item.waiver?.status === 'REQUESTED') {
+    return blocker(
+      subject,
+      'WAIVER_PENDING',
+      `${name}: a waiver requested by ${item.waiver.requestedBy} waits for approval`,
+      item,
+    );
+  }
   if (standing === 'WAIVER_EXPIRED') {
     return blocker(
       subject,

@@ -123,7 +123,30 @@ export const checklistEvents = {
   }),
   waived: (checklistId: string, itemId: string, expiresAt: string | null = null): ChecklistEvent => ({
     type: 'ChecklistItemWaived',
-    data: { checklistId, itemId, reason: 'covered by canary', approvedBy: 'max', expiresAt },
+    data: {
+      checklistId,
+      itemId,
+      reason: 'covered by canary',
+      requestedBy: 'quinn',
+      approvedBy: 'max',
+      expiresAt,
+    },
+  }),
+  waiverRequested: (
+    checklistId: string,
+    itemId: string,
+    expiresAt: string | null = null,
+  ): ChecklistEvent => ({
+    type: 'ChecklistItemWaiverRequested',
+    data: { checklistId, itemId, reason: 'covered by canary', requestedBy: 'quinn', expiresAt },
+  }),
+  waiverRejected: (checklistId: string, itemId: string): ChecklistEvent => ({
+    type: 'ChecklistItemWaiverRejected',
+    data: { checklistId, itemId, reason: 'not covered', by: 'max' },
+  }),
+  waiverExpired: (checklistId: string, itemId: string, expiredAt: string): ChecklistEvent => ({
+    type: 'ChecklistItemWaiverExpired',
+    data: { checklistId, itemId, expiredAt },
   }),
   blocked: (checklistId: string, itemId: string, reason = 'flaky env'): ChecklistEvent => ({
     type: 'ChecklistItemBlocked',

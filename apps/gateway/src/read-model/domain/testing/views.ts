@@ -26,7 +26,22 @@ export const itemView = (id: string, overrides: Partial<ChecklistItemView> = {})
 export const done = (id: string, overrides: Partial<ChecklistItemView> = {}): ChecklistItemView =>
   itemView(id, { state: 'DONE', doneBy: 'quinn', doneAt: BEFORE_NOW, ...overrides });
 export const waived = (id: string, expiresAt: string | null, overrides: Partial<ChecklistItemView> = {}) =>
-  itemView(id, { state: 'WAIVED', waiver: { reason: 'canary', approvedBy: 'max', expiresAt }, ...overrides });
+  itemView(id, {
+    state: 'WAIVED',
+    waiver: { status: 'APPROVED', reason: 'canary', requestedBy: 'quinn', approvedBy: 'max', expiresAt },
+    ...overrides,
+  });
+export const waiverRequested = (id: string, overrides: Partial<ChecklistItemView> = {}) =>
+  itemView(id, {
+    waiver: {
+      status: 'REQUESTED',
+      reason: 'canary',
+      requestedBy: 'quinn',
+      approvedBy: null,
+      expiresAt: null,
+    },
+    ...overrides,
+  });
 export const blocked = (id: string, reason: string, overrides: Partial<ChecklistItemView> = {}) =>
   itemView(id, { state: 'BLOCKED', blockedReason: reason, blockedBy: 'quinn', ...overrides });
 
