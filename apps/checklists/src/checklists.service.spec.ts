@@ -115,6 +115,7 @@ describe('checklists service (embedded infrastructure)', () => {
       description: null,
       ownerUserId: null,
     });
+    // A v1 TeamRequired (written before N-of-M sign-off) asks for one sign-off, as it did then.
     await launchEvent(launchId, 'TeamRequired', { teamId, targetDate });
 
     await until(() => stream(checklistId).length > 0, 'the checklist');
@@ -128,6 +129,7 @@ describe('checklists service (embedded infrastructure)', () => {
       templateId: templateIdFor('QA'),
       templateVersion: 1,
       targetDate,
+      signOffsRequired: 1,
       items: [
         {
           itemId: item(0),

@@ -91,6 +91,7 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
   const engLead = await token('eng-lead', 'TEAM_MEMBER', `erin-${run}`);
   const engDev = await token('eng-dev', 'TEAM_MEMBER', `eli-${run}`);
   const qaLead = await token('qa-lead', 'TEAM_MEMBER', `quinn-${run}`);
+  const qaLead2 = await token('qa-lead-2', 'TEAM_MEMBER', `quentin-${run}`);
 
   // Teams and their members.
   const createTeam = async (key: string, fn: string): Promise<string> => {
@@ -113,6 +114,7 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
   await addMember(engId, `erin-${run}`, 'LEAD');
   await addMember(engId, `eli-${run}`, 'MEMBER');
   await addMember(qaId, `quinn-${run}`, 'LEAD');
+  await addMember(qaId, `quentin-${run}`, 'LEAD');
 
   // Templates per function (re-creating one makes a new version: harmless across runs).
   const template = (
@@ -149,9 +151,13 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
   try {
     // It answers with the current readiness first: from then on it is live and misses nothing.
     await readinessFeed.waitFor((seen) => seen.length > 0);
-    for (const teamId of [engId, qaId]) {
+    // QA's checklist needs two of its leads to sign it off.
+    for (const [teamId, signOffsRequired] of [
+      [engId, null],
+      [qaId, 2],
+    ] as const) {
       await manager.request(`mutation($input: LaunchTeamInput!) { requireTeam(input: $input) { id } }`, {
-        input: { launchId, teamId },
+        input: { launchId, teamId, signOffsRequired },
       });
     }
     const readLaunch = async (): Promise<LaunchView> =>
@@ -242,7 +248,23 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
       );
     expect(await codesOf(signOff(engDev, checklistOf(engKey)))).toEqual(['FORBIDDEN']);
     expect((await signOff(engLead, checklistOf(engKey))).signOffChecklist.signedOff).toBe(true);
-    expect((await signOff(qaLead, checklistOf(qaKey))).signOffChecklist.signedOff).toBe(true);
+    // Two distinct QA leads: the first is not enough, the same lead twice counts once.
+    expect((await signOff(qaLead, checklistOf(qaKey))).signOffChecklist.signedOff).toBe(false);
+    expect(await codesOf(signOff(qaLead, checklistOf(qaKey)))).toEqual(['CHECKLIST.ALREADY_SIGNED_OFF']);
+    const { signOffChecklist: qaSigned } = await qaLead2.request<{
+      signOffChecklist: { signedOff: boolean; signOffsRequired: number; signOffs: { userId: string }[] };
+    }>(
+      `mutation($input: SignOffChecklistInput!) { signOffChecklist(input: $input) { signedOff signOffsRequired signOffs { userId at } } }`,
+      { input: { checklistId: checklistOf(qaKey) } },
+    );
+    expect(qaSigned).toEqual({
+      signedOff: true,
+      signOffsRequired: 2,
+      signOffs: [
+        { userId: `quinn-${run}`, at: expect.any(String) },
+        { userId: `quentin-${run}`, at: expect.any(String) },
+      ],
+    });
 
     launch = await readLaunch();
     expect(launch.readiness).toEqual({ ready: true, percent: 100, blockers: [] });

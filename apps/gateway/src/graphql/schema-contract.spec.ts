@@ -74,7 +74,7 @@ describe('the public API contract (docs/product.md)', () => {
       { key: 'String!', name: 'String!', targetDate: 'DateTime!', description: 'String' },
     ],
     ['rescheduleLaunch', 'Launch!', { launchId: 'ID!', targetDate: 'DateTime!' }],
-    ['requireTeam', 'Launch!', { launchId: 'ID!', teamId: 'ID!' }],
+    ['requireTeam', 'Launch!', { launchId: 'ID!', teamId: 'ID!', signOffsRequired: 'Int' }],
     ['releaseTeam', 'Launch!', { launchId: 'ID!', teamId: 'ID!' }],
     [
       'addChecklistItem',
@@ -179,6 +179,9 @@ describe('the public API contract (docs/product.md)', () => {
     'teams.team.key',
     'teams.checklist.id',
     'teams.checklist.signedOff',
+    'teams.checklist.signOffsRequired',
+    'teams.checklist.signOffs.userId',
+    'teams.checklist.signOffs.at',
     'teams.checklist.items.id',
     'teams.checklist.items.title',
     'teams.checklist.items.required',

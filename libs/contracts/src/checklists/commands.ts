@@ -31,6 +31,8 @@ export type OpenChecklist = Message<
     templateVersion: number | null;
     targetDate: string;
     items: OpenedItemSpec[];
+    /** Distinct LEADs whose sign-off makes the checklist signed off (default 1). */
+    signOffsRequired?: number | null;
   }
 >;
 export type MoveChecklistDueDates = Message<

@@ -34,10 +34,18 @@ export type ChecklistOpened = Message<
     templateVersion: number | null;
     targetDate: string;
     items: ChecklistItemSnapshot[];
+    /** Schema v2: distinct LEADs whose sign-off is needed (a v1 event is upcast with 1). */
+    signOffsRequired: number;
   }
 >;
-/** A re-required team gets its old checklist back, with the state it had. */
-export type ChecklistReopened = Message<'ChecklistReopened', { checklistId: string; targetDate: string }>;
+/**
+ * A re-required team gets its old checklist back, with the state it had and the number of sign-offs
+ * asked for this time (schema v2; a v1 event is upcast with 1).
+ */
+export type ChecklistReopened = Message<
+  'ChecklistReopened',
+  { checklistId: string; targetDate: string; signOffsRequired: number }
+>;
 export type ChecklistDueDatesMoved = Message<
   'ChecklistDueDatesMoved',
   { checklistId: string; targetDate: string; items: { itemId: string; dueDate: string | null }[] }

@@ -13,12 +13,19 @@ export const waivedRequestedByApprover = (data: unknown): unknown => {
   return { ...waived, requestedBy: waived.requestedBy ?? waived.approvedBy };
 };
 
+/** TeamRequired, ChecklistOpened, ChecklistReopened v1 → v2: before N-of-M sign-off, one lead signed. */
+export const oneSignOffRequired = (data: unknown): unknown => ({ signOffsRequired: 1, ...fields(data) });
+
 /**
  * Every upcaster of tminus's own events: the registry the event stores use by default and the
  * gateway applies to the envelopes it receives and replays. Old events stay as they were written.
  */
 export const eventUpcasters = (): UpcasterRegistry =>
-  new UpcasterRegistry().register('ChecklistItemWaived', 1, waivedRequestedByApprover);
+  new UpcasterRegistry()
+    .register('ChecklistItemWaived', 1, waivedRequestedByApprover)
+    .register('TeamRequired', 1, oneSignOffRequired)
+    .register('ChecklistOpened', 1, oneSignOffRequired)
+    .register('ChecklistReopened', 1, oneSignOffRequired);
 
 const DEFAULT_UPCASTERS = eventUpcasters();
 

@@ -22,14 +22,19 @@ export const evolveChecklist = (state: ChecklistState, event: ChecklistEvent): C
       status: 'OPEN',
       ...checklist,
       items: items.map((item) => ({ ...item, ownerUserId: null, status: OPEN, waiverRequest: null })),
-      signOff: null,
+      signOffs: [],
     };
   }
   // Events of a stream that was never opened cannot be applied to anything: keep the empty state.
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'ChecklistReopened':
-      return { ...state, status: 'OPEN', targetDate: event.data.targetDate };
+      return {
+        ...state,
+        status: 'OPEN',
+        targetDate: event.data.targetDate,
+        signOffsRequired: event.data.signOffsRequired,
+      };
     case 'ChecklistDueDatesMoved': {
       const moved = new Map(event.data.items.map(({ itemId, dueDate }) => [itemId, dueDate]));
       return {
@@ -87,8 +92,10 @@ export const evolveChecklist = (state: ChecklistState, event: ChecklistEvent): C
     case 'ChecklistItemUnblocked':
       return setStatus(state, event.data.itemId, OPEN);
     case 'ChecklistSignedOff':
-      return { ...state, signOff: { by: event.data.by, at: event.data.at } };
+      // The same lead twice counts once.
+      if (state.signOffs.some(({ by }) => by === event.data.by)) return state;
+      return { ...state, signOffs: [...state.signOffs, { by: event.data.by, at: event.data.at }] };
     case 'ChecklistSignOffWithdrawn':
-      return { ...state, signOff: null };
+      return { ...state, signOffs: [] };
   }
 };

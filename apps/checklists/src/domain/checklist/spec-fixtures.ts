@@ -54,7 +54,10 @@ export const HAND_ADDED: ChecklistItemSnapshot = {
 
 const data = { checklistId: CHECKLIST_ID };
 
-export const opened = (items: ChecklistItemSnapshot[] = [REQUIRED, OPTIONAL]): ChecklistEvent => ({
+export const opened = (
+  items: ChecklistItemSnapshot[] = [REQUIRED, OPTIONAL],
+  signOffsRequired = 1,
+): ChecklistEvent => ({
   type: 'ChecklistOpened',
   data: {
     ...data,
@@ -65,6 +68,7 @@ export const opened = (items: ChecklistItemSnapshot[] = [REQUIRED, OPTIONAL]): C
     templateVersion: 2,
     targetDate: TARGET_DATE,
     items,
+    signOffsRequired,
   },
 });
 export const handAdded = (item: ChecklistItemSnapshot = HAND_ADDED): ChecklistEvent => ({
@@ -75,9 +79,9 @@ export const closed = (): ChecklistEvent => ({
   type: 'ChecklistClosed',
   data: { ...data, reason: 'TEAM_RELEASED' },
 });
-export const reopened = (targetDate = TARGET_DATE): ChecklistEvent => ({
+export const reopened = (targetDate = TARGET_DATE, signOffsRequired = 1): ChecklistEvent => ({
   type: 'ChecklistReopened',
-  data: { ...data, targetDate },
+  data: { ...data, targetDate, signOffsRequired },
 });
 export const ticked = (itemId: string, evidenceUrl: string | null = null): ChecklistEvent => ({
   type: 'ChecklistItemTicked',

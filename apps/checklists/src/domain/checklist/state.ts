@@ -57,7 +57,10 @@ interface ChecklistFields {
   readonly targetDate: string;
   /** In the order they were opened and added (an array: item ids never hit Object.prototype). */
   readonly items: readonly ChecklistItem[];
-  readonly signOff: SignOff | null;
+  /** Distinct signers since the last withdrawal, in the order they signed. */
+  readonly signOffs: readonly SignOff[];
+  /** Signed off once this many distinct LEADs signed. */
+  readonly signOffsRequired: number;
 }
 
 export interface OpenChecklistState extends ChecklistFields {
@@ -76,3 +79,7 @@ export const initialChecklistState = (): ChecklistState => ({ status: 'NONE' });
 
 export const findItem = (checklist: ExistingChecklist, itemId: string): ChecklistItem | undefined =>
   checklist.items.find((item) => item.itemId === itemId);
+
+/** Signed off: as many distinct leads signed as the launch asked for. */
+export const isSignedOff = (checklist: ExistingChecklist): boolean =>
+  checklist.signOffs.length >= checklist.signOffsRequired;

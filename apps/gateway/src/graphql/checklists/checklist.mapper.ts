@@ -48,9 +48,13 @@ export const toChecklist = (view: ChecklistView, team: TeamView | null, now: Dat
   closedReason: view.closedReason,
   // Readiness decides whether a sign-off still holds (an expired waiver it relied on voids it).
   signedOff:
-    view.status === 'OPEN' ? computeTeamReadiness(view, team, now).signedOff : view.signedOff !== null,
-  signedOffBy: view.signedOff?.by ?? null,
-  signedOffAt: view.signedOff?.at ?? null,
+    view.status === 'OPEN'
+      ? computeTeamReadiness(view, team, now).signedOff
+      : view.signOffs.length >= view.signOffsRequired,
+  signOffsRequired: view.signOffsRequired,
+  signOffs: view.signOffs.map(({ by, at }) => ({ userId: by, at })),
+  signedOffBy: view.signOffs.at(-1)?.by ?? null,
+  signedOffAt: view.signOffs.at(-1)?.at ?? null,
   targetDate: view.targetDate,
   items: view.items.map((item) => toChecklistItem(item, view.id, now)),
 });

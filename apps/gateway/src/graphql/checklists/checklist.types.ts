@@ -85,6 +85,15 @@ export class ChecklistItem {
   blockedBy!: string | null;
 }
 
+@ObjectType({ description: 'A LEAD (or ADMIN) who signed the checklist off.' })
+export class SignOff {
+  @Field()
+  userId!: string;
+
+  @Field(() => DateTimeScalar)
+  at!: string;
+}
+
 @ObjectType({ description: "One team's checklist for one launch." })
 export class Checklist {
   @Field(() => ID)
@@ -105,10 +114,19 @@ export class Checklist {
   @Field(() => ChecklistClosedReasonEnum, { nullable: true })
   closedReason!: 'TEAM_RELEASED' | 'LAUNCH_CANCELLED' | null;
 
-  @Field({ description: 'Signed off by a LEAD, and no waiver the sign-off relied on has expired.' })
+  @Field({
+    description:
+      'Signed off by signOffsRequired distinct LEADs, and no waiver the sign-off relied on has expired.',
+  })
   signedOff!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Int, { description: 'How many distinct LEADs must sign off (set by requireTeam).' })
+  signOffsRequired!: number;
+
+  @Field(() => [SignOff], { description: 'Who signed off since the last withdrawal, in order.' })
+  signOffs!: SignOff[];
+
+  @Field(() => String, { nullable: true, description: 'The latest signer (see signOffs for all).' })
   signedOffBy!: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true })

@@ -117,6 +117,11 @@ export interface ChecklistItemView {
 
 export type ChecklistStatus = 'OPEN' | 'CLOSED';
 
+export interface SignOffView {
+  readonly by: string;
+  readonly at: string;
+}
+
 export interface ChecklistView {
   readonly id: string;
   readonly launchId: string;
@@ -127,7 +132,10 @@ export interface ChecklistView {
   readonly targetDate: string;
   readonly status: ChecklistStatus;
   readonly closedReason: 'TEAM_RELEASED' | 'LAUNCH_CANCELLED' | null;
-  readonly signedOff: { readonly by: string; readonly at: string } | null;
+  /** Distinct signers since the last withdrawal, in the order they signed. */
+  readonly signOffs: readonly SignOffView[];
+  /** Signed off once this many distinct LEADs signed. */
+  readonly signOffsRequired: number;
   /** In the order they were opened and added. */
   readonly items: readonly ChecklistItemView[];
   readonly createdAt: string;

@@ -47,7 +47,8 @@ describe('applyChecklistEvent', () => {
       targetDate: TARGET_DATE,
       status: 'OPEN',
       closedReason: null,
-      signedOff: null,
+      signOffs: [],
+      signOffsRequired: 1,
       version: 1,
     });
     expect(itemOf(view)).toEqual({
@@ -153,15 +154,29 @@ describe('applyChecklistEvent', () => {
   });
 
   it('signs off and withdraws the sign-off', () => {
-    expect(project(C.signedOff(QA_CHECKLIST)).signedOff).toEqual({
-      by: 'lead',
-      at: '2026-02-10T00:00:00.000Z',
-    });
+    expect(project(C.signedOff(QA_CHECKLIST)).signOffs).toEqual([
+      { by: 'lead', at: '2026-02-10T00:00:00.000Z' },
+    ]);
     const withdrawn = project(C.signedOff(QA_CHECKLIST), {
       type: 'ChecklistSignOffWithdrawn',
       data: { checklistId: QA_CHECKLIST, reason: 'REQUIRED_ITEM_UNTICKED', itemId: 'i-1' },
     });
-    expect(withdrawn.signedOff).toBeNull();
+    expect(withdrawn.signOffs).toEqual([]);
+  });
+
+  it('keeps each distinct signer once, and the number of sign-offs required', () => {
+    const envelope = envelopeFactory();
+    const view = [
+      C.opened(QA_CHECKLIST, QA_ID, [REQUIRED], 2),
+      C.signedOff(QA_CHECKLIST, 'lena'),
+      C.signedOff(QA_CHECKLIST, 'lena'),
+      C.signedOff(QA_CHECKLIST, 'lars'),
+    ].reduce<ChecklistView | null>(
+      (current, event) => applyChecklistEvent(current, envelope(QA_CHECKLIST, event)),
+      null,
+    );
+    expect(view?.signOffsRequired).toBe(2);
+    expect(view?.signOffs.map(({ by }) => by)).toEqual(['lena', 'lars']);
   });
 
   it('moves due dates of the items listed', () => {
@@ -183,7 +198,7 @@ describe('applyChecklistEvent', () => {
     expect(closed).toMatchObject({ status: 'CLOSED', closedReason: 'TEAM_RELEASED' });
     const reopened = project(C.ticked(QA_CHECKLIST, 'i-1'), C.closed(QA_CHECKLIST), {
       type: 'ChecklistReopened',
-      data: { checklistId: QA_CHECKLIST, targetDate: '2026-05-01T00:00:00.000Z' },
+      data: { checklistId: QA_CHECKLIST, targetDate: '2026-05-01T00:00:00.000Z', signOffsRequired: 1 },
     });
     expect(reopened).toMatchObject({
       status: 'OPEN',

@@ -40,7 +40,8 @@ const opened = ({ data }: ChecklistOpened, envelope: EventEnvelope): ChecklistVi
   targetDate: data.targetDate,
   status: 'OPEN',
   closedReason: null,
-  signedOff: null,
+  signOffs: [],
+  signOffsRequired: data.signOffsRequired,
   items: data.items.map(newItem),
   createdAt: envelope.occurredAt,
   ...progress(envelope),
@@ -70,7 +71,13 @@ const endWaiver = (checklist: ChecklistView, itemId: string, status: WaiverStatu
 const applyFacts = (checklist: ChecklistView, event: ChecklistEvent): ChecklistView => {
   switch (event.type) {
     case 'ChecklistReopened':
-      return { ...checklist, status: 'OPEN', closedReason: null, targetDate: event.data.targetDate };
+      return {
+        ...checklist,
+        status: 'OPEN',
+        closedReason: null,
+        targetDate: event.data.targetDate,
+        signOffsRequired: event.data.signOffsRequired,
+      };
     case 'ChecklistDueDatesMoved': {
       const moved = new Map(event.data.items.map(({ itemId, dueDate }) => [itemId, dueDate]));
       return {
@@ -146,9 +153,11 @@ const applyFacts = (checklist: ChecklistView, event: ChecklistEvent): ChecklistV
     case 'ChecklistItemUnblocked':
       return reopenItem(checklist, event.data.itemId);
     case 'ChecklistSignedOff':
-      return { ...checklist, signedOff: { by: event.data.by, at: event.data.at } };
+      // The same lead twice counts once.
+      if (checklist.signOffs.some(({ by }) => by === event.data.by)) return checklist;
+      return { ...checklist, signOffs: [...checklist.signOffs, { by: event.data.by, at: event.data.at }] };
     case 'ChecklistSignOffWithdrawn':
-      return { ...checklist, signedOff: null };
+      return { ...checklist, signOffs: [] };
     case 'ChecklistOpened':
       // Opened once per stream; a re-required team gets `ChecklistReopened` instead.
       return checklist;

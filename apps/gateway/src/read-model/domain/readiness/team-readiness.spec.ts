@@ -20,7 +20,8 @@ const readiness = (
   items: ChecklistItemView[],
   signedOff: typeof SIGNED | null = SIGNED,
   now = NOW,
-): TeamReadiness => computeTeamReadiness(checklistView('team-qa', items, { signedOff }), QA, now);
+): TeamReadiness =>
+  computeTeamReadiness(checklistView('team-qa', items, { signOffs: signedOff ?? [] }), QA, now);
 const codes = (result: TeamReadiness) => result.blockers.map(({ code, itemId }) => [code, itemId]);
 
 describe('computeTeamReadiness', () => {
@@ -209,7 +210,7 @@ describe('computeTeamReadiness', () => {
     const closed = checklistView('team-qa', [done('a')], {
       status: 'CLOSED',
       closedReason: 'TEAM_RELEASED',
-      signedOff: SIGNED,
+      signOffs: SIGNED,
     });
     const result = computeTeamReadiness(closed, QA, NOW);
     expect(result).toMatchObject({
@@ -255,6 +256,29 @@ describe('computeTeamReadiness', () => {
         ['OPEN_REQUIRED_ITEM', 'b'],
         ['NOT_SIGNED_OFF', null],
       ]);
+    });
+  });
+
+  describe('N of M lead sign-offs', () => {
+    const twoLeads = (signOffs: { by: string; at: string }[]) =>
+      computeTeamReadiness(checklistView('team-qa', [done('a')], { signOffs, signOffsRequired: 2 }), QA, NOW);
+
+    it('is not signed off until enough distinct leads signed, saying how many did', () => {
+      const result = twoLeads([{ by: 'lena', at: BEFORE_NOW }]);
+      expect(result).toMatchObject({ ready: false, signedOff: false });
+      expect(codes(result)).toEqual([['NOT_SIGNED_OFF', null]]);
+      expect(result.blockers[0].message).toBe('QA: 1 of 2 leads signed off (lena)');
+      expect(twoLeads([]).blockers[0].message).toBe(
+        'QA has not signed off its checklist (2 leads must sign)',
+      );
+    });
+
+    it('is signed off and ready once the second lead signed', () => {
+      const result = twoLeads([
+        { by: 'lena', at: BEFORE_NOW },
+        { by: 'lars', at: BEFORE_NOW },
+      ]);
+      expect(result).toMatchObject({ ready: true, signedOff: true, blockers: [] });
     });
   });
 });

@@ -45,7 +45,7 @@ export const waiverRequested = (id: string, overrides: Partial<ChecklistItemView
 export const blocked = (id: string, reason: string, overrides: Partial<ChecklistItemView> = {}) =>
   itemView(id, { state: 'BLOCKED', blockedReason: reason, blockedBy: 'quinn', ...overrides });
 
-export const SIGNED = { by: 'lead', at: BEFORE_NOW };
+export const SIGNED = [{ by: 'lead', at: BEFORE_NOW }];
 
 export const checklistView = (
   teamId: string,
@@ -61,7 +61,8 @@ export const checklistView = (
   targetDate: TARGET_DATE,
   status: 'OPEN',
   closedReason: null,
-  signedOff: null,
+  signOffs: [],
+  signOffsRequired: 1,
   items,
   createdAt: BEFORE_NOW,
   updatedAt: BEFORE_NOW,
