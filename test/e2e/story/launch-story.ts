@@ -300,6 +300,30 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
     expect(recordGoNoGo.decision).toEqual({ decision: 'GO', notes: 'All functions ready' });
     expect((await gate()).decision).toBe('ALLOWED');
 
+    // Support joins for hypercare. Only an admin creates teams; a LEAD of the team (not a launch
+    // manager) manages its members.
+    expect(
+      await codesOf(
+        manager.request(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, {
+          input: { key: `sneaky-${run}`, name: 'Sneaky', function: 'OTHER' },
+        }),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    const supportId = await createTeam(`support-${run}`, 'SUPPORT');
+    await addMember(supportId, `sam-${run}`, 'LEAD');
+    const supportLead = await token('support-lead', 'TEAM_MEMBER', `sam-${run}`);
+    const supportAgent = await token('support-agent', 'TEAM_MEMBER', `sasha-${run}`);
+    const addMemberAs = (client: GraphqlClient, userId: string, role: string) =>
+      client.request(
+        `mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { id members { userId role } } }`,
+        { input: { teamId: supportId, userId, role } },
+      );
+    expect(await codesOf(addMemberAs(manager, `mia-${run}`, 'LEAD'))).toEqual(['FORBIDDEN']);
+    await addMemberAs(supportLead, `sasha-${run}`, 'MEMBER');
+    await manager.request(`mutation($input: LaunchTeamInput!) { requireTeam(input: $input) { id } }`, {
+      input: { launchId, teamId: supportId },
+    });
+
     // Live, an incident, support RED then GREEN, hypercare closed.
     const { markLaunched } = await manager.request<{ markLaunched: LaunchView }>(
       `mutation($input: MarkLaunchedInput!) { markLaunched(input: $input) { ${LAUNCH_FIELDS} } }`,
@@ -307,10 +331,14 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
     );
     expect(markLaunched.status).toBe('HYPERCARE');
     expect(markLaunched.support.status).toBe('GREEN');
-    const { reportIncident } = await manager.request<{ reportIncident: { id: string; status: string } }>(
-      `mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { id severity status } }`,
-      { input: { launchId, severity: 'SEV2', title: 'Payment retries spike' } },
-    );
+    // The support team reports and resolves incidents; an engineer cannot.
+    const report = (client: GraphqlClient) =>
+      client.request<{ reportIncident: { id: string; status: string } }>(
+        `mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { id severity status } }`,
+        { input: { launchId, severity: 'SEV2', title: 'Payment retries spike' } },
+      );
+    expect(await codesOf(report(engDev))).toEqual(['FORBIDDEN']);
+    const { reportIncident } = await report(supportAgent);
     expect(reportIncident.status).toBe('OPEN');
     expect((await readLaunch()).support.status).toBe('RED');
     const closeLaunch = () =>
@@ -319,7 +347,7 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
         { input: { launchId } },
       );
     expect(await codesOf(closeLaunch())).toEqual(['LAUNCH.OPEN_CRITICAL_INCIDENTS']);
-    await manager.request(
+    await supportAgent.request(
       `mutation($input: ResolveIncidentInput!) { resolveIncident(input: $input) { id status } }`,
       {
         input: { incidentId: reportIncident.id, resolution: 'Rolled back the retry policy' },

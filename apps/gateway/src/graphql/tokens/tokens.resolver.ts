@@ -5,9 +5,11 @@ import { authorize } from '../../auth/access-control';
 import { TokenService } from '../../auth/token-service';
 import { TokenStore } from '../../auth/token-store';
 import { notFound } from '../../errors/gateway-error';
+import { ReadModelQueries } from '../../read-model/queries/read-model-queries';
 import { validateInput } from '../../validation/validate-input';
 import type { GatewayContext } from '../common/gateway-context';
 import { CreateApiTokenInput, RevokeApiTokenInput } from './token.inputs';
+import { requireOwnTeams } from './token-teams';
 import { toApiToken, toViewer } from './token.mapper';
 import { ApiToken, CreatedApiToken, Viewer } from './token.types';
 import { createApiTokenSchema, revokeApiTokenSchema } from './token.validation';
@@ -18,6 +20,7 @@ export class TokensResolver {
   constructor(
     @Inject(TokenService) private readonly tokens: TokenService,
     @Inject(TokenStore) private readonly store: TokenStore,
+    @Inject(ReadModelQueries) private readonly queries: ReadModelQueries,
   ) {}
 
   @Query(() => Viewer, { description: 'The token this request is made with.' })
@@ -40,7 +43,8 @@ export class TokensResolver {
   ): Promise<CreatedApiToken> {
     const principal = authorize(ctx.principal, 'createApiToken');
     const data = validateInput(createApiTokenSchema, input);
-    const issued = await this.tokens.issue({ ...data, createdBy: principal.userId });
+    const teamIds = await requireOwnTeams(data.userId, data.teamIds, (ref) => this.queries.team(ref));
+    const issued = await this.tokens.issue({ ...data, teamIds, createdBy: principal.userId });
     return { id: issued.token.id, token: issued.secret, apiToken: toApiToken(issued.token) };
   }
 
