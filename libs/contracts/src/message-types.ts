@@ -75,6 +75,7 @@ export const CHECKLIST_EVENT_TYPES = [
   'ChecklistItemAdded',
   'ChecklistItemOwnerAssigned',
   'ChecklistItemTicked',
+  'ChecklistItemEvidenceUpdated',
   'ChecklistItemUnticked',
   'ChecklistItemWaiverRequested',
   'ChecklistItemWaived',

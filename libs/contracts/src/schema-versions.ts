@@ -23,6 +23,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<
   ChecklistItemAdded: 1,
   ChecklistItemOwnerAssigned: 1,
   ChecklistItemTicked: 1,
+  ChecklistItemEvidenceUpdated: 1,
   ChecklistItemUnticked: 1,
   ChecklistItemWaiverRequested: 1,
   ChecklistItemWaived: 2,

@@ -66,6 +66,11 @@ export type ChecklistItemTicked = Message<
   'ChecklistItemTicked',
   { checklistId: string; itemId: string; by: string; at: string; evidenceUrl: string | null }
 >;
+/** A DONE item ticked again with other evidence: the evidence changes, the item (and sign-off) stay. */
+export type ChecklistItemEvidenceUpdated = Message<
+  'ChecklistItemEvidenceUpdated',
+  { checklistId: string; itemId: string; evidenceUrl: string; by: string; at: string }
+>;
 export type ChecklistItemUnticked = Message<
   'ChecklistItemUnticked',
   { checklistId: string; itemId: string; by: string }
@@ -136,6 +141,7 @@ export type ChecklistEvent =
   | ChecklistItemAdded
   | ChecklistItemOwnerAssigned
   | ChecklistItemTicked
+  | ChecklistItemEvidenceUpdated
   | ChecklistItemUnticked
   | ChecklistItemWaiverRequested
   | ChecklistItemWaived

@@ -63,6 +63,12 @@ export const evolveChecklist = (state: ChecklistState, event: ChecklistEvent): C
       const { by, at, evidenceUrl } = event.data;
       return setStatus(state, event.data.itemId, { state: 'DONE', by, at, evidenceUrl });
     }
+    case 'ChecklistItemEvidenceUpdated':
+      return updateItem(state, event.data.itemId, (item) =>
+        item.status.state === 'DONE'
+          ? { ...item, status: { ...item.status, evidenceUrl: event.data.evidenceUrl } }
+          : item,
+      );
     case 'ChecklistItemWaiverRequested': {
       const { reason, requestedBy, expiresAt } = event.data;
       return updateItem(state, event.data.itemId, (item) => ({

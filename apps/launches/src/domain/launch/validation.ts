@@ -23,6 +23,18 @@ export const requireSignOffsRequired = (value: unknown): number => {
   );
 };
 
+/** A target date (ISO) that is still ahead of `now`: a launch cannot be planned for the past. */
+export const requireFutureTargetDate = (value: unknown, now: Date): string => {
+  const targetDate = requireIsoDate(value, 'Target date');
+  if (Date.parse(targetDate) <= now.getTime()) {
+    throw invalid(
+      `Target date ${targetDate} has already passed (now: ${now.toISOString()}).`,
+      ErrorCodes.LAUNCH_TARGET_DATE_IN_PAST,
+    );
+  }
+  return targetDate;
+};
+
 const invalid = (message: string, code: string = ErrorCodes.LAUNCH_INVALID_INPUT): DomainError =>
   new DomainError(code, message);
 

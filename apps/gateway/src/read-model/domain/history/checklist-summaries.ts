@@ -35,6 +35,8 @@ export const summarizeChecklistEvent = (event: ChecklistEvent, names: Namer): st
         : `${team}: ${names.item(event.data.itemId)} assigned to ${event.data.ownerUserId}`;
     case 'ChecklistItemTicked':
       return `${team}: ${names.item(event.data.itemId)} done by ${event.data.by}${event.data.evidenceUrl ? ` (evidence: ${event.data.evidenceUrl})` : ''}`;
+    case 'ChecklistItemEvidenceUpdated':
+      return `${team}: evidence of ${names.item(event.data.itemId)} updated by ${event.data.by}: ${event.data.evidenceUrl}`;
     case 'ChecklistItemUnticked':
       return `${team}: ${names.item(event.data.itemId)} unticked by ${event.data.by}`;
     case 'ChecklistItemWaiverRequested': {

@@ -149,6 +149,14 @@ describe('toHistoryEntry', () => {
       "QA: waiver of 'Regression suite green' expired",
     ],
     [
+      'ChecklistItemEvidenceUpdated',
+      {
+        type: 'ChecklistItemEvidenceUpdated',
+        data: { ...checklist, itemId: 'i-1', evidenceUrl: 'https://ci/2', by: 'quinn', at: 'E' },
+      },
+      "QA: evidence of 'Regression suite green' updated by quinn: https://ci/2",
+    ],
+    [
       'ChecklistItemWaiverRequested',
       C.waiverRequested(QA_CHECKLIST, 'i-1'),
       "QA: waiver of 'Regression suite green' requested by quinn: covered by canary",

@@ -153,6 +153,14 @@ describe('applyChecklistEvent', () => {
     expect(itemOf(view, 'i-3')).toMatchObject({ state: 'OPEN', ownerUserId: 'olga', required: true });
   });
 
+  it('updates the evidence of a done item, which stays done', () => {
+    const updated = project(C.ticked(QA_CHECKLIST, 'i-1', 'https://ci/1'), {
+      type: 'ChecklistItemEvidenceUpdated',
+      data: { checklistId: QA_CHECKLIST, itemId: 'i-1', evidenceUrl: 'https://ci/2', by: 'quinn', at: 'E' },
+    });
+    expect(itemOf(updated)).toMatchObject({ state: 'DONE', doneBy: 'quinn', evidenceUrl: 'https://ci/2' });
+  });
+
   it('signs off and withdraws the sign-off', () => {
     expect(project(C.signedOff(QA_CHECKLIST)).signOffs).toEqual([
       { by: 'lead', at: '2026-02-10T00:00:00.000Z' },

@@ -111,6 +111,10 @@ const applyFacts = (checklist: ChecklistView, event: ChecklistEvent): ChecklistV
         evidenceUrl,
       }));
     }
+    case 'ChecklistItemEvidenceUpdated':
+      return updateItem(checklist, event.data.itemId, (item) =>
+        item.state === 'DONE' ? { ...item, evidenceUrl: event.data.evidenceUrl } : item,
+      );
     case 'ChecklistItemWaiverRequested': {
       const { reason, requestedBy, expiresAt } = event.data;
       return updateItem(checklist, event.data.itemId, (item) => ({
