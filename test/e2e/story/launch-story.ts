@@ -119,7 +119,7 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
   // Templates per function (re-creating one makes a new version: harmless across runs).
   const template = (
     fn: string,
-    items: { title: string; required: boolean; dueDaysBeforeLaunch?: number }[],
+    items: { title: string; required: boolean; dueDaysBeforeLaunch?: number; owner?: string }[],
   ) =>
     admin.request(
       `mutation($input: CreateChecklistTemplateInput!) { createChecklistTemplate(input: $input) { id version } }`,
@@ -131,7 +131,7 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
     { title: 'Dashboards updated', required: false },
   ]);
   await template('QA', [
-    { title: 'Regression suite green', required: true, dueDaysBeforeLaunch: 2 },
+    { title: 'Regression suite green', required: true, dueDaysBeforeLaunch: 2, owner: `quinn-${run}` },
     { title: 'Exploratory testing', required: true },
   ]);
 
@@ -185,6 +185,39 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
     ]);
     expect(launch.readiness.ready).toBe(false);
     expect(launch.readiness.percent).toBe(0);
+    // Owners: from the template, or assigned; each person sees their open items, soonest due first.
+    const myItems = async (client: GraphqlClient, first = 10) =>
+      (
+        await client.request<{
+          myItems: {
+            edges: { node: { title: string; owner: string } }[];
+            pageInfo: { hasNextPage: boolean };
+          };
+        }>(
+          `query($first: Int) { myItems(first: $first) { edges { node { title owner } } pageInfo { hasNextPage } } }`,
+          {
+            first,
+          },
+        )
+      ).myItems;
+    const assign = (client: GraphqlClient, itemId: string, owner: string | null) =>
+      client.request<{ assignItem: { owner: string | null } }>(
+        `mutation($input: AssignItemInput!) { assignItem(input: $input) { id owner } }`,
+        { input: { itemId, owner } },
+      );
+    expect((await myItems(qaLead)).edges.map((e) => e.node.title)).toEqual(['Regression suite green']);
+    const exploratoryItem = itemByTitle(launch, qaKey, 'Exploratory testing');
+    expect((await assign(manager, exploratoryItem.id, `quinn-${run}`)).assignItem.owner).toBe(`quinn-${run}`);
+    const firstPage = await myItems(qaLead, 1);
+    expect(firstPage.edges.map((e) => e.node.title)).toEqual(['Regression suite green']);
+    expect(firstPage.pageInfo.hasNextPage).toBe(true);
+    expect((await myItems(qaLead)).edges.map((e) => e.node.title)).toEqual([
+      'Regression suite green',
+      'Exploratory testing',
+    ]);
+    expect((await assign(manager, exploratoryItem.id, null)).assignItem.owner).toBeNull();
+    expect(await codesOf(assign(engDev, exploratoryItem.id, `eli-${run}`))).toEqual(['FORBIDDEN']);
+
     // A launch cannot be moved into the past.
     expect(
       await codesOf(

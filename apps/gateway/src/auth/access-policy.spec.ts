@@ -27,6 +27,7 @@ const EXPECTED: Record<Operation, readonly [Access, Access, Access, Access]> = {
   cancelLaunch: [Y, Y, N, N],
   setGatePolicy: [Y, Y, N, N],
   addChecklistItem: [Y, N, 'member', N],
+  assignItem: [Y, Y, 'member', N],
   tickItem: [Y, N, 'member', N],
   untickItem: [Y, N, 'member', N],
   blockItem: [Y, N, 'member', N],

@@ -47,6 +47,8 @@ export const ACCESS_RULES = {
   setGatePolicy: { roles: MANAGERS },
   // Checklist work belongs to the team; waivers are also the launch manager's call.
   addChecklistItem: { roles: TEAM_WORK, teamScope: 'member' },
+  // Launch managers hand out work too.
+  assignItem: { roles: PEOPLE, teamScope: 'member' },
   tickItem: { roles: TEAM_WORK, teamScope: 'member' },
   untickItem: { roles: TEAM_WORK, teamScope: 'member' },
   blockItem: { roles: TEAM_WORK, teamScope: 'member' },
@@ -91,6 +93,7 @@ export const MUTATION_OPERATIONS = [
   'cancelLaunch',
   'setGatePolicy',
   'addChecklistItem',
+  'assignItem',
   'tickItem',
   'untickItem',
   'blockItem',
@@ -115,6 +118,7 @@ export const QUERY_OPERATIONS = {
   teams: 'read',
   checklist: 'read',
   checklistTemplates: 'read',
+  myItems: 'read',
   gate: 'gate',
   apiTokens: 'apiTokens',
   viewer: 'viewer',

@@ -81,6 +81,7 @@ describe('the public API contract (docs/product.md)', () => {
       'ChecklistItem!',
       { checklistId: 'ID!', title: 'String!', required: 'Boolean!', dueDate: 'DateTime' },
     ],
+    ['assignItem', 'ChecklistItem!', { itemId: 'ID!', owner: 'String' }],
     ['tickItem', 'ChecklistItem!', { itemId: 'ID!', evidenceUrl: 'String' }],
     ['untickItem', 'ChecklistItem!', { itemId: 'ID!' }],
     ['waiveItem', 'ChecklistItem!', { itemId: 'ID!', reason: 'String!', expiresAt: 'DateTime' }],
@@ -114,6 +115,7 @@ describe('the public API contract (docs/product.md)', () => {
       description: 'String',
       required: 'Boolean!',
       dueDaysBeforeLaunch: 'Int',
+      owner: 'String',
     });
   });
 

@@ -84,6 +84,9 @@ export const HAPPY_PATH: Readonly<Record<string, CommandHandler>> = {
       }),
     ],
   }),
+  AssignItemOwner: (_c, p) => ({
+    events: [event(String(p.checklistId), 'ChecklistItemOwnerAssigned', p)],
+  }),
   UntickItem: (c, p) => ({
     events: [event(String(p.checklistId), 'ChecklistItemUnticked', { ...p, by: byOf(c) })],
   }),

@@ -7,6 +7,8 @@ export interface TemplateItemSpec {
   required: boolean;
   /** Due this many days before the launch's target date (null: no due date). */
   dueDaysBeforeLaunch?: number | null;
+  /** The user who owns the item on every checklist opened from the template (null: nobody). */
+  owner?: string | null;
 }
 
 /** Creates the template of a function, or a new version of it if one exists. */

@@ -21,6 +21,8 @@ export interface ChecklistItemSnapshot {
   required: boolean;
   dueDate: string | null;
   dueDaysBeforeLaunch: number | null;
+  /** The owner a template gave the item (absent: nobody); later changes are ChecklistItemOwnerAssigned. */
+  ownerUserId?: string | null;
 }
 
 export type ChecklistOpened = Message<

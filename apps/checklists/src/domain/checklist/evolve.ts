@@ -21,7 +21,12 @@ export const evolveChecklist = (state: ChecklistState, event: ChecklistEvent): C
     return {
       status: 'OPEN',
       ...checklist,
-      items: items.map((item) => ({ ...item, ownerUserId: null, status: OPEN, waiverRequest: null })),
+      items: items.map((item) => ({
+        ...item,
+        ownerUserId: item.ownerUserId ?? null,
+        status: OPEN,
+        waiverRequest: null,
+      })),
       signOffs: [],
     };
   }

@@ -50,6 +50,15 @@ export class WaiveItemInput {
 }
 
 @InputType()
+export class AssignItemInput {
+  @Field(() => ID)
+  itemId!: string;
+
+  @Field(() => String, { nullable: true, description: 'The user who owns the item; null clears it.' })
+  owner?: string | null;
+}
+
+@InputType()
 export class RejectWaiverInput {
   @Field(() => ID)
   itemId!: string;

@@ -8,6 +8,7 @@ import {
   ItemStateEnum,
   WaiverStatusEnum,
 } from '../common/enums';
+import { PageInfo } from '../common/page-info.type';
 import { Team } from '../teams/team.types';
 
 @ObjectType({ description: "The item's latest waiver: requested, approved, or how it ended." })
@@ -92,6 +93,27 @@ export class SignOff {
 
   @Field(() => DateTimeScalar)
   at!: string;
+}
+
+@ObjectType()
+export class ChecklistItemEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => ChecklistItem)
+  node!: ChecklistItem;
+}
+
+@ObjectType()
+export class ChecklistItemConnection {
+  @Field(() => [ChecklistItemEdge])
+  edges!: ChecklistItemEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
 }
 
 @ObjectType({ description: "One team's checklist for one launch." })

@@ -19,6 +19,8 @@ export const waiveItemSchema = z.object({
   expiresAt: field.instant().nullish(),
 });
 
+export const assignItemSchema = z.object({ itemId: field.id('itemId'), owner: field.userId().nullish() });
+
 export const rejectWaiverSchema = z.object({ itemId: field.id('itemId'), reason: field.reason() });
 
 export const blockItemSchema = z.object({ itemId: field.id('itemId'), reason: field.reason() });

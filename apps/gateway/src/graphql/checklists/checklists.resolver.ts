@@ -7,6 +7,7 @@ import type { GatewayContext } from '../common/gateway-context';
 import { ChecklistCommands } from './checklist-commands';
 import {
   AddChecklistItemInput,
+  AssignItemInput,
   BlockItemInput,
   ItemRefInput,
   RejectWaiverInput,
@@ -17,6 +18,7 @@ import {
 import { Checklist, ChecklistItem } from './checklist.types';
 import {
   addChecklistItemSchema,
+  assignItemSchema,
   blockItemSchema,
   itemRefSchema,
   rejectWaiverSchema,
@@ -61,6 +63,19 @@ export class ChecklistsResolver {
     return this.checklists.onChecklist(principal, 'addChecklistItem', data.checklistId, command, () =>
       this.checklists.item(itemId),
     );
+  }
+
+  @Mutation(() => ChecklistItem, { description: 'Gives the item an owner (a user id); null clears it.' })
+  async assignItem(
+    @Args('input', { type: () => AssignItemInput }) input: AssignItemInput,
+    @Context() ctx: GatewayContext,
+  ): Promise<ChecklistItem> {
+    const principal = authorize(ctx.principal, 'assignItem');
+    const { itemId, owner } = validateInput(assignItemSchema, input);
+    return this.checklists.onItem(principal, 'assignItem', itemId, (checklistId) => ({
+      type: 'AssignItemOwner',
+      data: { checklistId, itemId, ownerUserId: owner ?? null },
+    }));
   }
 
   @Mutation(() => ChecklistItem)

@@ -1,6 +1,8 @@
 import type { LaunchStatus } from '@tminus/contracts';
 import {
   launchAsOf,
+  openItemsOwnedBy,
+  type OwnedItem,
   type ChecklistItemView,
   type ChecklistView,
   type LaunchView,
@@ -152,6 +154,13 @@ export class ReadModelQueries {
 
   async checklist(id: string): Promise<ChecklistView | null> {
     return this.db.read((sql) => new Documents(sql, LIVE_TABLES).checklist(id));
+  }
+
+  /** The open items `userId` owns, soonest due first. */
+  async openItemsOwnedBy(userId: string): Promise<OwnedItem[]> {
+    return this.db.read(async (sql) =>
+      openItemsOwnedBy(await new Documents(sql, LIVE_TABLES).checklistsMentioningOwner(userId), userId),
+    );
   }
 
   /** The checklist an item belongs to, and the item in it. */

@@ -79,6 +79,21 @@ export class Documents {
     return parse<StoredChecklist>(rows).map(currentChecklist);
   }
 
+  /**
+   * Checklists that may hold items `userId` owns: the stored JSON names the owner as written by
+   * JSON.stringify, so a LIKE narrows the scan; callers still check each item.
+   */
+  async checklistsMentioningOwner(userId: string): Promise<ChecklistView[]> {
+    const pattern = `%${JSON.stringify({ ownerUserId: userId })
+      .slice(1, -1)
+      .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await this.sql.query<DocRow>(
+      `SELECT doc FROM ${this.tables.checklists} WHERE doc LIKE ? ESCAPE '\\' ORDER BY id`,
+      [pattern],
+    );
+    return parse<StoredChecklist>(rows).map(currentChecklist);
+  }
+
   /** `previous`: the document before this write, so only new items get an index row. */
   async putChecklist(view: ChecklistView, previous: ChecklistView | null = null): Promise<void> {
     await this.sql.execute(

@@ -71,6 +71,15 @@ describe('OpenChecklist', () => {
       ]);
   });
 
+  it('gives an item the owner its template names', () => {
+    spec
+      .given([])
+      .when(open({ items: [{ ...TEMPLATE_ITEMS[1], owner: 'pia' }] }))
+      .thenEventsSatisfy(([event]) => {
+        expect(event).toMatchObject({ data: { items: [{ itemId: OPTIONAL.itemId, ownerUserId: 'pia' }] } });
+      });
+  });
+
   it('asks for as many lead sign-offs as the launch does', () => {
     spec
       .given([])

@@ -40,6 +40,8 @@ const snapshot = (item: OpenedItemSpec, targetDate: string): ChecklistItemSnapsh
   required: item.required,
   dueDate: computeDueDate(targetDate, item.dueDaysBeforeLaunch),
   dueDaysBeforeLaunch: item.dueDaysBeforeLaunch ?? null,
+  // Only when the template names one, so checklists without owners look as they always did.
+  ...(item.owner ? { ownerUserId: item.owner.trim() } : {}),
 });
 
 /** A re-required team gets its old checklist back as it was; only the due dates follow the launch. */

@@ -25,7 +25,7 @@ const newItem = (snapshot: ChecklistItemSnapshot): ChecklistItemView => ({
   required: snapshot.required,
   dueDate: snapshot.dueDate,
   dueDaysBeforeLaunch: snapshot.dueDaysBeforeLaunch,
-  ownerUserId: null,
+  ownerUserId: snapshot.ownerUserId ?? null,
   state: 'OPEN',
   ...NO_STATE_DETAILS,
 });
