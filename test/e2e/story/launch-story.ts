@@ -343,6 +343,10 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
     expect(recordGoNoGo.status).toBe('GO');
     expect(recordGoNoGo.decision).toEqual({ decision: 'GO', notes: 'All functions ready' });
     expect((await gate()).decision).toBe('ALLOWED');
+    const { gate: allowed } = await admin.request<{ gate: { position: string; evaluatedAt: string } }>(
+      `query($launch: String!) { gate(launch: $launch, environment: "production") { decision position evaluatedAt } }`,
+      { launch: launch.key },
+    );
 
     // Support joins for hypercare. Only an admin creates teams; a LEAD of the team (not a launch
     // manager) manages its members.
@@ -417,6 +421,41 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
     expect(launchAsOf.readiness.ready).toBe(false);
     expect(launchAsOf.readiness.percent).toBe(percentInTheMiddle);
     expect(itemByTitle(launchAsOf, qaKey, 'Regression suite green').state).toBe('OPEN');
+
+    // The gate decision replayed at the position it reported: GO and ready, as it was then.
+    const { launchAsOf: atGate } = await admin.request<{ launchAsOf: LaunchView }>(
+      `query($id: ID!, $position: String, $at: DateTime) { launchAsOf(id: $id, position: $position, at: $at) { ${LAUNCH_FIELDS} } }`,
+      { id: launchId, position: allowed.position, at: allowed.evaluatedAt },
+    );
+    expect(atGate.status).toBe('GO');
+    expect(atGate.readiness.ready).toBe(true);
+
+    // Everything is in the audit log, newest first, tokens and team membership included.
+    const audit = async (vars: { launchId?: string; actor?: string; first?: number }) =>
+      (
+        await admin.request<{
+          auditLog: {
+            edges: {
+              node: { type: string; actor: string | null; launchId: string | null; summary: string };
+            }[];
+          };
+        }>(
+          `query($first: Int, $launchId: ID, $actor: String) { auditLog(first: $first, launchId: $launchId, actor: $actor) { edges { node { at actor type launchId position summary } } } }`,
+          { first: 100, ...vars },
+        )
+      ).auditLog.edges.map((e) => e.node);
+    const byLead = await audit({ actor: `sam-${run}` });
+    expect(byLead.map((e) => e.type)).toEqual(['TeamMemberAdded']);
+    expect(byLead[0].summary).toContain(`sasha-${run}`);
+    const ofLaunch = await audit({ launchId });
+    expect(ofLaunch[0].type).toBe('LaunchClosed');
+    expect(ofLaunch.every((e) => e.launchId === launchId)).toBe(true);
+    expect(ofLaunch.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['ChecklistItemWaiverRequested', 'ChecklistItemWaived']),
+    );
+    expect(await codesOf(manager.request('{ auditLog { edges { node { type } } } }'))).toEqual(['FORBIDDEN']);
+    const everything = (await audit({})).map((e) => e.type);
+    expect(everything).toEqual(expect.arrayContaining(['ApiTokenCreated']));
   } finally {
     await readinessFeed.stop();
   }

@@ -40,6 +40,7 @@ const EXPECTED: Record<Operation, readonly [Access, Access, Access, Access]> = {
   createApiToken: [Y, N, N, N],
   revokeApiToken: [Y, N, N, N],
   apiTokens: [Y, N, N, N],
+  auditLog: [Y, N, N, N],
   read: [Y, Y, Y, N],
   gate: [Y, Y, Y, Y],
   readinessChanged: [Y, Y, Y, Y],

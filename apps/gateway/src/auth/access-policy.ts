@@ -63,6 +63,8 @@ export const ACCESS_RULES = {
   createApiToken: { roles: ADMIN },
   revokeApiToken: { roles: ADMIN },
   apiTokens: { roles: ADMIN },
+  // The audit log shows everyone's changes, tokens included.
+  auditLog: { roles: ADMIN },
   // Reads. Pipelines read gates (and wait for readiness changes), nothing else.
   read: { roles: PEOPLE },
   gate: { roles: EVERYONE },
@@ -121,6 +123,7 @@ export const QUERY_OPERATIONS = {
   myItems: 'read',
   gate: 'gate',
   apiTokens: 'apiTokens',
+  auditLog: 'auditLog',
   viewer: 'viewer',
 } as const satisfies Record<string, Operation>;
 

@@ -9,6 +9,7 @@ import { LaunchTeamsResolver } from './launches/launch-teams.resolver';
 import { SubscriptionsResolver } from './subscriptions/subscriptions.resolver';
 import { TeamsResolver } from './teams/teams.resolver';
 import { TemplatesResolver } from './templates/templates.resolver';
+import { AuditResolver } from './audit/audit.resolver';
 import { MyItemsResolver } from './checklists/my-items.resolver';
 import { TokensResolver } from './tokens/tokens.resolver';
 
@@ -24,6 +25,7 @@ export const RESOLVERS = [
   ChecklistsResolver,
   TokensResolver,
   MyItemsResolver,
+  AuditResolver,
   SubscriptionsResolver,
 ];
 

@@ -46,7 +46,9 @@ describe('the public API contract (docs/product.md)', () => {
     ['teams', '(): [Team!]!'],
     ['checklistTemplates', '(): [ChecklistTemplate!]!'],
     ['gate', '(environment: String!, launch: String!): GateDecision!'],
-    ['launchAsOf', '(at: DateTime!, id: ID!): Launch'],
+    ['launchAsOf', '(at: DateTime, id: ID!, position: String): Launch'],
+    ['auditLog', '(actor: String, after: String, first: Int, launchId: ID): AuditConnection!'],
+    ['myItems', '(after: String, first: Int): ChecklistItemConnection!'],
   ])('query %s%s', (name, expected) => {
     const field = schema.getQueryType()?.getFields()[name];
     expect(field && signature(field)).toBe(expected);

@@ -22,6 +22,15 @@ const currentChecklist = (stored: StoredChecklist): ChecklistView => {
   return { ...rest, signOffs: signedOff ? [signedOff] : [], signOffsRequired: stored.signOffsRequired ?? 1 };
 };
 
+/**
+ * A LIKE pattern (used with ESCAPE '\\') for documents whose stored JSON holds `fields` as
+ * JSON.stringify writes them: a cheap narrowing step, callers still check the match exactly.
+ */
+export const jsonLikePattern = (fields: Record<string, string>): string =>
+  `%${JSON.stringify(fields)
+    .slice(1, -1)
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** Placeholders for an IN list (`?, ?, ?`); callers never pass an empty list. */
 export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
 
@@ -84,9 +93,7 @@ export class Documents {
    * JSON.stringify, so a LIKE narrows the scan; callers still check each item.
    */
   async checklistsMentioningOwner(userId: string): Promise<ChecklistView[]> {
-    const pattern = `%${JSON.stringify({ ownerUserId: userId })
-      .slice(1, -1)
-      .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = jsonLikePattern({ ownerUserId: userId });
     const rows = await this.sql.query<DocRow>(
       `SELECT doc FROM ${this.tables.checklists} WHERE doc LIKE ? ESCAPE '\\' ORDER BY id`,
       [pattern],
