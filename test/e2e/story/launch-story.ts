@@ -227,6 +227,25 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
         ),
       ),
     ).toEqual(['LAUNCH.TARGET_DATE_IN_PAST']);
+    // Rescheduling answers once every checklist's due dates have moved too (read-your-writes across streams).
+    const movedTarget = new Date(Date.parse(targetDate) + 86_400_000).toISOString();
+    const { rescheduleLaunch } = await manager.request<{
+      rescheduleLaunch: {
+        teams: { team: { key: string }; checklist: { items: { title: string; dueDate: string | null }[] } }[];
+      };
+    }>(
+      `mutation($input: RescheduleLaunchInput!) { rescheduleLaunch(input: $input) { teams { team { key } checklist { items { title dueDate } } } } }`,
+      { input: { launchId, targetDate: movedTarget } },
+    );
+    const dueIn = (key: string, title: string) =>
+      rescheduleLaunch.teams.find((t) => t.team.key === key)?.checklist.items.find((i) => i.title === title)
+        ?.dueDate;
+    expect(dueIn(engKey, 'Code complete')).toBe(
+      new Date(Date.parse(movedTarget) - 7 * 86_400_000).toISOString(),
+    );
+    expect(dueIn(qaKey, 'Regression suite green')).toBe(
+      new Date(Date.parse(movedTarget) - 2 * 86_400_000).toISOString(),
+    );
     expect(launch.readiness.blockers.map((b) => b.code)).toEqual(
       expect.arrayContaining(['OPEN_REQUIRED_ITEM', 'NOT_SIGNED_OFF']),
     );

@@ -67,6 +67,7 @@ export {
 export { eventsUpTo, launchAsOf, type LaunchAsOf } from './as-of/launch-as-of';
 export { newestFirst, toHistoryEntry, type HistoryEntry } from './history/history-entry';
 export { historyLabelsFrom, type HistoryLabels } from './history/history-labels';
+export { checklistsMovedBy } from './outcomes/rescheduled-checklists';
 export {
   compareOwnedKeys,
   openItemsOwnedBy,
