@@ -227,6 +227,20 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
         ),
       ),
     ).toEqual(['LAUNCH.TARGET_DATE_IN_PAST']);
+    // Items added by hand: an absolute date stays put, an offset moves with the launch.
+    const engChecklistId = launch.teams.find((t) => t.team?.key === engKey)?.checklist?.id as string;
+    const addItem = (title: string, due: { dueDate?: string; dueDaysBeforeLaunch?: number }) =>
+      engLead.request<{ addChecklistItem: { id: string; dueDate: string; dueDateKind: string } }>(
+        `mutation($input: AddChecklistItemInput!) { addChecklistItem(input: $input) { id dueDate dueDateKind } }`,
+        { input: { checklistId: engChecklistId, title, required: false, ...due } },
+      );
+    const fixedDate = new Date(Date.parse(targetDate) - 10 * 86_400_000).toISOString();
+    expect((await addItem('Freeze announced', { dueDate: fixedDate })).addChecklistItem.dueDateKind).toBe(
+      'ABSOLUTE',
+    );
+    expect((await addItem('Runbook reviewed', { dueDaysBeforeLaunch: 1 })).addChecklistItem.dueDateKind).toBe(
+      'RELATIVE',
+    );
     // Rescheduling answers once every checklist's due dates have moved too (read-your-writes across streams).
     const movedTarget = new Date(Date.parse(targetDate) + 86_400_000).toISOString();
     const { rescheduleLaunch } = await manager.request<{
@@ -242,6 +256,10 @@ export const runLaunchStory = async (stack: StackEndpoints): Promise<void> => {
         ?.dueDate;
     expect(dueIn(engKey, 'Code complete')).toBe(
       new Date(Date.parse(movedTarget) - 7 * 86_400_000).toISOString(),
+    );
+    expect(dueIn(engKey, 'Freeze announced')).toBe(fixedDate);
+    expect(dueIn(engKey, 'Runbook reviewed')).toBe(
+      new Date(Date.parse(movedTarget) - 86_400_000).toISOString(),
     );
     expect(dueIn(qaKey, 'Regression suite green')).toBe(
       new Date(Date.parse(movedTarget) - 2 * 86_400_000).toISOString(),

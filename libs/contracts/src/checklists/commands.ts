@@ -53,7 +53,10 @@ export type AddChecklistItem = Message<
     title: string;
     description?: string | null;
     required: boolean;
+    /** An absolute due date: it stays put when the launch is rescheduled. */
     dueDate?: string | null;
+    /** Or due this many days before the target date: it moves with the launch. Not both. */
+    dueDaysBeforeLaunch?: number | null;
   }
 >;
 export type AssignItemOwner = Message<

@@ -22,6 +22,7 @@ export const toChecklistItem = (item: ChecklistItemView, checklistId: string, no
     state: item.state,
     dueDate: item.dueDate,
     dueDaysBeforeLaunch: item.dueDaysBeforeLaunch,
+    dueDateKind: item.dueDaysBeforeLaunch != null ? 'RELATIVE' : item.dueDate !== null ? 'ABSOLUTE' : 'NONE',
     overdue: isPast(item.dueDate, now) && !satisfied,
     owner: item.ownerUserId,
     doneBy: item.doneBy,

@@ -5,6 +5,7 @@ import type { WaiverStatus } from '../../read-model/domain';
 import {
   ChecklistClosedReasonEnum,
   ChecklistStatusEnum,
+  DueDateKindEnum,
   ItemStateEnum,
   WaiverStatusEnum,
 } from '../common/enums';
@@ -60,6 +61,9 @@ export class ChecklistItem {
 
   @Field(() => Int, { nullable: true })
   dueDaysBeforeLaunch!: number | null;
+
+  @Field(() => DueDateKindEnum, { description: 'Whether the due date moves when the launch is rescheduled.' })
+  dueDateKind!: 'RELATIVE' | 'ABSOLUTE' | 'NONE';
 
   @Field({ description: 'Past its due date and neither done nor validly waived.' })
   overdue!: boolean;

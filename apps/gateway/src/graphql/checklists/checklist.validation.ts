@@ -6,6 +6,7 @@ export const addChecklistItemSchema = z.object({
   title: field.title(),
   required: z.boolean(),
   dueDate: field.instant().nullish(),
+  dueDaysBeforeLaunch: z.number().int().min(0).max(365).nullish(),
   description: field.description(),
 });
 

@@ -58,6 +58,7 @@ export class ChecklistsResolver {
         description: data.description ?? null,
         required: data.required,
         dueDate: data.dueDate ?? null,
+        dueDaysBeforeLaunch: data.dueDaysBeforeLaunch ?? null,
       },
     };
     return this.checklists.onChecklist(principal, 'addChecklistItem', data.checklistId, command, () =>

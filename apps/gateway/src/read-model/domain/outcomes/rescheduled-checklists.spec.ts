@@ -11,12 +11,14 @@ const launch = {
 const derived = itemView('a', { dueDaysBeforeLaunch: 2, dueDate: '2026-02-27T00:00:00.000Z' });
 
 describe('checklistsMovedBy (which outcomes a reschedule waits for)', () => {
-  it('names the open checklists of required teams with an item due relative to the target date', () => {
-    const qa = checklistView('team-qa', [derived]);
-    const docs = checklistView('team-docs', [itemView('b', { dueDate: '2026-02-01T00:00:00.000Z' })]);
-    const sec = checklistView('team-sec', [derived], { status: 'CLOSED' });
-    const released = checklistView('team-ops', [derived]);
-    expect(checklistsMovedBy(launch, [qa, docs, sec, released], LATER)).toEqual([qa.id]);
+  it('names the open checklists of required teams, items due relative to the launch or not', () => {
+    const qa = checklistView('team-qa', [derived], { targetDate: TARGET });
+    const docs = checklistView('team-docs', [itemView('b', { dueDate: '2026-02-01T00:00:00.000Z' })], {
+      targetDate: TARGET,
+    });
+    const sec = checklistView('team-sec', [derived], { status: 'CLOSED', targetDate: TARGET });
+    const released = checklistView('team-ops', [derived], { targetDate: TARGET });
+    expect(checklistsMovedBy(launch, [qa, docs, sec, released], LATER)).toEqual([qa.id, docs.id]);
   });
 
   it('names none when the target date is the same instant', () => {

@@ -1,14 +1,10 @@
 import type { ChecklistView, LaunchView } from '../views';
 
-const DAY_MS = 86_400_000;
-
-const dueDateFor = (targetDate: string, days: number): number => Date.parse(targetDate) - days * DAY_MS;
-
 /**
  * The checklists whose due dates a reschedule to `targetDate` moves: the checklists service moves the
- * open checklists of the required teams, and records `ChecklistDueDatesMoved` only where an item's due
- * date derives from the target date (`dueDaysBeforeLaunch`) and changes. The same rule, predicted here,
- * tells the gateway which outcomes a reschedule must wait for.
+ * open checklists of the required teams, and records `ChecklistDueDatesMoved` on each whose target date
+ * differs (its items due relative to the launch move with it). The same rule, predicted here, tells the
+ * gateway which outcomes a reschedule must wait for.
  */
 export const checklistsMovedBy = (
   launch: LaunchView,
@@ -19,13 +15,6 @@ export const checklistsMovedBy = (
   const required = new Set(launch.requiredTeamIds);
   return checklists
     .filter((checklist) => checklist.status === 'OPEN' && required.has(checklist.teamId))
-    .filter((checklist) =>
-      checklist.items.some(
-        (item) =>
-          item.dueDaysBeforeLaunch != null &&
-          (item.dueDate === null ||
-            Date.parse(item.dueDate) !== dueDateFor(targetDate, item.dueDaysBeforeLaunch)),
-      ),
-    )
+    .filter((checklist) => Date.parse(checklist.targetDate) !== Date.parse(targetDate))
     .map((checklist) => checklist.id);
 };
