@@ -249,9 +249,18 @@ describe('teams, launches and checklists services on Kafka and PostgreSQL', () =
         'WaiveItem',
         qaChecklist,
         { itemId: itemOf(qaChecklist, 0), reason: 'env down', expiresAt },
-        manager,
+        qaLead,
       ),
     );
+    // Someone else approves the request; the requester cannot.
+    const selfApproval = await checklists(
+      'ApproveWaiver',
+      qaChecklist,
+      { itemId: itemOf(qaChecklist, 0) },
+      qaLead,
+    );
+    expect((selfApproval[0].data as { code: string }).code).toBe('CHECKLIST.SELF_APPROVAL');
+    accepted(await checklists('ApproveWaiver', qaChecklist, { itemId: itemOf(qaChecklist, 0) }, manager));
     expect(accepted(await checklists('SignOffChecklist', qaChecklist, {}, qaLead))).toEqual([
       'ChecklistSignedOff',
     ]);
@@ -305,6 +314,7 @@ describe('teams, launches and checklists services on Kafka and PostgreSQL', () =
     expect(observed.types(qaChecklist)).toEqual([
       'ChecklistOpened',
       'ChecklistItemTicked',
+      'ChecklistItemWaiverRequested',
       'ChecklistItemWaived',
       'ChecklistSignedOff',
       'ChecklistItemWaiverExpired',

@@ -115,6 +115,7 @@ describe('checklists service (embedded infrastructure)', () => {
       description: null,
       ownerUserId: null,
     });
+    // A v1 TeamRequired (written before N-of-M sign-off) asks for one sign-off, as it did then.
     await launchEvent(launchId, 'TeamRequired', { teamId, targetDate });
 
     await until(() => stream(checklistId).length > 0, 'the checklist');
@@ -128,6 +129,7 @@ describe('checklists service (embedded infrastructure)', () => {
       templateId: templateIdFor('QA'),
       templateVersion: 1,
       targetDate,
+      signOffsRequired: 1,
       items: [
         {
           itemId: item(0),
@@ -183,9 +185,10 @@ describe('checklists service (embedded infrastructure)', () => {
         'WaiveItem',
         checklistId,
         { checklistId, itemId: item(0), reason: 'flaky env', expiresAt },
-        admin,
+        lea,
       ),
     );
+    await outcomeOf(await send('ApproveWaiver', checklistId, { checklistId, itemId: item(0) }, admin));
     await outcomeOf(await send('SignOffChecklist', checklistId, { checklistId }, lea));
 
     await until(
@@ -205,8 +208,9 @@ describe('checklists service (embedded infrastructure)', () => {
   it('rebuilds waiver timers after a restart', async () => {
     const expiresAt = new Date(Date.now() + 1_500).toISOString();
     await outcomeOf(
-      await send('WaiveItem', checklistId, { checklistId, itemId: item(1), reason: 'later', expiresAt }),
+      await send('WaiveItem', checklistId, { checklistId, itemId: item(1), reason: 'later', expiresAt }, lea),
     );
+    await outcomeOf(await send('ApproveWaiver', checklistId, { checklistId, itemId: item(1) }, admin));
     await harness.restart();
 
     await until(

@@ -25,7 +25,7 @@ async function openChecklist(
   arrivals: TeamArrivals,
   event: EventEnvelope & TeamRequired,
 ): Promise<CommandEnvelope> {
-  const { launchId, teamId, targetDate } = event.data;
+  const { launchId, teamId, targetDate, signOffsRequired } = event.data;
   const { function: teamFunction } = await arrivals.waitFor(teamId);
   const template =
     teamFunction === null ? null : await reactor.read((tx) => currentTemplate(tx, teamFunction));
@@ -39,6 +39,7 @@ async function openChecklist(
     templateVersion: template?.version ?? null,
     targetDate,
     items: itemsFrom(checklistId, template?.items ?? []),
+    signOffsRequired,
   };
   return reactor.command(event, { type: 'OpenChecklist', aggregateId: checklistId, payload });
 }

@@ -42,8 +42,14 @@ describe('launch view', () => {
           ownerUserId: null,
         },
       },
-      { type: 'TeamRequired', data: { launchId: 'l', teamId: 'a', targetDate: '2031-01-01T00:00:00.000Z' } },
-      { type: 'TeamRequired', data: { launchId: 'l', teamId: 'b', targetDate: '2031-01-01T00:00:00.000Z' } },
+      {
+        type: 'TeamRequired',
+        data: { launchId: 'l', teamId: 'a', targetDate: '2031-01-01T00:00:00.000Z', signOffsRequired: 1 },
+      },
+      {
+        type: 'TeamRequired',
+        data: { launchId: 'l', teamId: 'b', targetDate: '2031-01-01T00:00:00.000Z', signOffsRequired: 1 },
+      },
       { type: 'TeamReleased', data: { launchId: 'l', teamId: 'a' } },
       {
         type: 'LaunchRescheduled',
@@ -53,7 +59,10 @@ describe('launch view', () => {
           previousTargetDate: '2031-01-01T00:00:00.000Z',
         },
       },
-      { type: 'TeamRequired', data: { launchId: 'l', teamId: 'a', targetDate: '2031-02-01T00:00:00.000Z' } },
+      {
+        type: 'TeamRequired',
+        data: { launchId: 'l', teamId: 'a', targetDate: '2031-02-01T00:00:00.000Z', signOffsRequired: 1 },
+      },
     ]);
     expect(launch).toEqual({
       launchId: 'l',

@@ -123,11 +123,6 @@ export class EmbeddedProcess {
     return this.exit;
   }
 
-  /** Resolves with the exit code once the process ends by itself (e.g. a refused start). */
-  whenExited(): Promise<number | null> {
-    return this.exit;
-  }
-
   /** SIGSTOP: the process stops at once, wherever it is (a crash can then be placed precisely). */
   freeze(): void {
     this.signal('SIGSTOP');

@@ -8,6 +8,7 @@ import { LaunchFeed } from '../graphql/subscriptions/launch-feed';
 import { ProjectionLagMonitor } from '../gates/staleness/projection-lag-monitor';
 import { GatewayHealth } from '../http/gateway-health';
 import { GatewayMetrics } from '../http/gateway-metrics';
+import { AuditTrail } from '../read-model/audit/audit-trail';
 import { GateEvaluator } from '../read-model/queries/gate-evaluator';
 import { ReadModelQueries } from '../read-model/queries/read-model-queries';
 import type { GatewayServices } from './gateway-services';
@@ -32,6 +33,7 @@ export class GatewayCoreModule {
       { provide: Authenticator, useValue: services.authenticator },
       { provide: TokenService, useValue: services.tokens },
       { provide: TokenStore, useValue: services.tokenStore },
+      { provide: AuditTrail, useValue: services.audit },
       { provide: Clock, useValue: services.clock },
       { provide: GatewayMetrics, useValue: services.metrics },
       { provide: GatewayHealth, useValue: services.health },

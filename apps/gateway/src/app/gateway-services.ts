@@ -13,6 +13,7 @@ import { GatewayMetrics } from '../http/gateway-metrics';
 import { ProjectionLagMonitor } from '../gates/staleness/projection-lag-monitor';
 import { PROJECTED_TOPICS, Projector } from '../read-model/projector/projector';
 import { GateEvaluator } from '../read-model/queries/gate-evaluator';
+import { AuditTrail } from '../read-model/audit/audit-trail';
 import { ReadModelQueries } from '../read-model/queries/read-model-queries';
 import type { ReadModelDb } from '../read-model/store/database';
 
@@ -20,6 +21,7 @@ import type { ReadModelDb } from '../read-model/store/database';
 export interface GatewayServices {
   readonly db: ReadModelDb;
   readonly queries: ReadModelQueries;
+  readonly audit: AuditTrail;
   readonly gates: GateEvaluator;
   readonly pending: PendingCommands;
   readonly sender: CommandSender;
@@ -115,6 +117,7 @@ export function buildGatewayServices(input: GatewayServicesInput): GatewayServic
     tokens: new TokenService(tokenStore, () => clock.now(), validity.revoked),
     tokenStore,
     validity,
+    audit: new AuditTrail(db, () => clock.now()),
     clock,
     metrics,
     health: new GatewayHealth(projector, db, () => clock.now()),

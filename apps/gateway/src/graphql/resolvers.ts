@@ -9,6 +9,8 @@ import { LaunchTeamsResolver } from './launches/launch-teams.resolver';
 import { SubscriptionsResolver } from './subscriptions/subscriptions.resolver';
 import { TeamsResolver } from './teams/teams.resolver';
 import { TemplatesResolver } from './templates/templates.resolver';
+import { AuditResolver } from './audit/audit.resolver';
+import { MyItemsResolver } from './checklists/my-items.resolver';
 import { TokensResolver } from './tokens/tokens.resolver';
 
 /** Every resolver of the API: the schema is generated from these (code-first). */
@@ -22,6 +24,8 @@ export const RESOLVERS = [
   TemplatesResolver,
   ChecklistsResolver,
   TokensResolver,
+  MyItemsResolver,
+  AuditResolver,
   SubscriptionsResolver,
 ];
 

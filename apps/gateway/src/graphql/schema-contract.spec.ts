@@ -46,7 +46,9 @@ describe('the public API contract (docs/product.md)', () => {
     ['teams', '(): [Team!]!'],
     ['checklistTemplates', '(): [ChecklistTemplate!]!'],
     ['gate', '(environment: String!, launch: String!): GateDecision!'],
-    ['launchAsOf', '(at: DateTime!, id: ID!): Launch'],
+    ['launchAsOf', '(at: DateTime, id: ID!, position: String): Launch'],
+    ['auditLog', '(actor: String, after: String, first: Int, launchId: ID): AuditConnection!'],
+    ['myItems', '(after: String, first: Int): ChecklistItemConnection!'],
   ])('query %s%s', (name, expected) => {
     const field = schema.getQueryType()?.getFields()[name];
     expect(field && signature(field)).toBe(expected);
@@ -74,16 +76,19 @@ describe('the public API contract (docs/product.md)', () => {
       { key: 'String!', name: 'String!', targetDate: 'DateTime!', description: 'String' },
     ],
     ['rescheduleLaunch', 'Launch!', { launchId: 'ID!', targetDate: 'DateTime!' }],
-    ['requireTeam', 'Launch!', { launchId: 'ID!', teamId: 'ID!' }],
+    ['requireTeam', 'Launch!', { launchId: 'ID!', teamId: 'ID!', signOffsRequired: 'Int' }],
     ['releaseTeam', 'Launch!', { launchId: 'ID!', teamId: 'ID!' }],
     [
       'addChecklistItem',
       'ChecklistItem!',
       { checklistId: 'ID!', title: 'String!', required: 'Boolean!', dueDate: 'DateTime' },
     ],
+    ['assignItem', 'ChecklistItem!', { itemId: 'ID!', owner: 'String' }],
     ['tickItem', 'ChecklistItem!', { itemId: 'ID!', evidenceUrl: 'String' }],
     ['untickItem', 'ChecklistItem!', { itemId: 'ID!' }],
     ['waiveItem', 'ChecklistItem!', { itemId: 'ID!', reason: 'String!', expiresAt: 'DateTime' }],
+    ['approveWaiver', 'ChecklistItem!', { itemId: 'ID!' }],
+    ['rejectWaiver', 'ChecklistItem!', { itemId: 'ID!', reason: 'String!' }],
     ['blockItem', 'ChecklistItem!', { itemId: 'ID!', reason: 'String!' }],
     ['unblockItem', 'ChecklistItem!', { itemId: 'ID!' }],
     ['signOffChecklist', 'Checklist!', { checklistId: 'ID!' }],
@@ -112,6 +117,7 @@ describe('the public API contract (docs/product.md)', () => {
       description: 'String',
       required: 'Boolean!',
       dueDaysBeforeLaunch: 'Int',
+      owner: 'String',
     });
   });
 
@@ -139,6 +145,7 @@ describe('the public API contract (docs/product.md)', () => {
     ['SupportStatus', ['GREEN', 'AMBER', 'RED']],
     ['GateDecisionKind', ['ALLOWED', 'DENIED']],
     ['Role', ['ADMIN', 'LAUNCH_MANAGER', 'TEAM_MEMBER', 'PIPELINE']],
+    ['WaiverStatus', ['REQUESTED', 'APPROVED', 'REJECTED', 'REVOKED', 'EXPIRED']],
   ])('enum %s has the upper-case values', (name, values) => {
     const type = typeOf(name);
     expect(
@@ -176,10 +183,18 @@ describe('the public API contract (docs/product.md)', () => {
     'teams.team.key',
     'teams.checklist.id',
     'teams.checklist.signedOff',
+    'teams.checklist.signOffsRequired',
+    'teams.checklist.signOffs.userId',
+    'teams.checklist.signOffs.at',
     'teams.checklist.items.id',
     'teams.checklist.items.title',
     'teams.checklist.items.required',
     'teams.checklist.items.state',
+    'teams.checklist.items.waiver.status',
+    'teams.checklist.items.waiver.reason',
+    'teams.checklist.items.waiver.requestedBy',
+    'teams.checklist.items.waiver.approvedBy',
+    'teams.checklist.items.waiver.expiresAt',
     'teams.ready',
     'decision.decision',
     'decision.notes',

@@ -84,17 +84,35 @@ export const HAPPY_PATH: Readonly<Record<string, CommandHandler>> = {
       }),
     ],
   }),
+  AssignItemOwner: (_c, p) => ({
+    events: [event(String(p.checklistId), 'ChecklistItemOwnerAssigned', p)],
+  }),
   UntickItem: (c, p) => ({
     events: [event(String(p.checklistId), 'ChecklistItemUnticked', { ...p, by: byOf(c) })],
   }),
   WaiveItem: (c, p) => ({
     events: [
-      event(String(p.checklistId), 'ChecklistItemWaived', {
+      event(String(p.checklistId), 'ChecklistItemWaiverRequested', {
         ...p,
-        approvedBy: byOf(c),
+        requestedBy: byOf(c),
         expiresAt: p.expiresAt ?? null,
       }),
     ],
+  }),
+  // The fake keeps no state: the approved waiver names the approver as its requester too.
+  ApproveWaiver: (c, p) => ({
+    events: [
+      event(String(p.checklistId), 'ChecklistItemWaived', {
+        ...p,
+        reason: 'approved',
+        requestedBy: byOf(c),
+        approvedBy: byOf(c),
+        expiresAt: null,
+      }),
+    ],
+  }),
+  RejectWaiver: (c, p) => ({
+    events: [event(String(p.checklistId), 'ChecklistItemWaiverRejected', { ...p, by: byOf(c) })],
   }),
   BlockItem: (c, p) => ({
     events: [event(String(p.checklistId), 'ChecklistItemBlocked', { ...p, by: byOf(c) })],

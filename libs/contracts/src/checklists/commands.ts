@@ -7,6 +7,8 @@ export interface TemplateItemSpec {
   required: boolean;
   /** Due this many days before the launch's target date (null: no due date). */
   dueDaysBeforeLaunch?: number | null;
+  /** The user who owns the item on every checklist opened from the template (null: nobody). */
+  owner?: string | null;
 }
 
 /** Creates the template of a function, or a new version of it if one exists. */
@@ -31,6 +33,8 @@ export type OpenChecklist = Message<
     templateVersion: number | null;
     targetDate: string;
     items: OpenedItemSpec[];
+    /** Distinct LEADs whose sign-off makes the checklist signed off (default 1). */
+    signOffsRequired?: number | null;
   }
 >;
 export type MoveChecklistDueDates = Message<
@@ -49,7 +53,10 @@ export type AddChecklistItem = Message<
     title: string;
     description?: string | null;
     required: boolean;
+    /** An absolute due date: it stays put when the launch is rescheduled. */
     dueDate?: string | null;
+    /** Or due this many days before the target date: it moves with the launch. Not both. */
+    dueDaysBeforeLaunch?: number | null;
   }
 >;
 export type AssignItemOwner = Message<
@@ -65,6 +72,9 @@ export type WaiveItem = Message<
   'WaiveItem',
   { checklistId: string; itemId: string; reason: string; expiresAt?: string | null }
 >;
+/** Approves the item's pending waiver request; nobody approves their own. */
+export type ApproveWaiver = Message<'ApproveWaiver', { checklistId: string; itemId: string }>;
+export type RejectWaiver = Message<'RejectWaiver', { checklistId: string; itemId: string; reason: string }>;
 export type RevokeWaiver = Message<'RevokeWaiver', { checklistId: string; itemId: string }>;
 /**
  * Sent by the service's scheduler once a waiver's expiry has passed. `expiresAt` is the expiry it was
@@ -95,6 +105,8 @@ export type ChecklistCommand =
   | TickItem
   | UntickItem
   | WaiveItem
+  | ApproveWaiver
+  | RejectWaiver
   | RevokeWaiver
   | ExpireWaiver
   | BlockItem

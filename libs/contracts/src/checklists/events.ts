@@ -21,6 +21,8 @@ export interface ChecklistItemSnapshot {
   required: boolean;
   dueDate: string | null;
   dueDaysBeforeLaunch: number | null;
+  /** The owner a template gave the item (absent: nobody); later changes are ChecklistItemOwnerAssigned. */
+  ownerUserId?: string | null;
 }
 
 export type ChecklistOpened = Message<
@@ -34,10 +36,18 @@ export type ChecklistOpened = Message<
     templateVersion: number | null;
     targetDate: string;
     items: ChecklistItemSnapshot[];
+    /** Schema v2: distinct LEADs whose sign-off is needed (a v1 event is upcast with 1). */
+    signOffsRequired: number;
   }
 >;
-/** A re-required team gets its old checklist back, with the state it had. */
-export type ChecklistReopened = Message<'ChecklistReopened', { checklistId: string; targetDate: string }>;
+/**
+ * A re-required team gets its old checklist back, with the state it had and the number of sign-offs
+ * asked for this time (schema v2; a v1 event is upcast with 1).
+ */
+export type ChecklistReopened = Message<
+  'ChecklistReopened',
+  { checklistId: string; targetDate: string; signOffsRequired: number }
+>;
 export type ChecklistDueDatesMoved = Message<
   'ChecklistDueDatesMoved',
   { checklistId: string; targetDate: string; items: { itemId: string; dueDate: string | null }[] }
@@ -58,13 +68,38 @@ export type ChecklistItemTicked = Message<
   'ChecklistItemTicked',
   { checklistId: string; itemId: string; by: string; at: string; evidenceUrl: string | null }
 >;
+/** A DONE item ticked again with other evidence: the evidence changes, the item (and sign-off) stay. */
+export type ChecklistItemEvidenceUpdated = Message<
+  'ChecklistItemEvidenceUpdated',
+  { checklistId: string; itemId: string; evidenceUrl: string; by: string; at: string }
+>;
 export type ChecklistItemUnticked = Message<
   'ChecklistItemUnticked',
   { checklistId: string; itemId: string; by: string }
 >;
+/** A waiver someone asked for: the item keeps its state until someone else approves or rejects it. */
+export type ChecklistItemWaiverRequested = Message<
+  'ChecklistItemWaiverRequested',
+  { checklistId: string; itemId: string; reason: string; requestedBy: string; expiresAt: string | null }
+>;
+/**
+ * An approved waiver: the item is WAIVED. Schema v2 added `requestedBy`; a v1 event (written when
+ * waivers took effect at once) is upcast with the approver as its requester.
+ */
 export type ChecklistItemWaived = Message<
   'ChecklistItemWaived',
-  { checklistId: string; itemId: string; reason: string; approvedBy: string; expiresAt: string | null }
+  {
+    checklistId: string;
+    itemId: string;
+    reason: string;
+    requestedBy: string;
+    approvedBy: string;
+    expiresAt: string | null;
+  }
+>;
+export type ChecklistItemWaiverRejected = Message<
+  'ChecklistItemWaiverRejected',
+  { checklistId: string; itemId: string; reason: string; by: string }
 >;
 export type ChecklistItemWaiverRevoked = Message<
   'ChecklistItemWaiverRevoked',
@@ -108,8 +143,11 @@ export type ChecklistEvent =
   | ChecklistItemAdded
   | ChecklistItemOwnerAssigned
   | ChecklistItemTicked
+  | ChecklistItemEvidenceUpdated
   | ChecklistItemUnticked
+  | ChecklistItemWaiverRequested
   | ChecklistItemWaived
+  | ChecklistItemWaiverRejected
   | ChecklistItemWaiverRevoked
   | ChecklistItemWaiverExpired
   | ChecklistItemBlocked

@@ -18,7 +18,13 @@ export type EditLaunch = Message<
   'EditLaunch',
   { launchId: string; name?: string | null; description?: string | null; ownerUserId?: string | null }
 >;
-export type RequireTeam = Message<'RequireTeam', { launchId: string; teamId: string }>;
+export const MAX_SIGN_OFFS_REQUIRED = 20;
+
+/** `signOffsRequired`: how many distinct LEADs of the team must sign its checklist off (default 1). */
+export type RequireTeam = Message<
+  'RequireTeam',
+  { launchId: string; teamId: string; signOffsRequired?: number | null }
+>;
 export type ReleaseTeam = Message<'ReleaseTeam', { launchId: string; teamId: string }>;
 export type RecordGoNoGo = Message<
   'RecordGoNoGo',

@@ -22,7 +22,11 @@ export type LaunchEdited = Message<
   { launchId: string; name: string; description: string | null; ownerUserId: string | null }
 >;
 /** Carries the target date so the checklists service can compute due dates without asking. */
-export type TeamRequired = Message<'TeamRequired', { launchId: string; teamId: string; targetDate: string }>;
+/** Schema v2 added `signOffsRequired`; a v1 event (before N-of-M sign-off) is upcast with 1. */
+export type TeamRequired = Message<
+  'TeamRequired',
+  { launchId: string; teamId: string; targetDate: string; signOffsRequired: number }
+>;
 export type TeamReleased = Message<'TeamReleased', { launchId: string; teamId: string }>;
 export type GoNoGoRecorded = Message<
   'GoNoGoRecorded',

@@ -7,6 +7,7 @@ export const BLOCKER_CODES = [
   'OVERDUE_ITEM',
   'NOT_SIGNED_OFF',
   'WAIVER_EXPIRED',
+  'WAIVER_PENDING',
   'NO_GO_DECISION',
   'LAUNCH_CANCELLED',
   // gate-only reasons

@@ -1,10 +1,11 @@
-import { UpcasterRegistry } from '../upcasting/upcaster-registry';
+import { eventUpcasters } from '../upcasting/event-upcasters';
+import type { UpcasterRegistry } from '../upcasting/upcaster-registry';
 
 /** Options both implementations take. */
 export interface EventStoreOptions {
   /** The envelope's `source` for events this store writes (e.g. 'tminus.checklists'). */
   readonly source?: string;
-  /** Lifts old event versions on read (default: no upcasters, current versions from contracts). */
+  /** Lifts old event versions on read (default: tminus's own upcasters, current versions from contracts). */
   readonly upcasters?: UpcasterRegistry;
 }
 
@@ -14,5 +15,5 @@ export const resolveOptions = (
   options: EventStoreOptions,
 ): { source: string; upcasters: UpcasterRegistry } => ({
   source: options.source ?? DEFAULT_SOURCE,
-  upcasters: options.upcasters ?? new UpcasterRegistry(),
+  upcasters: options.upcasters ?? eventUpcasters(),
 });

@@ -1,5 +1,5 @@
 import { deterministicId, SYSTEM_ACTOR, type CommandEnvelope, type EventEnvelope } from '@tminus/contracts';
-import type { EventStore, StoreTransaction } from '@tminus/event-store';
+import { upcastEnvelope, type EventStore, type StoreTransaction } from '@tminus/event-store';
 import { idempotentHandler, type ApplyOutcome } from '@tminus/messaging';
 import type { CommandResult } from '../commands/command-processor';
 import type { ServiceLogger } from '../observability/service-logger';
@@ -59,7 +59,9 @@ export class Reactor {
     return this.options.store;
   }
 
-  async handleEvent(event: EventEnvelope): Promise<void> {
+  async handleEvent(received: EventEnvelope): Promise<void> {
+    // Reactions read every event at its current schema version, whoever wrote it and when.
+    const event = upcastEnvelope(received);
     // Command outcomes (position 0) are answers to callers, not facts about a stream.
     if (event.streamPosition < 1) return;
     await this.projectOnce(event);

@@ -53,6 +53,22 @@ describe('CreateChecklistTemplate', () => {
       .then([event('ChecklistTemplateCreated', 1, 'Security readiness', [NORMALIZED_ITEMS[1]])]);
   });
 
+  it('keeps the owner an item names, trimmed, and refuses a blank one', () => {
+    const owned: TemplateItemSpec[] = [{ title: 'Pen test', required: true, owner: ' pia ' }];
+    spec
+      .given([])
+      .when(create({ items: owned }))
+      .then([
+        event('ChecklistTemplateCreated', 1, undefined, [
+          { title: 'Pen test', description: null, required: true, dueDaysBeforeLaunch: null, owner: 'pia' },
+        ]),
+      ]);
+    spec
+      .given([])
+      .when(create({ items: [{ title: 'Pen test', required: true, owner: '  ' }] }))
+      .thenThrows(ErrorCodes.TEMPLATE_INVALID);
+  });
+
   it('creates a template without items', () => {
     spec
       .given([])

@@ -14,6 +14,7 @@ const normalizeItem = (item: TemplateItemSpec): TemplateItemSpec => ({
   description: item.description ?? null,
   required: item.required,
   dueDaysBeforeLaunch: item.dueDaysBeforeLaunch ?? null,
+  ...(item.owner ? { owner: item.owner.trim() } : {}),
 });
 
 /** Version 1 on a fresh stream, otherwise the next version (a template is never edited in place). */

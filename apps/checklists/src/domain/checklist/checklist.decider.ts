@@ -1,11 +1,13 @@
 import type { ChecklistCommand, ChecklistEvent, DecideContext, Decider } from '@tminus/contracts';
 import { decideAddChecklistItem } from './decide/add-checklist-item';
+import { decideApproveWaiver } from './decide/approve-waiver';
 import { decideAssignItemOwner } from './decide/assign-item-owner';
 import { decideBlockItem } from './decide/block-item';
 import { decideCloseChecklist } from './decide/close-checklist';
 import { decideExpireWaiver } from './decide/expire-waiver';
 import { decideMoveChecklistDueDates } from './decide/move-checklist-due-dates';
 import { decideOpenChecklist } from './decide/open-checklist';
+import { decideRejectWaiver } from './decide/reject-waiver';
 import { decideRevokeWaiver } from './decide/revoke-waiver';
 import { decideSignOffChecklist } from './decide/sign-off-checklist';
 import { decideTickItem } from './decide/tick-item';
@@ -37,6 +39,10 @@ const decide = (
       return decideUntickItem(command, state, context);
     case 'WaiveItem':
       return decideWaiveItem(command, state, context);
+    case 'ApproveWaiver':
+      return decideApproveWaiver(command, state, context);
+    case 'RejectWaiver':
+      return decideRejectWaiver(command, state, context);
     case 'RevokeWaiver':
       return decideRevokeWaiver(command, state, context);
     case 'ExpireWaiver':

@@ -11,7 +11,7 @@ const updateItem = (
 });
 
 const setStatus = (checklist: ExistingChecklist, itemId: string, status: ItemStatus): ExistingChecklist =>
-  updateItem(checklist, itemId, (item) => ({ ...item, status }));
+  updateItem(checklist, itemId, (item) => ({ ...item, status, waiverRequest: null }));
 
 const OPEN: ItemStatus = { state: 'OPEN' };
 
@@ -21,15 +21,25 @@ export const evolveChecklist = (state: ChecklistState, event: ChecklistEvent): C
     return {
       status: 'OPEN',
       ...checklist,
-      items: items.map((item) => ({ ...item, ownerUserId: null, status: OPEN })),
-      signOff: null,
+      items: items.map((item) => ({
+        ...item,
+        ownerUserId: item.ownerUserId ?? null,
+        status: OPEN,
+        waiverRequest: null,
+      })),
+      signOffs: [],
     };
   }
   // Events of a stream that was never opened cannot be applied to anything: keep the empty state.
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'ChecklistReopened':
-      return { ...state, status: 'OPEN', targetDate: event.data.targetDate };
+      return {
+        ...state,
+        status: 'OPEN',
+        targetDate: event.data.targetDate,
+        signOffsRequired: event.data.signOffsRequired,
+      };
     case 'ChecklistDueDatesMoved': {
       const moved = new Map(event.data.items.map(({ itemId, dueDate }) => [itemId, dueDate]));
       return {
@@ -44,7 +54,10 @@ export const evolveChecklist = (state: ChecklistState, event: ChecklistEvent): C
       return { ...state, status: 'CLOSED' };
     case 'ChecklistItemAdded': {
       const { checklistId: _checklistId, ...snapshot } = event.data;
-      return { ...state, items: [...state.items, { ...snapshot, ownerUserId: null, status: OPEN }] };
+      return {
+        ...state,
+        items: [...state.items, { ...snapshot, ownerUserId: null, status: OPEN, waiverRequest: null }],
+      };
     }
     case 'ChecklistItemOwnerAssigned':
       return updateItem(state, event.data.itemId, (item) => ({
@@ -55,10 +68,31 @@ export const evolveChecklist = (state: ChecklistState, event: ChecklistEvent): C
       const { by, at, evidenceUrl } = event.data;
       return setStatus(state, event.data.itemId, { state: 'DONE', by, at, evidenceUrl });
     }
-    case 'ChecklistItemWaived': {
-      const { reason, approvedBy, expiresAt } = event.data;
-      return setStatus(state, event.data.itemId, { state: 'WAIVED', reason, approvedBy, expiresAt });
+    case 'ChecklistItemEvidenceUpdated':
+      return updateItem(state, event.data.itemId, (item) =>
+        item.status.state === 'DONE'
+          ? { ...item, status: { ...item.status, evidenceUrl: event.data.evidenceUrl } }
+          : item,
+      );
+    case 'ChecklistItemWaiverRequested': {
+      const { reason, requestedBy, expiresAt } = event.data;
+      return updateItem(state, event.data.itemId, (item) => ({
+        ...item,
+        waiverRequest: { reason, requestedBy, expiresAt },
+      }));
     }
+    case 'ChecklistItemWaived': {
+      const { reason, requestedBy, approvedBy, expiresAt } = event.data;
+      return setStatus(state, event.data.itemId, {
+        state: 'WAIVED',
+        reason,
+        requestedBy,
+        approvedBy,
+        expiresAt,
+      });
+    }
+    case 'ChecklistItemWaiverRejected':
+      return updateItem(state, event.data.itemId, (item) => ({ ...item, waiverRequest: null }));
     case 'ChecklistItemBlocked': {
       const { reason, by } = event.data;
       return setStatus(state, event.data.itemId, { state: 'BLOCKED', reason, by });
@@ -69,8 +103,10 @@ export const evolveChecklist = (state: ChecklistState, event: ChecklistEvent): C
     case 'ChecklistItemUnblocked':
       return setStatus(state, event.data.itemId, OPEN);
     case 'ChecklistSignedOff':
-      return { ...state, signOff: { by: event.data.by, at: event.data.at } };
+      // The same lead twice counts once.
+      if (state.signOffs.some(({ by }) => by === event.data.by)) return state;
+      return { ...state, signOffs: [...state.signOffs, { by: event.data.by, at: event.data.at }] };
     case 'ChecklistSignOffWithdrawn':
-      return { ...state, signOff: null };
+      return { ...state, signOffs: [] };
   }
 };

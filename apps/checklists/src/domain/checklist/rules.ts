@@ -41,7 +41,7 @@ export const withdrawSignOff = (
   reason: SignOffWithdrawalReason,
   itemId: string | null,
 ): ChecklistSignOffWithdrawn[] =>
-  checklist.signOff === null
+  checklist.signOffs.length === 0
     ? []
     : [{ type: 'ChecklistSignOffWithdrawn', data: { checklistId: checklist.checklistId, reason, itemId } }];
 

@@ -54,7 +54,10 @@ export const HAND_ADDED: ChecklistItemSnapshot = {
 
 const data = { checklistId: CHECKLIST_ID };
 
-export const opened = (items: ChecklistItemSnapshot[] = [REQUIRED, OPTIONAL]): ChecklistEvent => ({
+export const opened = (
+  items: ChecklistItemSnapshot[] = [REQUIRED, OPTIONAL],
+  signOffsRequired = 1,
+): ChecklistEvent => ({
   type: 'ChecklistOpened',
   data: {
     ...data,
@@ -65,6 +68,7 @@ export const opened = (items: ChecklistItemSnapshot[] = [REQUIRED, OPTIONAL]): C
     templateVersion: 2,
     targetDate: TARGET_DATE,
     items,
+    signOffsRequired,
   },
 });
 export const handAdded = (item: ChecklistItemSnapshot = HAND_ADDED): ChecklistEvent => ({
@@ -75,9 +79,9 @@ export const closed = (): ChecklistEvent => ({
   type: 'ChecklistClosed',
   data: { ...data, reason: 'TEAM_RELEASED' },
 });
-export const reopened = (targetDate = TARGET_DATE): ChecklistEvent => ({
+export const reopened = (targetDate = TARGET_DATE, signOffsRequired = 1): ChecklistEvent => ({
   type: 'ChecklistReopened',
-  data: { ...data, targetDate },
+  data: { ...data, targetDate, signOffsRequired },
 });
 export const ticked = (itemId: string, evidenceUrl: string | null = null): ChecklistEvent => ({
   type: 'ChecklistItemTicked',
@@ -87,13 +91,27 @@ export const unticked = (itemId: string, by = 'alice'): ChecklistEvent => ({
   type: 'ChecklistItemUnticked',
   data: { ...data, itemId, by },
 });
+export const WAIVER_REASON = 'Covered by the platform audit';
+export const waiverRequested = (
+  itemId: string,
+  expiresAt: string | null = null,
+  requestedBy = 'mia',
+): ChecklistEvent => ({
+  type: 'ChecklistItemWaiverRequested',
+  data: { ...data, itemId, reason: WAIVER_REASON, requestedBy, expiresAt },
+});
+export const waiverRejected = (itemId: string, reason: string, by = 'max'): ChecklistEvent => ({
+  type: 'ChecklistItemWaiverRejected',
+  data: { ...data, itemId, reason, by },
+});
 export const waived = (
   itemId: string,
   expiresAt: string | null = null,
   approvedBy = 'alice',
+  requestedBy = 'mia',
 ): ChecklistEvent => ({
   type: 'ChecklistItemWaived',
-  data: { ...data, itemId, reason: 'Covered by the platform audit', approvedBy, expiresAt },
+  data: { ...data, itemId, reason: WAIVER_REASON, requestedBy, approvedBy, expiresAt },
 });
 export const waiverRevoked = (itemId: string): ChecklistEvent => ({
   type: 'ChecklistItemWaiverRevoked',

@@ -12,6 +12,7 @@ export interface DoneStatus {
 export interface WaivedStatus {
   readonly state: 'WAIVED';
   readonly reason: string;
+  readonly requestedBy: string;
   readonly approvedBy: string;
   readonly expiresAt: string | null;
 }
@@ -22,9 +23,18 @@ export interface BlockedStatus {
 }
 export type ItemStatus = OpenStatus | DoneStatus | WaivedStatus | BlockedStatus;
 
+/** A waiver asked for and not decided yet: the item keeps its state meanwhile. */
+export interface WaiverRequest {
+  readonly reason: string;
+  readonly requestedBy: string;
+  readonly expiresAt: string | null;
+}
+
 export interface ChecklistItem extends Readonly<ChecklistItemSnapshot> {
   readonly ownerUserId: string | null;
   readonly status: ItemStatus;
+  /** Cleared by the decision on it and by any change of the item's state. */
+  readonly waiverRequest: WaiverRequest | null;
 }
 
 export interface SignOff {
@@ -47,7 +57,10 @@ interface ChecklistFields {
   readonly targetDate: string;
   /** In the order they were opened and added (an array: item ids never hit Object.prototype). */
   readonly items: readonly ChecklistItem[];
-  readonly signOff: SignOff | null;
+  /** Distinct signers since the last withdrawal, in the order they signed. */
+  readonly signOffs: readonly SignOff[];
+  /** Signed off once this many distinct LEADs signed. */
+  readonly signOffsRequired: number;
 }
 
 export interface OpenChecklistState extends ChecklistFields {
@@ -66,3 +79,7 @@ export const initialChecklistState = (): ChecklistState => ({ status: 'NONE' });
 
 export const findItem = (checklist: ExistingChecklist, itemId: string): ChecklistItem | undefined =>
   checklist.items.find((item) => item.itemId === itemId);
+
+/** Signed off: as many distinct leads signed as the launch asked for. */
+export const isSignedOff = (checklist: ExistingChecklist): boolean =>
+  checklist.signOffs.length >= checklist.signOffsRequired;

@@ -6,7 +6,10 @@ interface ItemFields {
   readonly title: string;
   readonly description?: string | null;
   readonly dueDaysBeforeLaunch?: number | null;
+  readonly owner?: string | null;
 }
+
+export const MAX_OWNER_LENGTH = 200;
 
 /** What is wrong with an item's fields, as sentences naming the item (empty when nothing is). */
 export const itemFieldProblems = (item: ItemFields, label: string): string[] => {
@@ -24,6 +27,11 @@ export const itemFieldProblems = (item: ItemFields, label: string): string[] => 
     problems.push(
       `${label}: dueDaysBeforeLaunch must be a whole number from 0 to ${MAX_DUE_DAYS_BEFORE_LAUNCH} (got ${days})`,
     );
+  }
+  if (item.owner != null && (typeof item.owner !== 'string' || item.owner.trim().length === 0)) {
+    problems.push(`${label}: the owner must be a user id (or left out)`);
+  } else if (item.owner != null && item.owner.length > MAX_OWNER_LENGTH) {
+    problems.push(`${label}: the owner is longer than ${MAX_OWNER_LENGTH} characters`);
   }
   return problems;
 };

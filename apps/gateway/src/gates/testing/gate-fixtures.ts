@@ -41,7 +41,7 @@ export function evaluation(
 ): GateEvaluation {
   const launch = launchView({ requiredTeamIds: [QA_ID], status: 'GO', ...options.launch });
   const checklist = options.ready
-    ? checklistView(QA_ID, [done('item-1', { title: 'Regression suite green' })], { signedOff: SIGNED })
+    ? checklistView(QA_ID, [done('item-1', { title: 'Regression suite green' })], { signOffs: SIGNED })
     : checklistView(QA_ID, [itemView('item-1', { title: 'Regression suite green' })]);
   return evaluateGate({
     launch,

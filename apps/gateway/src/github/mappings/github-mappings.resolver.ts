@@ -1,6 +1,8 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GatewayContext } from '../../graphql/common/gateway-context';
+import { actorOf } from '../../auth/principal';
+import { AuditTrail } from '../../read-model/audit/audit-trail';
 import { authorizeMappings, ManageMappings, type MappingView } from './manage-mappings';
 import { MapGithubEnvironmentInput, UnmapGithubEnvironmentInput } from './mapping.inputs';
 import { GithubEnvironmentMapping } from './mapping.types';
@@ -18,7 +20,11 @@ const toGraphql = (view: MappingView): GithubEnvironmentMapping => ({
 /** Which launch answers which GitHub environment's deployment protection rule. */
 @Resolver()
 export class GithubMappingsResolver {
-  constructor(@Inject(ManageMappings) private readonly manage: ManageMappings) {}
+  constructor(
+    @Inject(ManageMappings) private readonly manage: ManageMappings,
+    // Optional: the GitHub module also runs on its own (tests), without the gateway's audit trail.
+    @Optional() @Inject(AuditTrail) private readonly audit: AuditTrail | null,
+  ) {}
 
   @Mutation(() => GithubEnvironmentMapping, {
     description:
@@ -29,7 +35,15 @@ export class GithubMappingsResolver {
     @Context() ctx: GatewayContext,
   ): Promise<GithubEnvironmentMapping> {
     const principal = authorizeMappings(ctx.principal, 'mapGithubEnvironment');
-    return toGraphql(await this.manage.map(principal, input));
+    const mapping = await this.manage.map(principal, input);
+    await this.audit?.record({
+      type: 'GithubEnvironmentMapped',
+      subjectId: `${mapping.repository}:${mapping.environment}`,
+      actor: actorOf(principal),
+      launchId: mapping.launchId,
+      summary: `GitHub ${mapping.repository} environment ${mapping.environment} mapped to launch ${mapping.launchKey ?? mapping.launchId}`,
+    });
+    return toGraphql(mapping);
   }
 
   @Mutation(() => Boolean, { description: 'Removes a mapping; true when there was one.' })
@@ -37,8 +51,18 @@ export class GithubMappingsResolver {
     @Args('input', { type: () => UnmapGithubEnvironmentInput }) input: UnmapGithubEnvironmentInput,
     @Context() ctx: GatewayContext,
   ): Promise<boolean> {
-    authorizeMappings(ctx.principal, 'unmapGithubEnvironment');
-    return this.manage.unmap(input);
+    const principal = authorizeMappings(ctx.principal, 'unmapGithubEnvironment');
+    const removed = await this.manage.unmap(input);
+    if (removed) {
+      const { repository, environment } = input;
+      await this.audit?.record({
+        type: 'GithubEnvironmentUnmapped',
+        subjectId: `${repository}:${environment}`,
+        actor: actorOf(principal),
+        summary: `GitHub ${repository} environment ${environment} unmapped`,
+      });
+    }
+    return removed;
   }
 
   @Query(() => [GithubEnvironmentMapping])

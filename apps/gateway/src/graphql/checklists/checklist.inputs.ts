@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { DateTimeScalar } from '../common/date-time.scalar';
 
 @InputType()
@@ -12,8 +12,17 @@ export class AddChecklistItemInput {
   @Field()
   required!: boolean;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'An absolute due date: it stays put when the launch is rescheduled.',
+  })
   dueDate?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Or due this many days before the target date: it moves with the launch. Not both.',
+  })
+  dueDaysBeforeLaunch?: number | null;
 
   @Field(() => String, { nullable: true })
   description?: string | null;
@@ -47,6 +56,24 @@ export class WaiveItemInput {
     description: 'The waiver lapses then; none: it holds until revoked.',
   })
   expiresAt?: string | null;
+}
+
+@InputType()
+export class AssignItemInput {
+  @Field(() => ID)
+  itemId!: string;
+
+  @Field(() => String, { nullable: true, description: 'The user who owns the item; null clears it.' })
+  owner?: string | null;
+}
+
+@InputType()
+export class RejectWaiverInput {
+  @Field(() => ID)
+  itemId!: string;
+
+  @Field()
+  reason!: string;
 }
 
 @InputType()

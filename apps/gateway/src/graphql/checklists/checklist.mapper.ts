@@ -22,12 +22,19 @@ export const toChecklistItem = (item: ChecklistItemView, checklistId: string, no
     state: item.state,
     dueDate: item.dueDate,
     dueDaysBeforeLaunch: item.dueDaysBeforeLaunch,
+    dueDateKind: item.dueDaysBeforeLaunch != null ? 'RELATIVE' : item.dueDate !== null ? 'ABSOLUTE' : 'NONE',
     overdue: isPast(item.dueDate, now) && !satisfied,
     owner: item.ownerUserId,
     doneBy: item.doneBy,
     doneAt: item.doneAt,
     evidenceUrl: item.evidenceUrl,
-    waiver: item.waiver && { ...item.waiver, expired: standing === 'WAIVER_EXPIRED' },
+    waiver: item.waiver && {
+      ...item.waiver,
+      // The read model sees a lapse at once, before the service records it.
+      status: standing === 'WAIVER_EXPIRED' ? 'EXPIRED' : item.waiver.status,
+      rejectionReason: item.waiver.rejectionReason ?? null,
+      expired: standing === 'WAIVER_EXPIRED',
+    },
     blockedReason: item.blockedReason,
     blockedBy: item.blockedBy,
   };
@@ -42,9 +49,13 @@ export const toChecklist = (view: ChecklistView, team: TeamView | null, now: Dat
   closedReason: view.closedReason,
   // Readiness decides whether a sign-off still holds (an expired waiver it relied on voids it).
   signedOff:
-    view.status === 'OPEN' ? computeTeamReadiness(view, team, now).signedOff : view.signedOff !== null,
-  signedOffBy: view.signedOff?.by ?? null,
-  signedOffAt: view.signedOff?.at ?? null,
+    view.status === 'OPEN'
+      ? computeTeamReadiness(view, team, now).signedOff
+      : view.signOffs.length >= view.signOffsRequired,
+  signOffsRequired: view.signOffsRequired,
+  signOffs: view.signOffs.map(({ by, at }) => ({ userId: by, at })),
+  signedOffBy: view.signOffs.at(-1)?.by ?? null,
+  signedOffAt: view.signOffs.at(-1)?.at ?? null,
   targetDate: view.targetDate,
   items: view.items.map((item) => toChecklistItem(item, view.id, now)),
 });

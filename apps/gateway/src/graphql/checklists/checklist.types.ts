@@ -1,16 +1,33 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { ItemState } from '@tminus/contracts';
 import { DateTimeScalar } from '../common/date-time.scalar';
-import { ChecklistClosedReasonEnum, ChecklistStatusEnum, ItemStateEnum } from '../common/enums';
+import type { WaiverStatus } from '../../read-model/domain';
+import {
+  ChecklistClosedReasonEnum,
+  ChecklistStatusEnum,
+  DueDateKindEnum,
+  ItemStateEnum,
+  WaiverStatusEnum,
+} from '../common/enums';
+import { PageInfo } from '../common/page-info.type';
 import { Team } from '../teams/team.types';
 
-@ObjectType()
+@ObjectType({ description: "The item's latest waiver: requested, approved, or how it ended." })
 export class Waiver {
+  @Field(() => WaiverStatusEnum)
+  status!: WaiverStatus;
+
   @Field()
   reason!: string;
 
   @Field()
-  approvedBy!: string;
+  requestedBy!: string;
+
+  @Field(() => String, { nullable: true, description: 'Who approved it (never the requester).' })
+  approvedBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why a REJECTED request was turned down.' })
+  rejectionReason!: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true })
   expiresAt!: string | null;
@@ -45,6 +62,9 @@ export class ChecklistItem {
   @Field(() => Int, { nullable: true })
   dueDaysBeforeLaunch!: number | null;
 
+  @Field(() => DueDateKindEnum, { description: 'Whether the due date moves when the launch is rescheduled.' })
+  dueDateKind!: 'RELATIVE' | 'ABSOLUTE' | 'NONE';
+
   @Field({ description: 'Past its due date and neither done nor validly waived.' })
   overdue!: boolean;
 
@@ -70,6 +90,36 @@ export class ChecklistItem {
   blockedBy!: string | null;
 }
 
+@ObjectType({ description: 'A LEAD (or ADMIN) who signed the checklist off.' })
+export class SignOff {
+  @Field()
+  userId!: string;
+
+  @Field(() => DateTimeScalar)
+  at!: string;
+}
+
+@ObjectType()
+export class ChecklistItemEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => ChecklistItem)
+  node!: ChecklistItem;
+}
+
+@ObjectType()
+export class ChecklistItemConnection {
+  @Field(() => [ChecklistItemEdge])
+  edges!: ChecklistItemEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
 @ObjectType({ description: "One team's checklist for one launch." })
 export class Checklist {
   @Field(() => ID)
@@ -90,10 +140,19 @@ export class Checklist {
   @Field(() => ChecklistClosedReasonEnum, { nullable: true })
   closedReason!: 'TEAM_RELEASED' | 'LAUNCH_CANCELLED' | null;
 
-  @Field({ description: 'Signed off by a LEAD, and no waiver the sign-off relied on has expired.' })
+  @Field({
+    description:
+      'Signed off by signOffsRequired distinct LEADs, and no waiver the sign-off relied on has expired.',
+  })
   signedOff!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Int, { description: 'How many distinct LEADs must sign off (set by requireTeam).' })
+  signOffsRequired!: number;
+
+  @Field(() => [SignOff], { description: 'Who signed off since the last withdrawal, in order.' })
+  signOffs!: SignOff[];
+
+  @Field(() => String, { nullable: true, description: 'The latest signer (see signOffs for all).' })
   signedOffBy!: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true })

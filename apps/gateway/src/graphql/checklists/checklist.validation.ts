@@ -6,6 +6,7 @@ export const addChecklistItemSchema = z.object({
   title: field.title(),
   required: z.boolean(),
   dueDate: field.instant().nullish(),
+  dueDaysBeforeLaunch: z.number().int().min(0).max(365).nullish(),
   description: field.description(),
 });
 
@@ -18,6 +19,10 @@ export const waiveItemSchema = z.object({
   reason: field.reason(),
   expiresAt: field.instant().nullish(),
 });
+
+export const assignItemSchema = z.object({ itemId: field.id('itemId'), owner: field.userId().nullish() });
+
+export const rejectWaiverSchema = z.object({ itemId: field.id('itemId'), reason: field.reason() });
 
 export const blockItemSchema = z.object({ itemId: field.id('itemId'), reason: field.reason() });
 

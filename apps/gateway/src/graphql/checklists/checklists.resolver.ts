@@ -7,8 +7,10 @@ import type { GatewayContext } from '../common/gateway-context';
 import { ChecklistCommands } from './checklist-commands';
 import {
   AddChecklistItemInput,
+  AssignItemInput,
   BlockItemInput,
   ItemRefInput,
+  RejectWaiverInput,
   SignOffChecklistInput,
   TickItemInput,
   WaiveItemInput,
@@ -16,8 +18,10 @@ import {
 import { Checklist, ChecklistItem } from './checklist.types';
 import {
   addChecklistItemSchema,
+  assignItemSchema,
   blockItemSchema,
   itemRefSchema,
+  rejectWaiverSchema,
   signOffSchema,
   tickItemSchema,
   waiveItemSchema,
@@ -54,11 +58,25 @@ export class ChecklistsResolver {
         description: data.description ?? null,
         required: data.required,
         dueDate: data.dueDate ?? null,
+        dueDaysBeforeLaunch: data.dueDaysBeforeLaunch ?? null,
       },
     };
     return this.checklists.onChecklist(principal, 'addChecklistItem', data.checklistId, command, () =>
       this.checklists.item(itemId),
     );
+  }
+
+  @Mutation(() => ChecklistItem, { description: 'Gives the item an owner (a user id); null clears it.' })
+  async assignItem(
+    @Args('input', { type: () => AssignItemInput }) input: AssignItemInput,
+    @Context() ctx: GatewayContext,
+  ): Promise<ChecklistItem> {
+    const principal = authorize(ctx.principal, 'assignItem');
+    const { itemId, owner } = validateInput(assignItemSchema, input);
+    return this.checklists.onItem(principal, 'assignItem', itemId, (checklistId) => ({
+      type: 'AssignItemOwner',
+      data: { checklistId, itemId, ownerUserId: owner ?? null },
+    }));
   }
 
   @Mutation(() => ChecklistItem)
@@ -87,7 +105,9 @@ export class ChecklistsResolver {
     }));
   }
 
-  @Mutation(() => ChecklistItem)
+  @Mutation(() => ChecklistItem, {
+    description: 'Requests a waiver: the item stays as it is until someone else approves it.',
+  })
   async waiveItem(
     @Args('input', { type: () => WaiveItemInput }) input: WaiveItemInput,
     @Context() ctx: GatewayContext,
@@ -97,6 +117,34 @@ export class ChecklistsResolver {
     return this.checklists.onItem(principal, 'waiveItem', itemId, (checklistId) => ({
       type: 'WaiveItem',
       data: { checklistId, itemId, reason, expiresAt: expiresAt ?? null },
+    }));
+  }
+
+  @Mutation(() => ChecklistItem, {
+    description: 'Approves the waiver someone else requested: the item is WAIVED (LAUNCH_MANAGER or ADMIN).',
+  })
+  async approveWaiver(
+    @Args('input', { type: () => ItemRefInput }) input: ItemRefInput,
+    @Context() ctx: GatewayContext,
+  ): Promise<ChecklistItem> {
+    const principal = authorize(ctx.principal, 'approveWaiver');
+    const { itemId } = validateInput(itemRefSchema, input);
+    return this.checklists.onItem(principal, 'approveWaiver', itemId, (checklistId) => ({
+      type: 'ApproveWaiver',
+      data: { checklistId, itemId },
+    }));
+  }
+
+  @Mutation(() => ChecklistItem, { description: 'Drops a requested waiver, saying why.' })
+  async rejectWaiver(
+    @Args('input', { type: () => RejectWaiverInput }) input: RejectWaiverInput,
+    @Context() ctx: GatewayContext,
+  ): Promise<ChecklistItem> {
+    const principal = authorize(ctx.principal, 'rejectWaiver');
+    const { itemId, reason } = validateInput(rejectWaiverSchema, input);
+    return this.checklists.onItem(principal, 'rejectWaiver', itemId, (checklistId) => ({
+      type: 'RejectWaiver',
+      data: { checklistId, itemId, reason },
     }));
   }
 

@@ -27,6 +27,8 @@ export const GateDecisionKindEnum = enumOf(GATE_DECISIONS);
 export const RoleEnum = enumOf(ROLES);
 export const BlockerCodeEnum = enumOf(BLOCKER_CODES);
 export const IncidentStatusEnum = enumOf(['OPEN', 'RESOLVED'] as const);
+export const WaiverStatusEnum = enumOf(['REQUESTED', 'APPROVED', 'REJECTED', 'REVOKED', 'EXPIRED'] as const);
+export const DueDateKindEnum = enumOf(['RELATIVE', 'ABSOLUTE', 'NONE'] as const);
 export const ChecklistStatusEnum = enumOf(['OPEN', 'CLOSED'] as const);
 export const ChecklistClosedReasonEnum = enumOf(['TEAM_RELEASED', 'LAUNCH_CANCELLED'] as const);
 
@@ -45,4 +47,13 @@ registerEnumType(RoleEnum, { name: 'Role', description: 'What an API token may d
 registerEnumType(BlockerCodeEnum, { name: 'BlockerCode' });
 registerEnumType(IncidentStatusEnum, { name: 'IncidentStatus' });
 registerEnumType(ChecklistStatusEnum, { name: 'ChecklistStatus' });
+registerEnumType(DueDateKindEnum, {
+  name: 'DueDateKind',
+  description:
+    'RELATIVE: due some days before the target date, moves with the launch; ABSOLUTE: a fixed date; NONE: no due date.',
+});
+registerEnumType(WaiverStatusEnum, {
+  name: 'WaiverStatus',
+  description: 'REQUESTED waits for someone else to approve; APPROVED waives the item until it lapses.',
+});
 registerEnumType(ChecklistClosedReasonEnum, { name: 'ChecklistClosedReason' });

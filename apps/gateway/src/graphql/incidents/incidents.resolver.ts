@@ -1,7 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { ErrorCodes, newId } from '@tminus/contracts';
-import { authorize } from '../../auth/access-control';
+import { authorize, authorizeForLaunchSupport } from '../../auth/access-control';
+import type { Principal } from '../../auth/principal';
+import type { LaunchView } from '../../read-model/domain';
 import { notFound } from '../../errors/gateway-error';
 import { ReadModelQueries } from '../../read-model/queries/read-model-queries';
 import { validateInput } from '../../validation/validate-input';
@@ -32,7 +34,11 @@ export class IncidentsResolver {
   ): Promise<Incident> {
     const principal = authorize(ctx.principal, 'reportIncident');
     const data = validateInput(reportIncidentSchema, input);
-    const { id } = await this.launches.existing(data.launchId);
+    const { id } = await this.supportedLaunch(
+      principal,
+      'reportIncident',
+      await this.launches.existing(data.launchId),
+    );
     const incidentId = newId();
     const launch = await this.launches.run(principal, id, {
       type: 'ReportIncident',
@@ -51,10 +57,22 @@ export class IncidentsResolver {
     const owner = await this.queries.launchOfIncident(data.incidentId);
     if (owner === null)
       throw notFound(ErrorCodes.INCIDENT_NOT_FOUND, `No incident with id "${data.incidentId}"`);
+    await this.supportedLaunch(principal, 'resolveIncident', owner);
     const launch = await this.launches.run(principal, owner.id, {
       type: 'ResolveIncident',
       data: { launchId: owner.id, incidentId: data.incidentId, resolution: data.resolution ?? null },
     });
     return incidentOf(launch, data.incidentId);
+  }
+
+  /** The launch, once a TEAM_MEMBER is found in one of its SUPPORT or OPERATIONS teams. */
+  private async supportedLaunch(
+    principal: Principal,
+    operation: 'reportIncident' | 'resolveIncident',
+    launch: LaunchView,
+  ): Promise<LaunchView> {
+    if (principal.role === 'TEAM_MEMBER')
+      authorizeForLaunchSupport(principal, operation, launch, await this.queries.teams());
+    return launch;
   }
 }

@@ -3,7 +3,7 @@ import { ErrorCodes, type LaunchCommand } from '@tminus/contracts';
 import { actorOf, type Principal } from '../../auth/principal';
 import { CommandSender, type SendOptions } from '../../commands/command-sender';
 import { notFound } from '../../errors/gateway-error';
-import type { LaunchView, TeamView } from '../../read-model/domain';
+import { checklistsMovedBy, type LaunchView, type TeamView } from '../../read-model/domain';
 import { ReadModelQueries } from '../../read-model/queries/read-model-queries';
 import { Clock } from '../common/clock';
 import { toLaunch } from './launch.mapper';
@@ -45,6 +45,12 @@ export class LaunchCommands {
       { actor: actorOf(principal), alsoAwait },
     );
     return this.current(launchId);
+  }
+
+  /** The checklists a reschedule of the launch to `targetDate` will move (see checklistsMovedBy). */
+  async checklistsMovedBy(launchId: string, targetDate: string): Promise<string[]> {
+    const snapshot = await this.queries.launchSnapshot(launchId);
+    return snapshot === null ? [] : checklistsMovedBy(snapshot.launch, snapshot.checklists, targetDate);
   }
 
   async current(launchId: string): Promise<Launch> {

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { newId } from '@tminus/contracts';
 import { authorize } from '../../auth/access-control';
+import { allSeen } from '../../commands/all-seen';
 import { validateInput } from '../../validation/validate-input';
 import type { GatewayContext } from '../common/gateway-context';
 import { LaunchCommands } from './launch-commands';
@@ -61,10 +62,14 @@ export class LaunchLifecycleResolver {
     const principal = authorize(ctx.principal, 'rescheduleLaunch');
     const data = validateInput(rescheduleLaunchSchema, input);
     const { id } = await this.launches.existing(data.launchId);
-    return this.launches.run(principal, id, {
-      type: 'RescheduleLaunch',
-      data: { launchId: id, targetDate: data.targetDate },
-    });
+    // Read-your-writes across streams: the answer waits for the checklists whose due dates move too.
+    const moving = await this.launches.checklistsMovedBy(id, data.targetDate);
+    return this.launches.run(
+      principal,
+      id,
+      { type: 'RescheduleLaunch', data: { launchId: id, targetDate: data.targetDate } },
+      moving.length > 0 ? allSeen('ChecklistDueDatesMoved', moving) : undefined,
+    );
   }
 
   @Mutation(() => Launch)

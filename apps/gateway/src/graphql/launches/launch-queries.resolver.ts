@@ -30,6 +30,17 @@ const isLaunchCursor = (value: unknown): value is LaunchCursor =>
 const isHistoryCursor = (value: unknown): value is { seq: number } =>
   typeof value === 'object' && value !== null && Number.isSafeInteger((value as { seq: unknown }).seq);
 
+/** The moment `launchAsOf` replays to: a time, a read-model position, or both. */
+const asOfCut = (at?: string | null, position?: string | null): Date | { at?: Date; upToSeq: number } => {
+  if (position == null) {
+    if (at == null) throw badUserInput([{ field: 'at', message: 'give a time (at) or a position' }]);
+    return new Date(at);
+  }
+  if (!/^\d{1,15}$/.test(position))
+    throw badUserInput([{ field: 'position', message: 'is not a position this API reported' }]);
+  return { at: at == null ? undefined : new Date(at), upToSeq: Number(position) };
+};
+
 /** Reading launches: one, a page, one as it was at some moment, and a launch's history. */
 @Resolver(() => Launch)
 export class LaunchQueriesResolver {
@@ -87,15 +98,16 @@ export class LaunchQueriesResolver {
   @Query(() => Launch, {
     nullable: true,
     description:
-      'The launch as it was at `at` (state and readiness replayed from its events); null if it did not exist yet.',
+      'The launch as it was at `at`, or at `position` (as a gate decision reported it), replayed from its events; null if it did not exist yet. Give one of them, or both to replay a gate decision exactly (its position and evaluatedAt).',
   })
   async launchAsOf(
     @Context() ctx: GatewayContext,
     @Args('id', { type: () => ID, description: "The launch's id (or key)." }) id: string,
-    @Args('at', { type: () => DateTimeScalar }) at: string,
+    @Args('at', { type: () => DateTimeScalar, nullable: true }) at?: string | null,
+    @Args('position', { type: () => String, nullable: true }) position?: string | null,
   ): Promise<Launch | null> {
     authorize(ctx.principal, 'read');
-    const snapshot = await this.queries.launchAsOf(id, new Date(at));
+    const snapshot = await this.queries.launchAsOf(id, asOfCut(at, position));
     return snapshot && toLaunch(snapshot, this.clock.now());
   }
 

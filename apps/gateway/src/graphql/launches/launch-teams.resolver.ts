@@ -8,7 +8,7 @@ import type { GatewayContext } from '../common/gateway-context';
 import { LaunchCommands } from './launch-commands';
 import { LaunchTeamInput } from './launch.inputs';
 import { Launch } from './launch.types';
-import { launchTeamSchema } from './launch.validation';
+import { launchTeamSchema, requireTeamSchema } from './launch.validation';
 
 const OPENING_EVENTS: ReadonlySet<string> = new Set(['ChecklistOpened', 'ChecklistReopened']);
 
@@ -32,13 +32,16 @@ export class LaunchTeamsResolver {
     @Context() ctx: GatewayContext,
   ): Promise<Launch> {
     const principal = authorize(ctx.principal, 'requireTeam');
-    const data = validateInput(launchTeamSchema, input);
+    const data = validateInput(requireTeamSchema, input);
     const launch = await this.launches.existing(data.launchId);
     const team = await this.launches.existingTeam(data.teamId);
     return this.launches.run(
       principal,
       launch.id,
-      { type: 'RequireTeam', data: { launchId: launch.id, teamId: team.id } },
+      {
+        type: 'RequireTeam',
+        data: { launchId: launch.id, teamId: team.id, signOffsRequired: data.signOffsRequired ?? 1 },
+      },
       checklistOpened(checklistIdFor(launch.id, team.id)),
     );
   }

@@ -54,6 +54,14 @@ export class LaunchTeamInput {
 
   @Field(() => ID, { description: "The team's id or key." })
   teamId!: string;
+
+  // On the shared input (not a RequireTeamInput) so clients that name the variable type keep working.
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "requireTeam: how many distinct LEADs must sign the team's checklist off (default 1). releaseTeam ignores it.",
+  })
+  signOffsRequired?: number | null;
 }
 
 @InputType()

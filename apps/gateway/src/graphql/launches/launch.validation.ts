@@ -1,4 +1,4 @@
-import { GO_DECISIONS } from '@tminus/contracts';
+import { GO_DECISIONS, MAX_SIGN_OFFS_REQUIRED } from '@tminus/contracts';
 import { z } from 'zod';
 import { field } from '../../validation/fields';
 
@@ -28,6 +28,10 @@ export const editLaunchSchema = z
   });
 
 export const launchTeamSchema = z.object({ launchId: field.id('launchId'), teamId: field.id('teamId') });
+
+export const requireTeamSchema = launchTeamSchema.extend({
+  signOffsRequired: z.number().int().min(1).max(MAX_SIGN_OFFS_REQUIRED).nullish(),
+});
 
 export const recordGoNoGoSchema = z.object({
   launchId: field.id('launchId'),

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ErrorCodes, newId, type TeamCommand } from '@tminus/contracts';
-import { authorize } from '../../auth/access-control';
+import { authorize, authorizeForTeam } from '../../auth/access-control';
+import type { Operation } from '../../auth/access-policy';
 import { actorOf, type Principal } from '../../auth/principal';
 import { CommandSender } from '../../commands/command-sender';
 import { badUserInput, notFound } from '../../errors/gateway-error';
@@ -61,7 +62,7 @@ export class TeamsResolver {
   ): Promise<Team> {
     const principal = authorize(ctx.principal, 'addTeamMember');
     const data = validateInput(addMemberSchema, input);
-    const teamId = await this.existing(data.teamId);
+    const teamId = await this.existingFor(principal, 'addTeamMember', data.teamId);
     return this.run(principal, teamId, {
       type: 'AddTeamMember',
       data: { teamId, userId: data.userId, role: data.role },
@@ -75,13 +76,15 @@ export class TeamsResolver {
   ): Promise<Team> {
     const principal = authorize(ctx.principal, 'removeTeamMember');
     const data = validateInput(removeMemberSchema, input);
-    const teamId = await this.existing(data.teamId);
+    const teamId = await this.existingFor(principal, 'removeTeamMember', data.teamId);
     return this.run(principal, teamId, { type: 'RemoveTeamMember', data: { teamId, userId: data.userId } });
   }
 
-  private async existing(ref: string): Promise<string> {
+  /** The team's id, once the principal may change it (a TEAM_MEMBER must be a LEAD of it). */
+  private async existingFor(principal: Principal, operation: Operation, ref: string): Promise<string> {
     const team = await this.queries.team(ref);
     if (team === null) throw notFound(ErrorCodes.TEAM_NOT_FOUND, `No team with id or key "${ref}"`);
+    authorizeForTeam(principal, operation, team.id, team);
     return team.id;
   }
 

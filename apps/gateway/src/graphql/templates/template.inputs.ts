@@ -15,6 +15,12 @@ export class TemplateItemInput {
 
   @Field(() => Int, { nullable: true, description: 'Due this many days before the launch target date.' })
   dueDaysBeforeLaunch?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who owns the item on every checklist opened from it.',
+  })
+  owner?: string | null;
 }
 
 @InputType()

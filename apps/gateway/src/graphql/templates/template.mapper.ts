@@ -11,6 +11,7 @@ export const toChecklistTemplate = (view: TemplateView): ChecklistTemplate => ({
     description: item.description ?? null,
     required: item.required,
     dueDaysBeforeLaunch: item.dueDaysBeforeLaunch ?? null,
+    owner: item.owner ?? null,
   })),
   createdAt: view.createdAt,
   updatedAt: view.updatedAt,

@@ -16,6 +16,12 @@ export class TemplateItem {
 
   @Field(() => Int, { nullable: true, description: 'Due this many days before the launch target date.' })
   dueDaysBeforeLaunch!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who owns the item on every checklist opened from it.',
+  })
+  owner!: string | null;
 }
 
 @ObjectType({ description: 'The checklist every team of a function starts from.' })

@@ -14,6 +14,7 @@ const templateItemSchema = z.object({
     .min(0, 'must be at least 0')
     .max(365, 'must be at most 365')
     .nullish(),
+  owner: field.userId().nullish(),
 });
 
 export const createTemplateSchema = z.object({

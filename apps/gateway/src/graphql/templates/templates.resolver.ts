@@ -40,6 +40,7 @@ export class TemplatesResolver {
       description: item.description ?? null,
       required: item.required,
       dueDaysBeforeLaunch: item.dueDaysBeforeLaunch ?? null,
+      ...(item.owner ? { owner: item.owner } : {}),
     }));
     await this.sender.send(
       {

@@ -5,9 +5,13 @@ import { authorize } from '../../auth/access-control';
 import { TokenService } from '../../auth/token-service';
 import { TokenStore } from '../../auth/token-store';
 import { notFound } from '../../errors/gateway-error';
+import { AuditTrail } from '../../read-model/audit/audit-trail';
+import { ReadModelQueries } from '../../read-model/queries/read-model-queries';
 import { validateInput } from '../../validation/validate-input';
 import type { GatewayContext } from '../common/gateway-context';
 import { CreateApiTokenInput, RevokeApiTokenInput } from './token.inputs';
+import { tokenCreated, tokenRevoked } from './token-audit';
+import { requireOwnTeams } from './token-teams';
 import { toApiToken, toViewer } from './token.mapper';
 import { ApiToken, CreatedApiToken, Viewer } from './token.types';
 import { createApiTokenSchema, revokeApiTokenSchema } from './token.validation';
@@ -18,6 +22,8 @@ export class TokensResolver {
   constructor(
     @Inject(TokenService) private readonly tokens: TokenService,
     @Inject(TokenStore) private readonly store: TokenStore,
+    @Inject(ReadModelQueries) private readonly queries: ReadModelQueries,
+    @Inject(AuditTrail) private readonly audit: AuditTrail,
   ) {}
 
   @Query(() => Viewer, { description: 'The token this request is made with.' })
@@ -40,7 +46,9 @@ export class TokensResolver {
   ): Promise<CreatedApiToken> {
     const principal = authorize(ctx.principal, 'createApiToken');
     const data = validateInput(createApiTokenSchema, input);
-    const issued = await this.tokens.issue({ ...data, createdBy: principal.userId });
+    const teamIds = await requireOwnTeams(data.userId, data.teamIds, (ref) => this.queries.team(ref));
+    const issued = await this.tokens.issue({ ...data, teamIds, createdBy: principal.userId });
+    await this.audit.record(tokenCreated(principal, issued.token));
     return { id: issued.token.id, token: issued.secret, apiToken: toApiToken(issued.token) };
   }
 
@@ -49,9 +57,10 @@ export class TokensResolver {
     @Args('input', { type: () => RevokeApiTokenInput }) input: RevokeApiTokenInput,
     @Context() ctx: GatewayContext,
   ): Promise<ApiToken> {
-    authorize(ctx.principal, 'revokeApiToken');
+    const principal = authorize(ctx.principal, 'revokeApiToken');
     const { id } = validateInput(revokeApiTokenSchema, input);
     await this.tokens.revoke(id);
+    await this.audit.record(tokenRevoked(principal, id));
     const token = await this.store.find(id);
     if (token === null) throw notFound(ErrorCodes.NOT_FOUND, `No API token with id "${id}"`);
     return toApiToken(token);

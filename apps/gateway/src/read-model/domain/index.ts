@@ -67,3 +67,11 @@ export {
 export { eventsUpTo, launchAsOf, type LaunchAsOf } from './as-of/launch-as-of';
 export { newestFirst, toHistoryEntry, type HistoryEntry } from './history/history-entry';
 export { historyLabelsFrom, type HistoryLabels } from './history/history-labels';
+export { checklistsMovedBy } from './outcomes/rescheduled-checklists';
+export {
+  compareOwnedKeys,
+  openItemsOwnedBy,
+  ownedItemKey,
+  type OwnedItem,
+  type OwnedItemKey,
+} from './owners/owned-items';

@@ -81,10 +81,18 @@ export interface LaunchView {
   readonly version: number;
 }
 
+export type WaiverStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'REVOKED' | 'EXPIRED';
+
+/** The item's latest waiver: asked for, in force, or how it ended (an item it no longer waives is OPEN). */
 export interface WaiverView {
+  readonly status: WaiverStatus;
   readonly reason: string;
-  readonly approvedBy: string;
+  readonly requestedBy: string;
+  /** Set once APPROVED (and kept when it is later revoked or expires). */
+  readonly approvedBy: string | null;
   readonly expiresAt: string | null;
+  /** Why a request was REJECTED. */
+  readonly rejectionReason?: string | null;
 }
 
 export interface ChecklistItemView {
@@ -100,7 +108,7 @@ export interface ChecklistItemView {
   readonly doneBy: string | null;
   readonly doneAt: string | null;
   readonly evidenceUrl: string | null;
-  /** Set while WAIVED. */
+  /** Set while WAIVED, while a waiver request waits, and after a waiver was rejected, revoked or expired. */
   readonly waiver: WaiverView | null;
   /** Set while BLOCKED. */
   readonly blockedReason: string | null;
@@ -108,6 +116,11 @@ export interface ChecklistItemView {
 }
 
 export type ChecklistStatus = 'OPEN' | 'CLOSED';
+
+export interface SignOffView {
+  readonly by: string;
+  readonly at: string;
+}
 
 export interface ChecklistView {
   readonly id: string;
@@ -119,7 +132,10 @@ export interface ChecklistView {
   readonly targetDate: string;
   readonly status: ChecklistStatus;
   readonly closedReason: 'TEAM_RELEASED' | 'LAUNCH_CANCELLED' | null;
-  readonly signedOff: { readonly by: string; readonly at: string } | null;
+  /** Distinct signers since the last withdrawal, in the order they signed. */
+  readonly signOffs: readonly SignOffView[];
+  /** Signed off once this many distinct LEADs signed. */
+  readonly signOffsRequired: number;
   /** In the order they were opened and added. */
   readonly items: readonly ChecklistItemView[];
   readonly createdAt: string;

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@tminus/contracts';
+import { upcastEnvelope } from '@tminus/event-store';
 import {
   applyChecklistEvent,
   applyLaunchEvent,
@@ -71,9 +72,11 @@ async function applyToDocument(
 export async function projectEnvelope(
   sql: Sql,
   tables: ProjectionTables,
-  envelope: EventEnvelope,
+  received: EventEnvelope,
   options: ProjectOptions,
 ): Promise<ProjectedEnvelope> {
+  // Old schema versions (from Kafka or this read model's own log) are lifted before anything reads them.
+  const envelope = upcastEnvelope(received);
   const kind = viewKindOf(envelope.type);
   const log = new EventLog(sql);
   const positions = new StreamPositions(sql, tables.positions);

@@ -1,6 +1,8 @@
 import type { LaunchStatus } from '@tminus/contracts';
 import {
   launchAsOf,
+  openItemsOwnedBy,
+  type OwnedItem,
   type ChecklistItemView,
   type ChecklistView,
   type LaunchView,
@@ -89,8 +91,15 @@ export class ReadModelQueries {
     });
   }
 
-  /** A launch as it was at `at`, replayed from the stored events; null if it did not exist then. */
-  async launchAsOf(idOrKey: string, at: Date): Promise<LaunchSnapshot | null> {
+  /**
+   * A launch as it was at `at`, or at read-model position `upToSeq` (what a gate decision reports),
+   * replayed from the stored events; null if it did not exist then. With a position only, the moment is
+   * that of the last event at or before it.
+   */
+  async launchAsOf(
+    idOrKey: string,
+    cut: Date | { at?: Date; upToSeq: number },
+  ): Promise<LaunchSnapshot | null> {
     return this.db.snapshot(async (sql) => {
       const launch = await findLaunch(new Documents(sql, LIVE_TABLES), idOrKey);
       if (launch === null) return null;
@@ -98,7 +107,10 @@ export class ReadModelQueries {
       const own = await log.ofLaunch(launch.id);
       const teamIds = [...new Set(own.flatMap(({ envelope }) => teamIdOf(envelope.type, envelope.data)))];
       const teams = await log.ofStreams(teamIds);
-      const events = [...own, ...teams];
+      const all = [...own, ...teams];
+      const upToSeq = cut instanceof Date ? Number.MAX_SAFE_INTEGER : cut.upToSeq;
+      const events = all.filter(({ seq }) => seq <= upToSeq);
+      const at = cut instanceof Date ? cut : (cut.at ?? lastOccurrence(events));
       const replayed = launchAsOf(
         launch.id,
         events.map((event) => event.envelope),
@@ -152,6 +164,13 @@ export class ReadModelQueries {
 
   async checklist(id: string): Promise<ChecklistView | null> {
     return this.db.read((sql) => new Documents(sql, LIVE_TABLES).checklist(id));
+  }
+
+  /** The open items `userId` owns, soonest due first. */
+  async openItemsOwnedBy(userId: string): Promise<OwnedItem[]> {
+    return this.db.read(async (sql) =>
+      openItemsOwnedBy(await new Documents(sql, LIVE_TABLES).checklistsMentioningOwner(userId), userId),
+    );
   }
 
   /** The checklist an item belongs to, and the item in it. */
@@ -219,6 +238,9 @@ function teamIdOf(type: string, data: unknown): string[] {
   const teamId = (data as { teamId?: unknown }).teamId;
   return typeof teamId === 'string' ? [teamId] : [];
 }
+
+const lastOccurrence = (events: readonly LoggedEvent[]): Date =>
+  new Date(events.reduce((last, { envelope }) => Math.max(last, Date.parse(envelope.occurredAt)), 0));
 
 const lastSeqUpTo = (events: readonly LoggedEvent[], at: Date): number =>
   events

@@ -9,6 +9,28 @@ interface DocRow {
 const parse = <View>(rows: readonly DocRow[]): View[] => rows.map((row) => JSON.parse(row.doc) as View);
 const first = <View>(rows: readonly DocRow[]): View | null => parse<View>(rows)[0] ?? null;
 
+/** A checklist document as an earlier version stored it: one sign-off or none. */
+type StoredChecklist = ChecklistView & { readonly signedOff?: { by: string; at: string } | null };
+
+/**
+ * Documents written before N-of-M sign-off have `signedOff` instead of `signOffs`: read them as the
+ * current shape (the document is rewritten in it on its next event), so no rebuild is needed.
+ */
+const currentChecklist = (stored: StoredChecklist): ChecklistView => {
+  if (Array.isArray(stored.signOffs)) return stored;
+  const { signedOff, ...rest } = stored;
+  return { ...rest, signOffs: signedOff ? [signedOff] : [], signOffsRequired: stored.signOffsRequired ?? 1 };
+};
+
+/**
+ * A LIKE pattern (used with ESCAPE '\\') for documents whose stored JSON holds `fields` as
+ * JSON.stringify writes them: a cheap narrowing step, callers still check the match exactly.
+ */
+export const jsonLikePattern = (fields: Record<string, string>): string =>
+  `%${JSON.stringify(fields)
+    .slice(1, -1)
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** Placeholders for an IN list (`?, ?, ?`); callers never pass an empty list. */
 export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
 
@@ -52,9 +74,10 @@ export class Documents {
   }
 
   async checklist(id: string): Promise<ChecklistView | null> {
-    return first(
+    const stored = first<StoredChecklist>(
       await this.sql.query<DocRow>(`SELECT doc FROM ${this.tables.checklists} WHERE id = ?`, [id]),
     );
+    return stored && currentChecklist(stored);
   }
 
   async checklistsOfLaunch(launchId: string): Promise<ChecklistView[]> {
@@ -62,7 +85,20 @@ export class Documents {
       `SELECT doc FROM ${this.tables.checklists} WHERE launch_id = ? ORDER BY id`,
       [launchId],
     );
-    return parse(rows);
+    return parse<StoredChecklist>(rows).map(currentChecklist);
+  }
+
+  /**
+   * Checklists that may hold items `userId` owns: the stored JSON names the owner as written by
+   * JSON.stringify, so a LIKE narrows the scan; callers still check each item.
+   */
+  async checklistsMentioningOwner(userId: string): Promise<ChecklistView[]> {
+    const pattern = jsonLikePattern({ ownerUserId: userId });
+    const rows = await this.sql.query<DocRow>(
+      `SELECT doc FROM ${this.tables.checklists} WHERE doc LIKE ? ESCAPE '\\' ORDER BY id`,
+      [pattern],
+    );
+    return parse<StoredChecklist>(rows).map(currentChecklist);
   }
 
   /** `previous`: the document before this write, so only new items get an index row. */

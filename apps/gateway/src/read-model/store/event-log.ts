@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@tminus/contracts';
+import { upcastEnvelope } from '@tminus/event-store';
 import type { Sql } from './database';
-import { placeholders } from './documents';
+import { jsonLikePattern, placeholders } from './documents';
 import { EVENTS_TABLE } from './tables';
 
 /** A received envelope with its place in this read model's arrival order. */
@@ -20,7 +21,8 @@ const toNumber = (value: number | string | null | undefined): number => (value =
 
 const logged = (row: EventRow): LoggedEvent => ({
   seq: toNumber(row.seq),
-  envelope: JSON.parse(row.envelope) as EventEnvelope,
+  // Envelopes logged by an earlier version are read at the current schema version.
+  envelope: upcastEnvelope(JSON.parse(row.envelope) as EventEnvelope),
 });
 
 /** ISO-8601 in one fixed form, so stored times compare correctly as text. */
@@ -33,6 +35,11 @@ export interface HistoryPageQuery {
   /** Only events that occurred at or before this instant (a launch seen "as of" then). */
   readonly occurredUpTo?: string;
   readonly limit: number;
+}
+
+/** A logged event with the launch it concerns (null: teams, templates, tokens). */
+export interface AuditedEvent extends LoggedEvent {
+  readonly launchId: string | null;
 }
 
 /** The `rm_events` table: every envelope the projector received, kept forever. */
@@ -98,6 +105,51 @@ export class EventLog {
       [...params, query.limit],
     );
     return rows.map(logged);
+  }
+
+  /**
+   * The audit log, newest first: every change (command outcome markers left out), optionally of one
+   * launch or by one actor. The actor is matched in the stored JSON first (a LIKE that may also hit a
+   * user id in the data), then exactly, fetching further batches until the page is full.
+   */
+  async audit(query: {
+    beforeSeq?: number;
+    launchId?: string | null;
+    actor?: string | null;
+    limit: number;
+  }): Promise<AuditedEvent[]> {
+    const found: AuditedEvent[] = [];
+    let beforeSeq = query.beforeSeq ?? Number.MAX_SAFE_INTEGER;
+    const batch = query.actor ? Math.max(query.limit * 4, 50) : query.limit;
+    for (;;) {
+      const rows = await this.auditBatch({ ...query, beforeSeq, limit: batch });
+      found.push(...rows.filter((row) => !query.actor || row.envelope.actor?.userId === query.actor));
+      if (found.length >= query.limit || rows.length < batch) return found.slice(0, query.limit);
+      beforeSeq = rows[rows.length - 1].seq;
+    }
+  }
+
+  private async auditBatch(query: {
+    beforeSeq: number;
+    launchId?: string | null;
+    actor?: string | null;
+    limit: number;
+  }): Promise<AuditedEvent[]> {
+    const conditions = ['seq < ?', "type NOT IN ('CommandRejected', 'CommandAccepted')"];
+    const params: (string | number)[] = [query.beforeSeq];
+    if (query.launchId) {
+      conditions.push('launch_id = ?');
+      params.push(query.launchId);
+    }
+    if (query.actor) {
+      conditions.push("envelope LIKE ? ESCAPE '\\'");
+      params.push(jsonLikePattern({ userId: query.actor }));
+    }
+    const rows = await this.sql.query<EventRow & { launch_id: string | null }>(
+      `SELECT seq, envelope, launch_id FROM ${EVENTS_TABLE} WHERE ${conditions.join(' AND ')} ORDER BY seq DESC LIMIT ?`,
+      [...params, query.limit],
+    );
+    return rows.map((row) => ({ ...logged(row), launchId: row.launch_id }));
   }
 
   /** Every event concerning a launch (its own and its checklists'), in arrival order. */

@@ -46,7 +46,7 @@ const decideChange = (
 ): LaunchEvent[] => {
   switch (command.type) {
     case 'RescheduleLaunch':
-      return rescheduleLaunch(command, launch);
+      return rescheduleLaunch(command, launch, context);
     case 'EditLaunch':
       return editLaunch(command, launch);
     case 'RequireTeam':

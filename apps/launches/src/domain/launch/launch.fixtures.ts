@@ -35,9 +35,13 @@ export const launchCreated: LaunchCreated = {
   },
 };
 
-export const teamRequired = (teamId: string, targetDate = TARGET_DATE): TeamRequired => ({
+export const teamRequired = (
+  teamId: string,
+  targetDate = TARGET_DATE,
+  signOffsRequired = 1,
+): TeamRequired => ({
   type: 'TeamRequired',
-  data: { launchId: LAUNCH_ID, teamId, targetDate },
+  data: { launchId: LAUNCH_ID, teamId, targetDate, signOffsRequired },
 });
 
 export const decisionRecorded = (decision: GoDecision, notes: string | null = null): GoNoGoRecorded => ({

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCodes, isSlug, parseRfc3339 } from '@tminus/contracts';
+import { DomainError, ErrorCodes, isSlug, MAX_SIGN_OFFS_REQUIRED, parseRfc3339 } from '@tminus/contracts';
 
 /*
  * Commands arrive as JSON from another process: their declared types are a promise, not a guarantee,
@@ -12,6 +12,28 @@ export const MAX_ID_LENGTH = 200;
 export const MIN_HYPERCARE_DAYS = 1;
 export const MAX_HYPERCARE_DAYS = 365;
 export const ENVIRONMENT_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+
+/** How many distinct LEADs must sign a team's checklist off: 1 (the default) to MAX_SIGN_OFFS_REQUIRED. */
+export const requireSignOffsRequired = (value: unknown): number => {
+  if (value == null) return 1;
+  if (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_SIGN_OFFS_REQUIRED)
+    return value as number;
+  throw invalid(
+    `signOffsRequired must be a whole number from 1 to ${MAX_SIGN_OFFS_REQUIRED}, not ${JSON.stringify(value)}.`,
+  );
+};
+
+/** A target date (ISO) that is still ahead of `now`: a launch cannot be planned for the past. */
+export const requireFutureTargetDate = (value: unknown, now: Date): string => {
+  const targetDate = requireIsoDate(value, 'Target date');
+  if (Date.parse(targetDate) <= now.getTime()) {
+    throw invalid(
+      `Target date ${targetDate} has already passed (now: ${now.toISOString()}).`,
+      ErrorCodes.LAUNCH_TARGET_DATE_IN_PAST,
+    );
+  }
+  return targetDate;
+};
 
 const invalid = (message: string, code: string = ErrorCodes.LAUNCH_INVALID_INPUT): DomainError =>
   new DomainError(code, message);

@@ -40,6 +40,24 @@ describe('AddChecklistItem', () => {
       .then([handAdded({ ...HAND_ADDED, dueDate: '2026-02-01T00:00:00.000Z' })]);
   });
 
+  it('adds an item due some days before the target date (it will move with the launch)', () => {
+    spec
+      .given([opened()])
+      .when(add({ dueDate: null, dueDaysBeforeLaunch: 2 }))
+      .then([handAdded({ ...HAND_ADDED, dueDate: '2026-02-27T09:00:00.000Z', dueDaysBeforeLaunch: 2 })]);
+  });
+
+  it('refuses both an absolute date and an offset, and a negative offset', () => {
+    spec
+      .given([opened()])
+      .when(add({ dueDaysBeforeLaunch: 2 }))
+      .thenThrows(ErrorCodes.CHECKLIST_INVALID_ITEM);
+    spec
+      .given([opened()])
+      .when(add({ dueDate: null, dueDaysBeforeLaunch: -1 }))
+      .thenThrows(ErrorCodes.CHECKLIST_INVALID_ITEM);
+  });
+
   it('withdraws the sign-off when a required item is added to a signed-off checklist', () => {
     spec
       .given(signedOffChecklist())

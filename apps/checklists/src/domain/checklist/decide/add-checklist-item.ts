@@ -1,5 +1,5 @@
 import { ErrorCodes, type AddChecklistItem, type ChecklistEvent } from '@tminus/contracts';
-import { parseInstant } from '../../shared/instant';
+import { computeDueDate, parseInstant } from '../../shared/instant';
 import { itemFieldProblems } from '../../shared/item-spec';
 import { reject } from '../../shared/reject';
 import { requireOpenChecklist, withdrawSignOff } from '../rules';
@@ -14,7 +14,8 @@ const normalizeDueDate = (dueDate: string | null | undefined): string | null => 
 };
 
 /**
- * A hand-added item has an explicit due date (or none), never an offset: rescheduling leaves it alone.
+ * A hand-added item has an absolute due date (rescheduling leaves it alone), or an offset from the
+ * target date (it moves with the launch like a template item), or none; never both.
  * A new required item means a signed-off checklist is no longer complete.
  */
 export const decideAddChecklistItem = (
@@ -29,10 +30,16 @@ export const decideAddChecklistItem = (
       `Checklist ${checklistId} already has an item ${itemId}`,
     );
   }
-  const problems = itemFieldProblems({ title, description }, `item ${itemId}`);
+  const dueDaysBeforeLaunch = command.data.dueDaysBeforeLaunch ?? null;
+  const problems = itemFieldProblems({ title, description, dueDaysBeforeLaunch }, `item ${itemId}`);
+  if (dueDaysBeforeLaunch !== null && command.data.dueDate != null)
+    problems.push('give a due date or a number of days before the launch, not both');
   if (problems.length > 0)
     reject(ErrorCodes.CHECKLIST_INVALID_ITEM, `Cannot add the item: ${problems.join('; ')}`);
-  const dueDate = normalizeDueDate(command.data.dueDate);
+  const dueDate =
+    dueDaysBeforeLaunch === null
+      ? normalizeDueDate(command.data.dueDate)
+      : computeDueDate(checklist.targetDate, dueDaysBeforeLaunch);
   return [
     {
       type: 'ChecklistItemAdded',
@@ -43,7 +50,7 @@ export const decideAddChecklistItem = (
         description: description ?? null,
         required,
         dueDate,
-        dueDaysBeforeLaunch: null,
+        dueDaysBeforeLaunch,
       },
     },
     ...(required ? withdrawSignOff(checklist, 'REQUIRED_ITEM_ADDED', itemId) : []),

@@ -2,6 +2,7 @@ import { ErrorCodes, type MoveChecklistDueDates } from '@tminus/contracts';
 import {
   CHECKLIST_ID,
   closed,
+  HAND_ADDED,
   handAdded,
   LATER_TARGET_DATE,
   opened,
@@ -63,11 +64,38 @@ describe('MoveChecklistDueDates', () => {
     spec.given([opened()]).when(move('2026-03-01T10:00:00+01:00')).thenNothing();
   });
 
-  it('changes nothing when no item is due relative to the launch', () => {
+  it('records the new target date even when no item is due relative to it', () => {
     spec
       .given([opened([OPTIONAL]), handAdded()])
       .when(move(LATER_TARGET_DATE))
-      .thenNothing();
+      .then([
+        {
+          type: 'ChecklistDueDatesMoved',
+          data: { checklistId: CHECKLIST_ID, targetDate: LATER_TARGET_DATE, items: [] },
+        },
+      ]);
+  });
+
+  it('moves a hand-added item that was given an offset, and leaves an absolute date alone', () => {
+    const relative = {
+      ...HAND_ADDED,
+      itemId: 'item-relative',
+      dueDate: '2026-02-27T09:00:00.000Z',
+      dueDaysBeforeLaunch: 2,
+    };
+    spec
+      .given([opened([OPTIONAL]), handAdded(), handAdded(relative)])
+      .when(move(LATER_TARGET_DATE))
+      .then([
+        {
+          type: 'ChecklistDueDatesMoved',
+          data: {
+            checklistId: CHECKLIST_ID,
+            targetDate: LATER_TARGET_DATE,
+            items: [{ itemId: 'item-relative', dueDate: '2026-03-09T09:00:00.000Z' }],
+          },
+        },
+      ]);
   });
 
   it('refuses a target date that is not a date', () => {

@@ -1,11 +1,13 @@
 import type { ChecklistEvent, MoveChecklistDueDates } from '@tminus/contracts';
 import { requireOpenChecklist } from '../rules';
 import type { ChecklistState } from '../state';
+import { sameInstant } from '../../shared/instant';
 import { dueDateChanges, requireTargetDate } from './due-dates';
 
 /**
- * The launch was rescheduled. Only items whose due date actually changes are listed; when none does,
- * nothing is recorded (also when only the target date differs: no item depends on it).
+ * The launch was rescheduled. Only items whose due date actually changes are listed, but the new
+ * target date is always recorded when it differs (an empty list then): items added later with an
+ * offset are due relative to it. The same instant, however written, changes nothing.
  */
 export const decideMoveChecklistDueDates = (
   command: MoveChecklistDueDates,
@@ -13,8 +15,8 @@ export const decideMoveChecklistDueDates = (
 ): ChecklistEvent[] => {
   const checklist = requireOpenChecklist(state, command.data.checklistId);
   const targetDate = requireTargetDate(command.data.targetDate);
+  if (sameInstant(checklist.targetDate, targetDate)) return [];
   const moved = dueDateChanges(checklist.items, targetDate);
-  if (moved.length === 0) return [];
   return [
     {
       type: 'ChecklistDueDatesMoved',

@@ -65,9 +65,41 @@ describe('OpenChecklist', () => {
             templateVersion: null,
             targetDate: TARGET_DATE,
             items: [],
+            signOffsRequired: 1,
           },
         },
       ]);
+  });
+
+  it('gives an item the owner its template names', () => {
+    spec
+      .given([])
+      .when(open({ items: [{ ...TEMPLATE_ITEMS[1], owner: 'pia' }] }))
+      .thenEventsSatisfy(([event]) => {
+        expect(event).toMatchObject({ data: { items: [{ itemId: OPTIONAL.itemId, ownerUserId: 'pia' }] } });
+      });
+  });
+
+  it('asks for as many lead sign-offs as the launch does', () => {
+    spec
+      .given([])
+      .when(open({ signOffsRequired: 2 }))
+      .thenEventsSatisfy(([event]) => {
+        expect(event).toMatchObject({ type: 'ChecklistOpened', data: { signOffsRequired: 2 } });
+      });
+  });
+
+  it.each([0, 2.5, 21])('refuses %s sign-offs', (signOffsRequired) => {
+    spec.given([]).when(open({ signOffsRequired })).thenThrows(ErrorCodes.CHECKLIST_INVALID_SIGN_OFFS);
+  });
+
+  it('reopens with the number of sign-offs asked for this time', () => {
+    spec
+      .given([opened(), closed()])
+      .when(open({ signOffsRequired: 3 }))
+      .thenEventsSatisfy((events) => {
+        expect(events[0]).toEqual(reopened(TARGET_DATE, 3));
+      });
   });
 
   it('records the target date in ISO form and a due day count of 0 as the target date itself', () => {

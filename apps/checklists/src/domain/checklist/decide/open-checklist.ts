@@ -1,5 +1,6 @@
 import {
   ErrorCodes,
+  MAX_SIGN_OFFS_REQUIRED,
   type ChecklistEvent,
   type ChecklistItemSnapshot,
   type OpenChecklist,
@@ -10,6 +11,15 @@ import { itemFieldProblems } from '../../shared/item-spec';
 import { reject } from '../../shared/reject';
 import type { ChecklistState, ClosedChecklistState } from '../state';
 import { dueDateChanges, requireTargetDate } from './due-dates';
+
+const requireSignOffsRequired = (value: number | null | undefined): number => {
+  if (value == null) return 1;
+  if (Number.isInteger(value) && value >= 1 && value <= MAX_SIGN_OFFS_REQUIRED) return value;
+  return reject(
+    ErrorCodes.CHECKLIST_INVALID_SIGN_OFFS,
+    `signOffsRequired must be a whole number from 1 to ${MAX_SIGN_OFFS_REQUIRED}, not ${value}`,
+  );
+};
 
 const assertValidItems = (items: readonly OpenedItemSpec[]): void => {
   const seen = new Set<string>();
@@ -30,14 +40,20 @@ const snapshot = (item: OpenedItemSpec, targetDate: string): ChecklistItemSnapsh
   required: item.required,
   dueDate: computeDueDate(targetDate, item.dueDaysBeforeLaunch),
   dueDaysBeforeLaunch: item.dueDaysBeforeLaunch ?? null,
+  // Only when the template names one, so checklists without owners look as they always did.
+  ...(item.owner ? { ownerUserId: item.owner.trim() } : {}),
 });
 
 /** A re-required team gets its old checklist back as it was; only the due dates follow the launch. */
-const reopen = (checklist: ClosedChecklistState, targetDate: string): ChecklistEvent[] => {
+const reopen = (
+  checklist: ClosedChecklistState,
+  targetDate: string,
+  signOffsRequired: number,
+): ChecklistEvent[] => {
   const { checklistId } = checklist;
   const moved = dueDateChanges(checklist.items, targetDate);
   return [
-    { type: 'ChecklistReopened', data: { checklistId, targetDate } },
+    { type: 'ChecklistReopened', data: { checklistId, targetDate, signOffsRequired } },
     ...(moved.length > 0
       ? [{ type: 'ChecklistDueDatesMoved' as const, data: { checklistId, targetDate, items: moved } }]
       : []),
@@ -51,9 +67,10 @@ const reopen = (checklist: ClosedChecklistState, targetDate: string): ChecklistE
 export const decideOpenChecklist = (command: OpenChecklist, state: ChecklistState): ChecklistEvent[] => {
   const { checklistId, launchId, teamId, teamFunction, templateId, templateVersion, items } = command.data;
   const targetDate = requireTargetDate(command.data.targetDate);
+  const signOffsRequired = requireSignOffsRequired(command.data.signOffsRequired);
   if (state.status === 'OPEN')
     reject(ErrorCodes.CHECKLIST_ALREADY_OPEN, `Checklist ${checklistId} is already open`);
-  if (state.status === 'CLOSED') return reopen(state, targetDate);
+  if (state.status === 'CLOSED') return reopen(state, targetDate, signOffsRequired);
   assertValidItems(items);
   return [
     {
@@ -67,6 +84,7 @@ export const decideOpenChecklist = (command: OpenChecklist, state: ChecklistStat
         templateVersion,
         targetDate,
         items: items.map((item) => snapshot(item, targetDate)),
+        signOffsRequired,
       },
     },
   ];

@@ -161,4 +161,55 @@ describe('SignOffChecklist', () => {
   it('refuses on a checklist that does not exist', () => {
     spec.given([]).when(signOff('LEAD')).thenThrows(ErrorCodes.CHECKLIST_NOT_FOUND);
   });
+
+  describe('with more than one sign-off required (N of M leads)', () => {
+    const LEAD_A: Actor = { userId: 'lena', role: 'TEAM_MEMBER' };
+    const LEAD_B: Actor = { userId: 'lars', role: 'TEAM_MEMBER' };
+    const twoNeeded = () => [opened(undefined, 2), ticked(REQUIRED.itemId)];
+
+    it('records each distinct lead, the second one completing it', () => {
+      spec
+        .given(twoNeeded())
+        .when(signOff('LEAD'), at(NOW, LEAD_A))
+        .then([signedOff('lena')]);
+      spec
+        .given([...twoNeeded(), signedOff('lena')])
+        .when(signOff('LEAD'), at(NOW, LEAD_B))
+        .then([signedOff('lars')]);
+    });
+
+    it('refuses the same lead twice: it would count once', () => {
+      spec
+        .given([...twoNeeded(), signedOff('lena')])
+        .when(signOff('LEAD'), at(NOW, LEAD_A))
+        .thenThrows(ErrorCodes.CHECKLIST_ALREADY_SIGNED_OFF);
+    });
+
+    it('refuses a third lead once enough signed', () => {
+      spec
+        .given([...twoNeeded(), signedOff('lena'), signedOff('lars')])
+        .when(signOff('LEAD'), at(NOW, MEMBER))
+        .thenThrows(ErrorCodes.CHECKLIST_ALREADY_SIGNED_OFF);
+    });
+
+    it('withdraws every sign-off given so far when a required item is unticked', () => {
+      spec
+        .given([...twoNeeded(), signedOff('lena')])
+        .when({ type: 'UntickItem', data: { checklistId: CHECKLIST_ID, itemId: REQUIRED.itemId } })
+        .then([unticked(REQUIRED.itemId), signOffWithdrawn('REQUIRED_ITEM_UNTICKED', REQUIRED.itemId)]);
+    });
+
+    it('takes the same lead again after a withdrawal', () => {
+      spec
+        .given([
+          ...twoNeeded(),
+          signedOff('lena'),
+          unticked(REQUIRED.itemId),
+          signOffWithdrawn('REQUIRED_ITEM_UNTICKED', REQUIRED.itemId),
+          ticked(REQUIRED.itemId),
+        ])
+        .when(signOff('LEAD'), at(NOW, LEAD_A))
+        .then([signedOff('lena')]);
+    });
+  });
 });

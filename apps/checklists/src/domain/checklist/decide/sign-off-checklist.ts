@@ -6,7 +6,9 @@ import {
 } from '@tminus/contracts';
 import { reject } from '../../shared/reject';
 import { describeItem, hasLapsed, requireOpenChecklist } from '../rules';
-import type { ChecklistItem, ChecklistState, OpenChecklistState } from '../state';
+import { isSignedOff, type ChecklistItem, type ChecklistState, type OpenChecklistState } from '../state';
+
+const signers = (checklist: OpenChecklistState): string => checklist.signOffs.map(({ by }) => by).join(', ');
 
 /**
  * Why the checklist is not complete, one sentence per kind, naming the items. Only required items
@@ -27,7 +29,10 @@ const incompleteness = (checklist: OpenChecklistState, now: Date): string[] => {
   ];
 };
 
-/** A LEAD of the team (as the service found it) or an ADMIN signs off a complete checklist. */
+/**
+ * A LEAD of the team (as the service found it) or an ADMIN signs a complete checklist off; it counts as
+ * signed off once `signOffsRequired` distinct signers did. Signing twice is refused: it would count once.
+ */
 export const decideSignOffChecklist = (
   command: SignOffChecklist,
   state: ChecklistState,
@@ -40,10 +45,17 @@ export const decideSignOffChecklist = (
       `Only a lead of the team can sign off checklist ${checklist.checklistId}`,
     );
   }
-  if (checklist.signOff !== null) {
+  const mine = checklist.signOffs.find(({ by }) => by === actor.userId);
+  if (mine !== undefined) {
     reject(
       ErrorCodes.CHECKLIST_ALREADY_SIGNED_OFF,
-      `Checklist ${checklist.checklistId} was already signed off by ${checklist.signOff.by} at ${checklist.signOff.at}`,
+      `${actor.userId} already signed checklist ${checklist.checklistId} off at ${mine.at}: the same lead counts once`,
+    );
+  }
+  if (isSignedOff(checklist)) {
+    reject(
+      ErrorCodes.CHECKLIST_ALREADY_SIGNED_OFF,
+      `Checklist ${checklist.checklistId} was already signed off by ${signers(checklist)}`,
     );
   }
   const missing = incompleteness(checklist, now);

@@ -9,6 +9,7 @@ import {
   NOW,
   opened,
   REQUIRED,
+  signedOffChecklist,
   spec,
   ticked,
   unblocked,
@@ -78,11 +79,33 @@ describe('TickItem', () => {
       .then([ticked(REQUIRED.itemId)]);
   });
 
-  it('refuses an item that is already done', () => {
+  it('changes nothing when a done item is ticked again with the same or no evidence', () => {
     spec
-      .given([opened(), ticked(REQUIRED.itemId)])
+      .given([opened(), ticked(REQUIRED.itemId, 'https://ci.example.com/runs/1')])
+      .when(tick('https://ci.example.com/runs/1'))
+      .thenNothing();
+    spec
+      .given([opened(), ticked(REQUIRED.itemId, 'https://ci.example.com/runs/1')])
       .when(tick())
-      .thenThrows(ErrorCodes.CHECKLIST_ITEM_ALREADY_DONE);
+      .thenNothing();
+  });
+
+  it('updates the evidence of a done item ticked with new evidence, keeping the sign-off', () => {
+    spec
+      .given([...signedOffChecklist()])
+      .when(tick('https://ci.example.com/runs/2'), at(NOW, MEMBER))
+      .then([
+        {
+          type: 'ChecklistItemEvidenceUpdated',
+          data: {
+            checklistId: CHECKLIST_ID,
+            itemId: REQUIRED.itemId,
+            evidenceUrl: 'https://ci.example.com/runs/2',
+            by: 'mia',
+            at: NOW.toISOString(),
+          },
+        },
+      ]);
   });
 
   it('refuses a blocked item', () => {

@@ -1,7 +1,7 @@
 import { ErrorCodes, type ChecklistEvent, type DecideContext, type TickItem } from '@tminus/contracts';
 import { reject } from '../../shared/reject';
 import { describeItem, requireItem, requireOpenChecklist } from '../rules';
-import type { ChecklistState } from '../state';
+import type { ChecklistItem, ChecklistState, DoneStatus, OpenChecklistState } from '../state';
 
 const MAX_URL_LENGTH = 2048;
 
@@ -21,18 +21,40 @@ const normalizeEvidenceUrl = (value: string | null | undefined): string | null =
 };
 
 /**
+ * A DONE item ticked again (automation retrying, or evidence that moved): the same or no evidence
+ * changes nothing; new evidence is recorded as an update, and the item stays DONE (sign-off kept).
+ */
+const retick = (
+  checklist: OpenChecklistState,
+  item: ChecklistItem,
+  done: DoneStatus,
+  evidenceUrl: string | null,
+  { now, actor }: DecideContext,
+): ChecklistEvent[] => {
+  if (evidenceUrl === null || evidenceUrl === done.evidenceUrl) return [];
+  const { checklistId } = checklist;
+  const at = now.toISOString();
+  return [
+    {
+      type: 'ChecklistItemEvidenceUpdated',
+      data: { checklistId, itemId: item.itemId, evidenceUrl, by: actor.userId, at },
+    },
+  ];
+};
+
+/**
  * OPEN → DONE. A WAIVED item may be ticked too: the work got done after all, so DONE replaces the
- * waiver (and with it any pending expiry). Blocked items must be unblocked first.
+ * waiver (and with it any pending expiry). Blocked items must be unblocked first. Ticking a DONE item
+ * again is idempotent (see retick).
  */
 export const decideTickItem = (
   command: TickItem,
   state: ChecklistState,
-  { now, actor }: DecideContext,
+  context: DecideContext,
 ): ChecklistEvent[] => {
+  const { now, actor } = context;
   const checklist = requireOpenChecklist(state, command.data.checklistId);
   const item = requireItem(checklist, command.data.itemId);
-  if (item.status.state === 'DONE')
-    reject(ErrorCodes.CHECKLIST_ITEM_ALREADY_DONE, `Item ${describeItem(item)} is already done`);
   if (item.status.state === 'BLOCKED') {
     reject(
       ErrorCodes.CHECKLIST_ITEM_BLOCKED,
@@ -40,6 +62,7 @@ export const decideTickItem = (
     );
   }
   const evidenceUrl = normalizeEvidenceUrl(command.data.evidenceUrl);
+  if (item.status.state === 'DONE') return retick(checklist, item, item.status, evidenceUrl, context);
   return [
     {
       type: 'ChecklistItemTicked',

@@ -5,7 +5,7 @@ import {
   CHECKLIST_ID,
   closed,
   IN_A_WEEK,
-  MANAGER,
+  MEMBER,
   NOW,
   opened,
   REQUIRED,
@@ -14,55 +14,71 @@ import {
   spec,
   ticked,
   waived,
+  WAIVER_REASON,
   waiverExpired,
+  waiverRejected,
+  waiverRequested,
   YESTERDAY,
 } from '../spec-fixtures';
 
-const REASON = 'Covered by the platform audit';
 const waive = (overrides: Partial<WaiveItem['data']> = {}): WaiveItem => ({
   type: 'WaiveItem',
-  data: { checklistId: CHECKLIST_ID, itemId: REQUIRED.itemId, reason: REASON, ...overrides },
+  data: { checklistId: CHECKLIST_ID, itemId: REQUIRED.itemId, reason: WAIVER_REASON, ...overrides },
 });
 
-describe('WaiveItem', () => {
-  it('waives an open item, approved by the actor, without expiry', () => {
+describe('WaiveItem (a waiver request)', () => {
+  it('records a request by the actor, without expiry; the item stays as it is', () => {
     spec
       .given([opened()])
-      .when(waive({ reason: `  ${REASON} ` }), at(NOW, MANAGER))
-      .then([waived(REQUIRED.itemId, null, 'max')]);
+      .when(waive({ reason: `  ${WAIVER_REASON} ` }), at(NOW, MEMBER))
+      .then([waiverRequested(REQUIRED.itemId, null, 'mia')]);
   });
 
-  it('waives an item until a future expiry, recorded in ISO form', () => {
+  it('records a request until a future expiry, in ISO form', () => {
     spec
       .given([opened()])
-      .when(waive({ expiresAt: '2026-01-08T01:00:00+01:00' }))
-      .then([waived(REQUIRED.itemId, IN_A_WEEK)]);
+      .when(waive({ expiresAt: '2026-01-08T01:00:00+01:00' }), at(NOW, MEMBER))
+      .then([waiverRequested(REQUIRED.itemId, IN_A_WEEK)]);
   });
 
-  it('waives a blocked item', () => {
+  it('records a request on a blocked item', () => {
     spec
       .given([opened(), blocked(REQUIRED.itemId)])
-      .when(waive())
-      .then([waived(REQUIRED.itemId)]);
+      .when(waive(), at(NOW, MEMBER))
+      .then([waiverRequested(REQUIRED.itemId)]);
   });
 
-  it('renews a lapsed waiver the scheduler has not expired yet, recording the lapse first', () => {
+  it('takes a new request once the previous one was rejected', () => {
+    spec
+      .given([opened(), waiverRequested(REQUIRED.itemId), waiverRejected(REQUIRED.itemId, 'Not covered')])
+      .when(waive(), at(NOW, MEMBER))
+      .then([waiverRequested(REQUIRED.itemId)]);
+  });
+
+  it('asks again for a lapsed waiver the scheduler has not expired yet, recording the lapse first', () => {
     spec
       .given([opened(), waived(REQUIRED.itemId, YESTERDAY)])
-      .when(waive({ expiresAt: IN_A_WEEK }), at(NOW))
-      .then([waiverExpired(REQUIRED.itemId, YESTERDAY), waived(REQUIRED.itemId, IN_A_WEEK)]);
+      .when(waive({ expiresAt: IN_A_WEEK }), at(NOW, MEMBER))
+      .then([waiverExpired(REQUIRED.itemId, YESTERDAY), waiverRequested(REQUIRED.itemId, IN_A_WEEK)]);
   });
 
-  it('withdraws the sign-off when renewing a lapsed waiver of a required item', () => {
+  it('withdraws the sign-off when asking again for a lapsed waiver of a required item', () => {
     const now = new Date('2026-01-09T00:00:00.000Z');
     spec
       .given([opened(), waived(REQUIRED.itemId, IN_A_WEEK), signedOff()])
-      .when(waive({ expiresAt: '2026-02-01T00:00:00.000Z' }), at(now))
+      .when(waive({ expiresAt: '2026-02-01T00:00:00.000Z' }), at(now, MEMBER))
       .then([
         waiverExpired(REQUIRED.itemId, IN_A_WEEK),
         signOffWithdrawn('WAIVER_EXPIRED', REQUIRED.itemId),
-        waived(REQUIRED.itemId, '2026-02-01T00:00:00.000Z'),
+        waiverRequested(REQUIRED.itemId, '2026-02-01T00:00:00.000Z'),
       ]);
+  });
+
+  it('refuses a second request while one waits for a decision', () => {
+    spec
+      .given([opened(), waiverRequested(REQUIRED.itemId)])
+      .when(waive(), at(NOW, MEMBER))
+      .thenThrows(ErrorCodes.CHECKLIST_WAIVER_ALREADY_REQUESTED);
   });
 
   it('refuses an item whose waiver is still valid', () => {

@@ -12,7 +12,7 @@ import {
 import type { ChecklistState } from '../state';
 import { waiverLapse } from './waiver-lapse';
 
-const requireFutureExpiry = (expiresAt: string | null | undefined, now: Date): string | null => {
+export const requireFutureExpiry = (expiresAt: string | null | undefined, now: Date): string | null => {
   if (expiresAt == null) return null;
   const instant = parseInstant(expiresAt);
   if (instant === null)
@@ -27,9 +27,10 @@ const requireFutureExpiry = (expiresAt: string | null | undefined, now: Date): s
 };
 
 /**
- * OPEN or BLOCKED → WAIVED, approved by the actor. A waiver that has lapsed but whose expiry the
- * scheduler has not processed yet may be renewed: the lapse is recorded first (withdrawing a sign-off
- * if the item is required), so a sign-off never silently survives a lapse.
+ * Records a waiver request on an OPEN or BLOCKED item; it takes effect only once someone else approves
+ * it (approve-waiver.ts). A waiver that has lapsed but whose expiry the scheduler has not processed yet
+ * may be asked for again: the lapse is recorded first (withdrawing a sign-off if the item is required),
+ * so a sign-off never silently survives a lapse.
  */
 export const decideWaiveItem = (
   command: WaiveItem,
@@ -48,17 +49,23 @@ export const decideWaiveItem = (
   if (status.state === 'WAIVED' && lapse.length === 0) {
     reject(ErrorCodes.CHECKLIST_ITEM_ALREADY_WAIVED, `Item ${describeItem(item)} is already waived`);
   }
+  if (item.waiverRequest !== null) {
+    reject(
+      ErrorCodes.CHECKLIST_WAIVER_ALREADY_REQUESTED,
+      `A waiver of item ${describeItem(item)} was already requested by ${item.waiverRequest.requestedBy}`,
+    );
+  }
   const reason = requireText(command.data.reason, 'The reason of a waiver', MAX_REASON_LENGTH);
   const expiresAt = requireFutureExpiry(command.data.expiresAt, now);
   return [
     ...lapse,
     {
-      type: 'ChecklistItemWaived',
+      type: 'ChecklistItemWaiverRequested',
       data: {
         checklistId: checklist.checklistId,
         itemId: item.itemId,
         reason,
-        approvedBy: actor.userId,
+        requestedBy: actor.userId,
         expiresAt,
       },
     },

@@ -5,7 +5,7 @@ import type { ChecklistView, LaunchView } from '../views';
 import { evaluateGate, type GateEvaluation, type Staleness } from './evaluate-gate';
 
 const QA = teamView('team-qa', 'qa', 'QA');
-const READY = checklistView('team-qa', [done('a'), done('b')], { signedOff: SIGNED });
+const READY = checklistView('team-qa', [done('a'), done('b')], { signOffs: SIGNED });
 const HALF = checklistView('team-qa', [done('a'), itemView('b', { title: 'Load test' })]);
 
 const gate = (

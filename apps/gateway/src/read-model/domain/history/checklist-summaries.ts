@@ -35,12 +35,20 @@ export const summarizeChecklistEvent = (event: ChecklistEvent, names: Namer): st
         : `${team}: ${names.item(event.data.itemId)} assigned to ${event.data.ownerUserId}`;
     case 'ChecklistItemTicked':
       return `${team}: ${names.item(event.data.itemId)} done by ${event.data.by}${event.data.evidenceUrl ? ` (evidence: ${event.data.evidenceUrl})` : ''}`;
+    case 'ChecklistItemEvidenceUpdated':
+      return `${team}: evidence of ${names.item(event.data.itemId)} updated by ${event.data.by}: ${event.data.evidenceUrl}`;
     case 'ChecklistItemUnticked':
       return `${team}: ${names.item(event.data.itemId)} unticked by ${event.data.by}`;
+    case 'ChecklistItemWaiverRequested': {
+      const until = event.data.expiresAt ? ` until ${event.data.expiresAt}` : '';
+      return `${team}: waiver of ${names.item(event.data.itemId)}${until} requested by ${event.data.requestedBy}: ${event.data.reason}`;
+    }
     case 'ChecklistItemWaived': {
       const until = event.data.expiresAt ? ` until ${event.data.expiresAt}` : '';
-      return `${team}: ${names.item(event.data.itemId)} waived${until} by ${event.data.approvedBy}: ${event.data.reason}`;
+      return `${team}: ${names.item(event.data.itemId)} waived${until}, requested by ${event.data.requestedBy}, approved by ${event.data.approvedBy}: ${event.data.reason}`;
     }
+    case 'ChecklistItemWaiverRejected':
+      return `${team}: waiver of ${names.item(event.data.itemId)} rejected by ${event.data.by}: ${event.data.reason}`;
     case 'ChecklistItemWaiverRevoked':
       return `${team}: waiver of ${names.item(event.data.itemId)} revoked by ${event.data.by}`;
     case 'ChecklistItemWaiverExpired':

@@ -136,7 +136,7 @@ describe('toHistoryEntry', () => {
     [
       'ChecklistItemWaived',
       C.waived(QA_CHECKLIST, 'i-1', 'E'),
-      "QA: 'Regression suite green' waived until E by max: covered by canary",
+      "QA: 'Regression suite green' waived until E, requested by quinn, approved by max: covered by canary",
     ],
     [
       'ChecklistItemWaiverRevoked',
@@ -147,6 +147,24 @@ describe('toHistoryEntry', () => {
       'ChecklistItemWaiverExpired',
       { type: 'ChecklistItemWaiverExpired', data: { ...checklist, itemId: 'i-1', expiredAt: 'E' } },
       "QA: waiver of 'Regression suite green' expired",
+    ],
+    [
+      'ChecklistItemEvidenceUpdated',
+      {
+        type: 'ChecklistItemEvidenceUpdated',
+        data: { ...checklist, itemId: 'i-1', evidenceUrl: 'https://ci/2', by: 'quinn', at: 'E' },
+      },
+      "QA: evidence of 'Regression suite green' updated by quinn: https://ci/2",
+    ],
+    [
+      'ChecklistItemWaiverRequested',
+      C.waiverRequested(QA_CHECKLIST, 'i-1'),
+      "QA: waiver of 'Regression suite green' requested by quinn: covered by canary",
+    ],
+    [
+      'ChecklistItemWaiverRejected',
+      C.waiverRejected(QA_CHECKLIST, 'i-1'),
+      "QA: waiver of 'Regression suite green' rejected by max: not covered",
     ],
     [
       'ChecklistItemBlocked',

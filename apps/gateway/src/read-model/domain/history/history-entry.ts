@@ -30,7 +30,9 @@ const summarize = (envelope: EventEnvelope, names: Namer): string => {
   if (teamEvent) return summarizeTeamEvent(teamEvent);
   const templateEvent = asTemplateEvent(envelope);
   if (templateEvent) return summarizeTemplateEvent(templateEvent);
-  return typeAsWords(envelope.type);
+  // Changes the gateway records itself (tokens, mappings) carry their own summary.
+  const own = (envelope.data as { summary?: unknown } | null)?.summary;
+  return typeof own === 'string' ? own : typeAsWords(envelope.type);
 };
 
 /** One history line per event (the caller orders them, newest first). */

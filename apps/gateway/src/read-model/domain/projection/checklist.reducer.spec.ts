@@ -47,7 +47,8 @@ describe('applyChecklistEvent', () => {
       targetDate: TARGET_DATE,
       status: 'OPEN',
       closedReason: null,
-      signedOff: null,
+      signOffs: [],
+      signOffsRequired: 1,
       version: 1,
     });
     expect(itemOf(view)).toEqual({
@@ -84,22 +85,44 @@ describe('applyChecklistEvent', () => {
     });
   });
 
-  it('waives with the waiver, and revoking or expiring it reopens the item', () => {
-    const waived = project(C.waived(QA_CHECKLIST, 'i-1', '2026-02-15T00:00:00.000Z'));
+  it('keeps a requested waiver on the item, still OPEN, until it is approved or rejected', () => {
+    const requested = project(C.waiverRequested(QA_CHECKLIST, 'i-1'));
+    expect(itemOf(requested)).toMatchObject({
+      state: 'OPEN',
+      waiver: { status: 'REQUESTED', requestedBy: 'quinn', approvedBy: null, reason: 'covered by canary' },
+    });
+    const rejected = project(C.waiverRequested(QA_CHECKLIST, 'i-1'), C.waiverRejected(QA_CHECKLIST, 'i-1'));
+    expect(itemOf(rejected)).toMatchObject({
+      state: 'OPEN',
+      waiver: { status: 'REJECTED', rejectionReason: 'not covered' },
+    });
+  });
+
+  it('waives with the approved waiver, and revoking or expiring it reopens the item saying so', () => {
+    const waived = project(
+      C.waiverRequested(QA_CHECKLIST, 'i-1', '2026-02-15T00:00:00.000Z'),
+      C.waived(QA_CHECKLIST, 'i-1', '2026-02-15T00:00:00.000Z'),
+    );
     expect(itemOf(waived)).toMatchObject({
       state: 'WAIVED',
-      waiver: { reason: 'covered by canary', approvedBy: 'max', expiresAt: '2026-02-15T00:00:00.000Z' },
+      waiver: {
+        status: 'APPROVED',
+        reason: 'covered by canary',
+        requestedBy: 'quinn',
+        approvedBy: 'max',
+        expiresAt: '2026-02-15T00:00:00.000Z',
+      },
     });
     const revoked = project(C.waived(QA_CHECKLIST, 'i-1'), {
       type: 'ChecklistItemWaiverRevoked',
       data: { checklistId: QA_CHECKLIST, itemId: 'i-1', by: 'max' },
     });
-    expect(itemOf(revoked)).toMatchObject({ state: 'OPEN', waiver: null });
+    expect(itemOf(revoked)).toMatchObject({ state: 'OPEN', waiver: { status: 'REVOKED' } });
     const expired = project(C.waived(QA_CHECKLIST, 'i-1', '2026-02-15T00:00:00.000Z'), {
       type: 'ChecklistItemWaiverExpired',
       data: { checklistId: QA_CHECKLIST, itemId: 'i-1', expiredAt: '2026-02-15T00:00:00.000Z' },
     });
-    expect(itemOf(expired)).toMatchObject({ state: 'OPEN', waiver: null });
+    expect(itemOf(expired)).toMatchObject({ state: 'OPEN', waiver: { status: 'EXPIRED' } });
   });
 
   it('blocks with a reason (replacing a waiver) and unblocks', () => {
@@ -130,16 +153,38 @@ describe('applyChecklistEvent', () => {
     expect(itemOf(view, 'i-3')).toMatchObject({ state: 'OPEN', ownerUserId: 'olga', required: true });
   });
 
-  it('signs off and withdraws the sign-off', () => {
-    expect(project(C.signedOff(QA_CHECKLIST)).signedOff).toEqual({
-      by: 'lead',
-      at: '2026-02-10T00:00:00.000Z',
+  it('updates the evidence of a done item, which stays done', () => {
+    const updated = project(C.ticked(QA_CHECKLIST, 'i-1', 'https://ci/1'), {
+      type: 'ChecklistItemEvidenceUpdated',
+      data: { checklistId: QA_CHECKLIST, itemId: 'i-1', evidenceUrl: 'https://ci/2', by: 'quinn', at: 'E' },
     });
+    expect(itemOf(updated)).toMatchObject({ state: 'DONE', doneBy: 'quinn', evidenceUrl: 'https://ci/2' });
+  });
+
+  it('signs off and withdraws the sign-off', () => {
+    expect(project(C.signedOff(QA_CHECKLIST)).signOffs).toEqual([
+      { by: 'lead', at: '2026-02-10T00:00:00.000Z' },
+    ]);
     const withdrawn = project(C.signedOff(QA_CHECKLIST), {
       type: 'ChecklistSignOffWithdrawn',
       data: { checklistId: QA_CHECKLIST, reason: 'REQUIRED_ITEM_UNTICKED', itemId: 'i-1' },
     });
-    expect(withdrawn.signedOff).toBeNull();
+    expect(withdrawn.signOffs).toEqual([]);
+  });
+
+  it('keeps each distinct signer once, and the number of sign-offs required', () => {
+    const envelope = envelopeFactory();
+    const view = [
+      C.opened(QA_CHECKLIST, QA_ID, [REQUIRED], 2),
+      C.signedOff(QA_CHECKLIST, 'lena'),
+      C.signedOff(QA_CHECKLIST, 'lena'),
+      C.signedOff(QA_CHECKLIST, 'lars'),
+    ].reduce<ChecklistView | null>(
+      (current, event) => applyChecklistEvent(current, envelope(QA_CHECKLIST, event)),
+      null,
+    );
+    expect(view?.signOffsRequired).toBe(2);
+    expect(view?.signOffs.map(({ by }) => by)).toEqual(['lena', 'lars']);
   });
 
   it('moves due dates of the items listed', () => {
@@ -161,7 +206,7 @@ describe('applyChecklistEvent', () => {
     expect(closed).toMatchObject({ status: 'CLOSED', closedReason: 'TEAM_RELEASED' });
     const reopened = project(C.ticked(QA_CHECKLIST, 'i-1'), C.closed(QA_CHECKLIST), {
       type: 'ChecklistReopened',
-      data: { checklistId: QA_CHECKLIST, targetDate: '2026-05-01T00:00:00.000Z' },
+      data: { checklistId: QA_CHECKLIST, targetDate: '2026-05-01T00:00:00.000Z', signOffsRequired: 1 },
     });
     expect(reopened).toMatchObject({
       status: 'OPEN',

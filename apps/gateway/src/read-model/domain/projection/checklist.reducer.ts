@@ -4,7 +4,7 @@ import type {
   ChecklistOpened,
   EventEnvelope,
 } from '@tminus/contracts';
-import type { ChecklistItemView, ChecklistView } from '../views';
+import type { ChecklistItemView, ChecklistView, WaiverStatus } from '../views';
 import { asChecklistEvent } from './event-kinds';
 import { alreadyApplied, progress } from './stream-progress';
 
@@ -25,7 +25,7 @@ const newItem = (snapshot: ChecklistItemSnapshot): ChecklistItemView => ({
   required: snapshot.required,
   dueDate: snapshot.dueDate,
   dueDaysBeforeLaunch: snapshot.dueDaysBeforeLaunch,
-  ownerUserId: null,
+  ownerUserId: snapshot.ownerUserId ?? null,
   state: 'OPEN',
   ...NO_STATE_DETAILS,
 });
@@ -40,7 +40,8 @@ const opened = ({ data }: ChecklistOpened, envelope: EventEnvelope): ChecklistVi
   targetDate: data.targetDate,
   status: 'OPEN',
   closedReason: null,
-  signedOff: null,
+  signOffs: [],
+  signOffsRequired: data.signOffsRequired,
   items: data.items.map(newItem),
   createdAt: envelope.occurredAt,
   ...progress(envelope),
@@ -58,10 +59,25 @@ const updateItem = (
 const reopenItem = (checklist: ChecklistView, itemId: string): ChecklistView =>
   updateItem(checklist, itemId, (item) => ({ ...item, state: 'OPEN', ...NO_STATE_DETAILS }));
 
+/** The waiver ended (revoked or expired): the item is OPEN again and says what happened to its waiver. */
+const endWaiver = (checklist: ChecklistView, itemId: string, status: WaiverStatus): ChecklistView =>
+  updateItem(checklist, itemId, (item) => ({
+    ...item,
+    ...NO_STATE_DETAILS,
+    state: 'OPEN',
+    waiver: item.waiver === null ? null : { ...item.waiver, status },
+  }));
+
 const applyFacts = (checklist: ChecklistView, event: ChecklistEvent): ChecklistView => {
   switch (event.type) {
     case 'ChecklistReopened':
-      return { ...checklist, status: 'OPEN', closedReason: null, targetDate: event.data.targetDate };
+      return {
+        ...checklist,
+        status: 'OPEN',
+        closedReason: null,
+        targetDate: event.data.targetDate,
+        signOffsRequired: event.data.signOffsRequired,
+      };
     case 'ChecklistDueDatesMoved': {
       const moved = new Map(event.data.items.map(({ itemId, dueDate }) => [itemId, dueDate]));
       return {
@@ -95,15 +111,38 @@ const applyFacts = (checklist: ChecklistView, event: ChecklistEvent): ChecklistV
         evidenceUrl,
       }));
     }
+    case 'ChecklistItemEvidenceUpdated':
+      return updateItem(checklist, event.data.itemId, (item) =>
+        item.state === 'DONE' ? { ...item, evidenceUrl: event.data.evidenceUrl } : item,
+      );
+    case 'ChecklistItemWaiverRequested': {
+      const { reason, requestedBy, expiresAt } = event.data;
+      return updateItem(checklist, event.data.itemId, (item) => ({
+        ...item,
+        waiver: { status: 'REQUESTED', reason, requestedBy, approvedBy: null, expiresAt },
+      }));
+    }
     case 'ChecklistItemWaived': {
-      const { reason, approvedBy, expiresAt } = event.data;
+      const { reason, requestedBy, approvedBy, expiresAt } = event.data;
       return updateItem(checklist, event.data.itemId, (item) => ({
         ...item,
         ...NO_STATE_DETAILS,
         state: 'WAIVED',
-        waiver: { reason, approvedBy, expiresAt },
+        waiver: { status: 'APPROVED', reason, requestedBy, approvedBy, expiresAt },
       }));
     }
+    case 'ChecklistItemWaiverRejected':
+      return updateItem(checklist, event.data.itemId, (item) => ({
+        ...item,
+        waiver:
+          item.waiver === null
+            ? null
+            : { ...item.waiver, status: 'REJECTED', rejectionReason: event.data.reason },
+      }));
+    case 'ChecklistItemWaiverRevoked':
+      return endWaiver(checklist, event.data.itemId, 'REVOKED');
+    case 'ChecklistItemWaiverExpired':
+      return endWaiver(checklist, event.data.itemId, 'EXPIRED');
     case 'ChecklistItemBlocked': {
       const { reason, by } = event.data;
       return updateItem(checklist, event.data.itemId, (item) => ({
@@ -115,14 +154,14 @@ const applyFacts = (checklist: ChecklistView, event: ChecklistEvent): ChecklistV
       }));
     }
     case 'ChecklistItemUnticked':
-    case 'ChecklistItemWaiverRevoked':
-    case 'ChecklistItemWaiverExpired':
     case 'ChecklistItemUnblocked':
       return reopenItem(checklist, event.data.itemId);
     case 'ChecklistSignedOff':
-      return { ...checklist, signedOff: { by: event.data.by, at: event.data.at } };
+      // The same lead twice counts once.
+      if (checklist.signOffs.some(({ by }) => by === event.data.by)) return checklist;
+      return { ...checklist, signOffs: [...checklist.signOffs, { by: event.data.by, at: event.data.at }] };
     case 'ChecklistSignOffWithdrawn':
-      return { ...checklist, signedOff: null };
+      return { ...checklist, signOffs: [] };
     case 'ChecklistOpened':
       // Opened once per stream; a re-required team gets `ChecklistReopened` instead.
       return checklist;

@@ -14,6 +14,8 @@ const instant = (iso: string | null): number | null => {
  * the read model applies it at once, before that service's `ChecklistItemWaiverExpired` arrives.
  */
 export const standingOf = (item: ChecklistItemView, now: Date): ItemStanding => {
+  // After the service recorded the lapse the item is OPEN again, and still says its waiver expired.
+  if (item.state === 'OPEN' && item.waiver?.status === 'EXPIRED') return 'WAIVER_EXPIRED';
   if (item.state !== 'WAIVED') return item.state;
   const expiresAt = instant(item.waiver?.expiresAt ?? null);
   return expiresAt !== null && expiresAt <= now.getTime() ? 'WAIVER_EXPIRED' : 'WAIVED';

@@ -15,11 +15,11 @@ import { computeLaunchReadiness } from './launch-readiness';
 const QA = teamView('team-qa', 'qa', 'QA');
 const SEC = teamView('team-sec', 'sec', 'Security');
 const requiring = (...teamIds: string[]): LaunchView => launchView({ requiredTeamIds: teamIds });
-const readyQa = checklistView('team-qa', [done('q1'), done('q2')], { signedOff: SIGNED });
+const readyQa = checklistView('team-qa', [done('q1'), done('q2')], { signOffs: SIGNED });
 
 describe('computeLaunchReadiness', () => {
   it('is ready when every required team is ready', () => {
-    const secReady = checklistView('team-sec', [done('s1')], { signedOff: SIGNED });
+    const secReady = checklistView('team-sec', [done('s1')], { signOffs: SIGNED });
     const result = computeLaunchReadiness(
       requiring('team-qa', 'team-sec'),
       [readyQa, secReady],
@@ -120,7 +120,7 @@ describe('computeLaunchReadiness', () => {
   });
 
   it('with required teams but no required items: 100% once all signed off, 0% before', () => {
-    const emptySigned = checklistView('team-qa', [], { signedOff: SIGNED });
+    const emptySigned = checklistView('team-qa', [], { signOffs: SIGNED });
     const emptyUnsigned = checklistView('team-sec', []);
     expect(computeLaunchReadiness(requiring('team-qa'), [emptySigned], [QA], NOW).percent).toBe(100);
     expect(

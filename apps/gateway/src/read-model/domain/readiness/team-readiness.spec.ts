@@ -9,6 +9,7 @@ import {
   SIGNED,
   teamView,
   waived,
+  waiverRequested,
 } from '../testing/views';
 import type { ChecklistItemView } from '../views';
 import type { TeamReadiness } from './readiness.types';
@@ -19,7 +20,8 @@ const readiness = (
   items: ChecklistItemView[],
   signedOff: typeof SIGNED | null = SIGNED,
   now = NOW,
-): TeamReadiness => computeTeamReadiness(checklistView('team-qa', items, { signedOff }), QA, now);
+): TeamReadiness =>
+  computeTeamReadiness(checklistView('team-qa', items, { signOffs: signedOff ?? [] }), QA, now);
 const codes = (result: TeamReadiness) => result.blockers.map(({ code, itemId }) => [code, itemId]);
 
 describe('computeTeamReadiness', () => {
@@ -105,6 +107,18 @@ describe('computeTeamReadiness', () => {
     it('the same waiver a millisecond earlier still counts', () => {
       const result = readiness([waived('b', NOW.toISOString())], SIGNED, new Date(NOW.getTime() - 1));
       expect(result).toMatchObject({ ready: true, signedOff: true, percent: 100, blockers: [] });
+    });
+
+    it('still says WAIVER_EXPIRED once the service recorded the lapse and reopened the item', () => {
+      const lapsed = waived('b', BEFORE_NOW, { title: 'Pen test' });
+      const reopened = itemView('b', {
+        title: 'Pen test',
+        waiver: lapsed.waiver && { ...lapsed.waiver, status: 'EXPIRED' },
+      });
+      expect(codes(readiness([done('a'), reopened], null))).toEqual([
+        ['WAIVER_EXPIRED', 'b'],
+        ['NOT_SIGNED_OFF', null],
+      ]);
     });
 
     it('an expired waiver on an optional item blocks nothing', () => {
@@ -196,7 +210,7 @@ describe('computeTeamReadiness', () => {
     const closed = checklistView('team-qa', [done('a')], {
       status: 'CLOSED',
       closedReason: 'TEAM_RELEASED',
-      signedOff: SIGNED,
+      signOffs: SIGNED,
     });
     const result = computeTeamReadiness(closed, QA, NOW);
     expect(result).toMatchObject({
@@ -219,5 +233,52 @@ describe('computeTeamReadiness', () => {
     expect(result.blockers.map(({ code, message }) => [code, message])).toEqual([
       ['NOT_SIGNED_OFF', 'QA: its checklist has not been opened yet, so it is not signed off'],
     ]);
+  });
+
+  describe('waiver requests', () => {
+    it('a required item whose waiver waits for approval is WAIVER_PENDING, naming the requester', () => {
+      const result = readiness([done('a'), waiverRequested('b', { title: 'Pen test' })]);
+      expect(codes(result)).toEqual([['WAIVER_PENDING', 'b']]);
+      expect(result.blockers[0].message).toBe(
+        "QA: 'Pen test': a waiver requested by quinn waits for approval",
+      );
+      expect(result.counts).toMatchObject({ doneOrWaived: 1, open: 1 });
+    });
+
+    it('an optional item with a pending request blocks nothing', () => {
+      expect(readiness([done('a'), waiverRequested('b', { required: false })]).blockers).toEqual([]);
+    });
+
+    it('a rejected request leaves the required item open', () => {
+      const rejected = waiverRequested('b');
+      const item = itemView('b', { waiver: rejected.waiver && { ...rejected.waiver, status: 'REJECTED' } });
+      expect(codes(readiness([item], null))).toEqual([
+        ['OPEN_REQUIRED_ITEM', 'b'],
+        ['NOT_SIGNED_OFF', null],
+      ]);
+    });
+  });
+
+  describe('N of M lead sign-offs', () => {
+    const twoLeads = (signOffs: { by: string; at: string }[]) =>
+      computeTeamReadiness(checklistView('team-qa', [done('a')], { signOffs, signOffsRequired: 2 }), QA, NOW);
+
+    it('is not signed off until enough distinct leads signed, saying how many did', () => {
+      const result = twoLeads([{ by: 'lena', at: BEFORE_NOW }]);
+      expect(result).toMatchObject({ ready: false, signedOff: false });
+      expect(codes(result)).toEqual([['NOT_SIGNED_OFF', null]]);
+      expect(result.blockers[0].message).toBe('QA: 1 of 2 leads signed off (lena)');
+      expect(twoLeads([]).blockers[0].message).toBe(
+        'QA has not signed off its checklist (2 leads must sign)',
+      );
+    });
+
+    it('is signed off and ready once the second lead signed', () => {
+      const result = twoLeads([
+        { by: 'lena', at: BEFORE_NOW },
+        { by: 'lars', at: BEFORE_NOW },
+      ]);
+      expect(result).toMatchObject({ ready: true, signedOff: true, blockers: [] });
+    });
   });
 });

@@ -40,6 +40,14 @@ const itemBlocker = (subject: Subject, item: ChecklistItemView, standing: ItemSt
     );
   }
   if (!item.required || isSatisfied(standing)) return null;
+  if (item.waiver?.status === 'REQUESTED') {
+    return blocker(
+      subject,
+      'WAIVER_PENDING',
+      `${name}: a waiver requested by ${item.waiver.requestedBy} waits for approval`,
+      item,
+    );
+  }
   if (standing === 'WAIVER_EXPIRED') {
     return blocker(
       subject,
@@ -55,6 +63,19 @@ const itemBlocker = (subject: Subject, item: ChecklistItemView, standing: ItemSt
 
 const notSignedOff = (subject: Subject, message: string): Blocker =>
   blocker(subject, 'NOT_SIGNED_OFF', message);
+
+const notSignedOffMessage = (subject: Subject, checklist: ChecklistView, enoughSigners: boolean): string => {
+  const { signOffs, signOffsRequired } = checklist;
+  if (enoughSigners)
+    return `${subject.label}: its sign-off no longer holds, a waiver it relied on has expired`;
+  if (signOffs.length === 0) {
+    return signOffsRequired === 1
+      ? `${subject.label} has not signed off its checklist`
+      : `${subject.label} has not signed off its checklist (${signOffsRequired} leads must sign)`;
+  }
+  const signers = signOffs.map(({ by }) => by).join(', ');
+  return `${subject.label}: ${signOffs.length} of ${signOffsRequired} leads signed off (${signers})`;
+};
 
 /**
  * A required team without an open checklist (not opened yet, or closed) is not ready: nobody can have
@@ -126,14 +147,10 @@ export const computeTeamReadiness = (
     const itemReason = itemBlocker(subject, item, standing, late);
     if (itemReason !== null) blockers.push(itemReason);
   }
-  const signedOff = checklist.signedOff !== null && !lapsedWaiver;
-  if (!signedOff) {
-    const message =
-      checklist.signedOff === null
-        ? `${subject.label} has not signed off its checklist`
-        : `${subject.label}: its sign-off no longer holds, a waiver it relied on has expired`;
-    blockers.push(notSignedOff(subject, message));
-  }
+  const enoughSigners = checklist.signOffs.length >= checklist.signOffsRequired;
+  const signedOff = enoughSigners && !lapsedWaiver;
+  if (!signedOff)
+    blockers.push(notSignedOff(subject, notSignedOffMessage(subject, checklist, enoughSigners)));
   const ready = blockers.length === 0;
   return {
     teamId: checklist.teamId,

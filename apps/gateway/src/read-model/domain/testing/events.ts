@@ -45,7 +45,7 @@ export const launchEvents = {
   }),
   teamRequired: (teamId: string, launchId = LAUNCH_ID): LaunchEvent => ({
     type: 'TeamRequired',
-    data: { launchId, teamId, targetDate: TARGET_DATE },
+    data: { launchId, teamId, targetDate: TARGET_DATE, signOffsRequired: 1 },
   }),
   teamReleased: (teamId: string, launchId = LAUNCH_ID): LaunchEvent => ({
     type: 'TeamReleased',
@@ -100,7 +100,12 @@ export const launchEvents = {
 };
 
 export const checklistEvents = {
-  opened: (checklistId: string, teamId: string, items: ChecklistItemSnapshot[]): ChecklistEvent => ({
+  opened: (
+    checklistId: string,
+    teamId: string,
+    items: ChecklistItemSnapshot[],
+    signOffsRequired = 1,
+  ): ChecklistEvent => ({
     type: 'ChecklistOpened',
     data: {
       checklistId,
@@ -111,6 +116,7 @@ export const checklistEvents = {
       templateVersion: 1,
       targetDate: TARGET_DATE,
       items,
+      signOffsRequired,
     },
   }),
   ticked: (checklistId: string, itemId: string, evidenceUrl: string | null = null): ChecklistEvent => ({
@@ -123,15 +129,38 @@ export const checklistEvents = {
   }),
   waived: (checklistId: string, itemId: string, expiresAt: string | null = null): ChecklistEvent => ({
     type: 'ChecklistItemWaived',
-    data: { checklistId, itemId, reason: 'covered by canary', approvedBy: 'max', expiresAt },
+    data: {
+      checklistId,
+      itemId,
+      reason: 'covered by canary',
+      requestedBy: 'quinn',
+      approvedBy: 'max',
+      expiresAt,
+    },
+  }),
+  waiverRequested: (
+    checklistId: string,
+    itemId: string,
+    expiresAt: string | null = null,
+  ): ChecklistEvent => ({
+    type: 'ChecklistItemWaiverRequested',
+    data: { checklistId, itemId, reason: 'covered by canary', requestedBy: 'quinn', expiresAt },
+  }),
+  waiverRejected: (checklistId: string, itemId: string): ChecklistEvent => ({
+    type: 'ChecklistItemWaiverRejected',
+    data: { checklistId, itemId, reason: 'not covered', by: 'max' },
+  }),
+  waiverExpired: (checklistId: string, itemId: string, expiredAt: string): ChecklistEvent => ({
+    type: 'ChecklistItemWaiverExpired',
+    data: { checklistId, itemId, expiredAt },
   }),
   blocked: (checklistId: string, itemId: string, reason = 'flaky env'): ChecklistEvent => ({
     type: 'ChecklistItemBlocked',
     data: { checklistId, itemId, reason, by: 'quinn' },
   }),
-  signedOff: (checklistId: string): ChecklistEvent => ({
+  signedOff: (checklistId: string, by = 'lead'): ChecklistEvent => ({
     type: 'ChecklistSignedOff',
-    data: { checklistId, by: 'lead', at: '2026-02-10T00:00:00.000Z' },
+    data: { checklistId, by, at: '2026-02-10T00:00:00.000Z' },
   }),
   closed: (checklistId: string): ChecklistEvent => ({
     type: 'ChecklistClosed',

@@ -26,11 +26,26 @@ export const itemView = (id: string, overrides: Partial<ChecklistItemView> = {})
 export const done = (id: string, overrides: Partial<ChecklistItemView> = {}): ChecklistItemView =>
   itemView(id, { state: 'DONE', doneBy: 'quinn', doneAt: BEFORE_NOW, ...overrides });
 export const waived = (id: string, expiresAt: string | null, overrides: Partial<ChecklistItemView> = {}) =>
-  itemView(id, { state: 'WAIVED', waiver: { reason: 'canary', approvedBy: 'max', expiresAt }, ...overrides });
+  itemView(id, {
+    state: 'WAIVED',
+    waiver: { status: 'APPROVED', reason: 'canary', requestedBy: 'quinn', approvedBy: 'max', expiresAt },
+    ...overrides,
+  });
+export const waiverRequested = (id: string, overrides: Partial<ChecklistItemView> = {}) =>
+  itemView(id, {
+    waiver: {
+      status: 'REQUESTED',
+      reason: 'canary',
+      requestedBy: 'quinn',
+      approvedBy: null,
+      expiresAt: null,
+    },
+    ...overrides,
+  });
 export const blocked = (id: string, reason: string, overrides: Partial<ChecklistItemView> = {}) =>
   itemView(id, { state: 'BLOCKED', blockedReason: reason, blockedBy: 'quinn', ...overrides });
 
-export const SIGNED = { by: 'lead', at: BEFORE_NOW };
+export const SIGNED = [{ by: 'lead', at: BEFORE_NOW }];
 
 export const checklistView = (
   teamId: string,
@@ -46,7 +61,8 @@ export const checklistView = (
   targetDate: TARGET_DATE,
   status: 'OPEN',
   closedReason: null,
-  signedOff: null,
+  signOffs: [],
+  signOffsRequired: 1,
   items,
   createdAt: BEFORE_NOW,
   updatedAt: BEFORE_NOW,

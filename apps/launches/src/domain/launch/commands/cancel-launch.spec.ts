@@ -26,7 +26,6 @@ describe('CancelLaunch', () => {
   it.each([
     ['planning', inPlanning],
     ['go', inGo],
-    ['live', inHypercare],
   ])('cancels a %s launch with its reason', (_status, history) => {
     spec
       .given(history)
@@ -39,6 +38,10 @@ describe('CancelLaunch', () => {
       .given(inPlanning)
       .when(cancel(), { context })
       .then([cancelledNow(null)]);
+  });
+
+  it('refuses a launch in hypercare: it is live, and is closed instead (no open SEV1/SEV2 skipped)', () => {
+    spec.given(inHypercare).when(cancel(), { context }).thenThrows(ErrorCodes.LAUNCH_INVALID_TRANSITION);
   });
 
   it('refuses a closed launch', () => {

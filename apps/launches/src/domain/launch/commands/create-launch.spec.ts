@@ -77,6 +77,13 @@ describe('CreateLaunch', () => {
     },
   );
 
+  it('refuses a target date that has already passed (LAUNCH.TARGET_DATE_IN_PAST)', () => {
+    spec
+      .given([])
+      .when(createLaunch({ targetDate: '2026-03-09T00:00:00Z' }), { context })
+      .thenThrows(ErrorCodes.LAUNCH_TARGET_DATE_IN_PAST);
+  });
+
   it('refuses a description longer than 4000 characters', () => {
     spec
       .given([])

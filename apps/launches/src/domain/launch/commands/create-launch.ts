@@ -6,7 +6,13 @@ import {
   type LaunchCreated,
 } from '@tminus/contracts';
 import type { LaunchState } from '../state';
-import { optionalText, requireId, requireIsoDate, requireLaunchKey, requireName } from '../validation';
+import {
+  optionalText,
+  requireFutureTargetDate,
+  requireId,
+  requireLaunchKey,
+  requireName,
+} from '../validation';
 
 /**
  * Key uniqueness across launches is the service's job (a key reservation); this only guards the stream.
@@ -15,7 +21,7 @@ import { optionalText, requireId, requireIsoDate, requireLaunchKey, requireName 
 export const createLaunch = (
   command: CreateLaunch,
   state: LaunchState,
-  { actor }: DecideContext,
+  { actor, now }: DecideContext,
 ): LaunchCreated[] => {
   if (state.exists) {
     throw new DomainError(
@@ -33,7 +39,7 @@ export const createLaunch = (
         launchId: requireId(data.launchId, 'Launch id'),
         key: requireLaunchKey(data.key),
         name: requireName(data.name, 'Launch name'),
-        targetDate: requireIsoDate(data.targetDate, 'Target date'),
+        targetDate: requireFutureTargetDate(data.targetDate, now),
         description: optionalText(data.description, 'Description'),
         ownerUserId,
       },

@@ -4,9 +4,9 @@ import { launchDecider } from '../launch.decider';
 import { context, inGo, inHypercare, inPlanning, LAUNCH_ID, teamRequired } from '../launch.fixtures';
 
 const spec = deciderSpec(launchDecider);
-const requireTeam = (teamId: string): RequireTeam => ({
+const requireTeam = (teamId: string, signOffsRequired?: number | null): RequireTeam => ({
   type: 'RequireTeam',
-  data: { launchId: LAUNCH_ID, teamId },
+  data: { launchId: LAUNCH_ID, teamId, signOffsRequired },
 });
 
 describe('RequireTeam', () => {
@@ -15,6 +15,20 @@ describe('RequireTeam', () => {
       .given(inPlanning)
       .when(requireTeam('team-qa'), { context })
       .then([teamRequired('team-qa')]);
+  });
+
+  it('asks for as many distinct lead sign-offs as given', () => {
+    spec
+      .given(inPlanning)
+      .when(requireTeam('team-qa', 2), { context })
+      .then([teamRequired('team-qa', undefined, 2)]);
+  });
+
+  it.each([0, -1, 1.5, 21])('refuses %s sign-offs', (signOffsRequired) => {
+    spec
+      .given(inPlanning)
+      .when(requireTeam('team-qa', signOffsRequired), { context })
+      .thenThrows(ErrorCodes.LAUNCH_INVALID_INPUT);
   });
 
   it('carries the target date as rescheduled', () => {

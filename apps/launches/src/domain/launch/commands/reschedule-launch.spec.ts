@@ -35,6 +35,16 @@ describe('RescheduleLaunch', () => {
       .then([rescheduled('2026-06-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z')]);
   });
 
+  it.each([
+    ['in the past', '2026-03-01T00:00:00Z'],
+    ['now', '2026-03-10T12:00:00Z'],
+  ])('refuses a target date %s (LAUNCH.TARGET_DATE_IN_PAST)', (_case, targetDate) => {
+    spec
+      .given(inPlanning)
+      .when(reschedule(targetDate), { context })
+      .thenThrows(ErrorCodes.LAUNCH_TARGET_DATE_IN_PAST);
+  });
+
   it('changes nothing when the date is the same instant, however it is written', () => {
     spec.given(inPlanning).when(reschedule('2026-04-01T02:00:00+02:00'), { context }).thenNothing();
   });

@@ -1,11 +1,15 @@
-import type { LaunchRescheduled, RescheduleLaunch } from '@tminus/contracts';
+import type { DecideContext, LaunchRescheduled, RescheduleLaunch } from '@tminus/contracts';
 import { BEFORE_LIVE, requireStatus } from '../guards';
 import type { ExistingLaunch } from '../state';
-import { requireIsoDate } from '../validation';
+import { requireFutureTargetDate } from '../validation';
 
-export const rescheduleLaunch = (command: RescheduleLaunch, launch: ExistingLaunch): LaunchRescheduled[] => {
+export const rescheduleLaunch = (
+  command: RescheduleLaunch,
+  launch: ExistingLaunch,
+  { now }: DecideContext,
+): LaunchRescheduled[] => {
   requireStatus(launch, { allowed: BEFORE_LIVE, action: 'rescheduling' });
-  const targetDate = requireIsoDate(command.data.targetDate, 'Target date');
+  const targetDate = requireFutureTargetDate(command.data.targetDate, now);
   if (targetDate === launch.targetDate) return [];
   return [
     {
