@@ -67,3 +67,5 @@ export {
 export { eventsUpTo, launchAsOf, type LaunchAsOf } from './as-of/launch-as-of';
 export { newestFirst, toHistoryEntry, type HistoryEntry } from './history/history-entry';
 export { historyLabelsFrom, type HistoryLabels } from './history/history-labels';
+export { burnupOf, type BurnupBucket, type BurnupPoint } from './burnup/burnup';
+export { forecastOf, type Forecast } from './burnup/forecast';

@@ -1,4 +1,4 @@
-import type { LaunchStatus } from '@tminus/contracts';
+import type { EventEnvelope, LaunchStatus } from '@tminus/contracts';
 import {
   launchAsOf,
   type ChecklistItemView,
@@ -94,11 +94,7 @@ export class ReadModelQueries {
     return this.db.snapshot(async (sql) => {
       const launch = await findLaunch(new Documents(sql, LIVE_TABLES), idOrKey);
       if (launch === null) return null;
-      const log = new EventLog(sql);
-      const own = await log.ofLaunch(launch.id);
-      const teamIds = [...new Set(own.flatMap(({ envelope }) => teamIdOf(envelope.type, envelope.data)))];
-      const teams = await log.ofStreams(teamIds);
-      const events = [...own, ...teams];
+      const events = await eventsOfLaunch(new EventLog(sql), launch.id);
       const replayed = launchAsOf(
         launch.id,
         events.map((event) => event.envelope),
@@ -114,6 +110,12 @@ export class ReadModelQueries {
         asOf: replayed.at,
       };
     });
+  }
+
+  /** Every event a launch's state depends on (its own, its checklists', its teams'), for replays. */
+  async launchEvents(launchId: string): Promise<EventEnvelope[]> {
+    const events = await this.db.snapshot((sql) => eventsOfLaunch(new EventLog(sql), launchId));
+    return events.map(({ envelope }) => envelope);
   }
 
   async history(
@@ -211,6 +213,12 @@ async function countLaunches(
     params,
   );
   return Number(rows[0]?.total ?? 0);
+}
+
+async function eventsOfLaunch(log: EventLog, launchId: string): Promise<LoggedEvent[]> {
+  const own = await log.ofLaunch(launchId);
+  const teamIds = [...new Set(own.flatMap(({ envelope }) => teamIdOf(envelope.type, envelope.data)))];
+  return [...own, ...(await log.ofStreams(teamIds))];
 }
 
 /** Team ids named by a launch's TeamRequired events (their streams are replayed for `launchAsOf`). */
