@@ -5,7 +5,7 @@ describe('forecastOf (target date 2026-03-01T09:00Z, four required items)', () =
   it('gives no expected date while nothing was done: there is no rate to extrapolate', () => {
     const forecast = forecastOf(LAUNCH_ID, madeUpHistory().events, feb(5));
     expect(forecast).toMatchObject({ expectedReadyAt: null, onTrack: false, slipDays: null, ratePerDay: 0 });
-    expect(forecast?.basis).toMatch(/No required item was done or waived .*; 4 remain/);
+    expect(forecast?.basis).toMatch(/No required item was done or waived .*; 4 to go/);
   });
 
   it('extrapolates steady progress: one item a day lands two days after the last tick', () => {
@@ -20,7 +20,7 @@ describe('forecastOf (target date 2026-03-01T09:00Z, four required items)', () =
       slipDays: 0,
       ratePerDay: 0.67,
     });
-    expect(forecast?.basis).toMatch(/2 required items done or waived in the last 3 days; 2 remain/);
+    expect(forecast?.basis).toMatch(/2 required items done or waived in the last 3 days; 2 to go/);
   });
 
   it('counts the days it slips past the target date', () => {
@@ -42,7 +42,7 @@ describe('forecastOf (target date 2026-03-01T09:00Z, four required items)', () =
       .checklist(C.ticked(QA, 'i-3'), feb(4));
     const forecast = forecastOf(LAUNCH_ID, history.events, feb(20));
     expect(forecast).toMatchObject({ expectedReadyAt: null, onTrack: false, ratePerDay: 0 });
-    expect(forecast?.basis).toMatch(/last 7 days; 1 remain/);
+    expect(forecast?.basis).toMatch(/last 7 days; 1 to go/);
   });
 
   it('is on track when the launch is ready already, even past its target date', () => {

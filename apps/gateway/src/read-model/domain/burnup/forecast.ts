@@ -31,8 +31,11 @@ export interface ForecastInput {
 const satisfied = (progress: Progress): number => progress.done + progress.waived;
 const round = (value: number): number => Math.round(value * 100) / 100;
 const days = (ms: number): number => ms / DAY_MS;
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const windowWords = (ms: number): string =>
-  ms >= DAY_MS ? `${round(days(ms))} days` : `${Math.max(1, Math.round(ms / 60_000))} minutes`;
+  ms >= DAY_MS
+    ? count(round(days(ms)), 'day', 'days')
+    : count(Math.max(1, Math.round(ms / 60_000)), 'minute', 'minutes');
 
 const landing = (expected: Date, input: ForecastInput, ratePerDay: number, basis: string): Forecast => {
   const late = expected.getTime() - input.targetDate.getTime();
@@ -69,11 +72,11 @@ export const forecastFrom = (input: ForecastInput): Forecast => {
     );
   }
   if (ratePerDay === 0) {
-    const basis = `No required item was done or waived in the last ${windowWords(elapsed)}; ${remaining} remain.`;
+    const basis = `No required item was done or waived in the last ${windowWords(elapsed)}; ${remaining} to go.`;
     return { expectedReadyAt: null, onTrack: false, slipDays: null, ratePerDay: 0, basis };
   }
   const expected = new Date(input.now.getTime() + remaining / (gained / elapsed));
-  const basis = `${gained} required items done or waived in the last ${windowWords(elapsed)}; ${remaining} remain.`;
+  const basis = `${count(gained, 'required item', 'required items')} done or waived in the last ${windowWords(elapsed)}; ${remaining} to go.`;
   return landing(expected, input, ratePerDay, basis);
 };
 
