@@ -58,6 +58,9 @@ const socketFor = (token: string): Client => {
     connectionParams: { authorization: `Bearer ${token}` },
     retryAttempts: Number.MAX_SAFE_INTEGER,
     shouldRetry: () => true,
+    // Try again soon (a restarted server is back in seconds), but never more often than every 3 s or so.
+    retryWait: (retries) =>
+      new Promise((resolve) => setTimeout(resolve, Math.min(3000, 250 * 2 ** retries) + Math.random() * 500)),
     on: {
       connected: (_socket, _payload, wasRetry) => {
         if (wasRetry) reconnectListeners.forEach((listener) => listener());
