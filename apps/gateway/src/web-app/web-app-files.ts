@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** The built app, read into memory at start (a few hundred kB): names never become paths. */
 export interface BuiltWebApp {
   readonly indexHtml: string;
-  readonly assets: ReadonlyMap<string, { readonly body: Buffer; readonly contentType: string }>;
+  readonly assets: ReadonlyMap<string, WebAppAsset>;
+}
+
+export interface WebAppAsset {
+  readonly body: Buffer;
+  /** The same bytes gzipped once at start (JS and CSS shrink to about a third). */
+  readonly gzipped: Buffer;
+  readonly contentType: string;
 }
 
 /** Where the web app's sources live: `apps/web` of the checkout this gateway runs from. */
@@ -64,6 +72,12 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 const contentTypeOf = (name: string): string =>
   CONTENT_TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream';
 
+const assetOf = (body: Buffer, name: string): WebAppAsset => ({
+  body,
+  gzipped: gzipSync(body, { level: 9 }),
+  contentType: contentTypeOf(name),
+});
+
 export function readBuiltWebApp(distDir: string): BuiltWebApp {
   const assetsDir = join(distDir, 'assets');
   const names = existsSync(assetsDir)
@@ -71,11 +85,6 @@ export function readBuiltWebApp(distDir: string): BuiltWebApp {
     : [];
   return {
     indexHtml: readFileSync(join(distDir, 'index.html'), 'utf8'),
-    assets: new Map(
-      names.map((name) => [
-        name,
-        { body: readFileSync(join(assetsDir, name)), contentType: contentTypeOf(name) },
-      ]),
-    ),
+    assets: new Map(names.map((name) => [name, assetOf(readFileSync(join(assetsDir, name)), name)])),
   };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { NotFoundException } from '@nestjs/common';
 import { builtSourceHash, readBuiltWebApp, SOURCE_HASH_FILE, webAppSourceHash } from './web-app-files';
 import { WebAppController, type ResponseHeaders } from './web-app.controller';
@@ -47,6 +48,11 @@ describe('the web app', () => {
     const file = controller().asset('index-abc.js', response);
     expect(file.getHeaders().type).toBe('text/javascript; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('content-encoding')).toBeUndefined();
+    const zipped = new RecordingResponse();
+    const small = controller().asset('index-abc.js', zipped, 'gzip, deflate, br');
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(small.getStream().read() as Buffer).toString()).toBe('console.log(1)');
     expect(() => controller().asset('..%2Findex.html', new RecordingResponse())).toThrow(NotFoundException);
   });
 

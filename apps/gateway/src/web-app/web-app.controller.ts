@@ -1,4 +1,13 @@
-import { Controller, Get, Inject, NotFoundException, Param, Res, StreamableFile } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Headers,
+  Inject,
+  NotFoundException,
+  Param,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import type { BuiltWebApp } from './web-app-files';
 import { renderUnavailablePage, WEB_APP_CSP } from './web-app-page';
 
@@ -36,12 +45,20 @@ export class WebAppController {
   }
 
   @Get('assets/:name')
-  asset(@Param('name') name: string, @Res({ passthrough: true }) response: ResponseHeaders): StreamableFile {
+  asset(
+    @Param('name') name: string,
+    @Res({ passthrough: true }) response: ResponseHeaders,
+    @Headers('accept-encoding') acceptEncoding?: string,
+  ): StreamableFile {
     const file = 'app' in this.state ? this.state.app.assets.get(name) : undefined;
     if (file === undefined) throw new NotFoundException(`No asset named ${name}`);
     response.setHeader('Cache-Control', CACHE_ASSETS);
     response.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(file.body, { type: file.contentType, length: file.body.length });
+    response.setHeader('Vary', 'Accept-Encoding');
+    const gzip = /\bgzip\b/.test(acceptEncoding ?? '');
+    if (gzip) response.setHeader('Content-Encoding', 'gzip');
+    const body = gzip ? file.gzipped : file.body;
+    return new StreamableFile(body, { type: file.contentType, length: body.length });
   }
 
   private index(response: ResponseHeaders): string {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { ensureWebAppBuilt } from './web-app-build';
 import { locateWebApp, readBuiltWebApp, type WebAppLocation } from './web-app-files';
@@ -17,6 +19,11 @@ const load = async (location: WebAppLocation | null): Promise<WebAppState> => {
     return { app: readBuiltWebApp(location.distDir) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    // An older build beats no app at all (e.g. a read-only install whose sources changed).
+    if (existsSync(join(location.distDir, 'index.html'))) {
+      logger.warn(`the web app could not be rebuilt (${reason}); serving the build that is there`);
+      return { app: readBuiltWebApp(location.distDir) };
+    }
     logger.error(`the web app could not be built: ${reason}`);
     return { unavailable: reason };
   }
