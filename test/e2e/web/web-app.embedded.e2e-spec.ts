@@ -137,7 +137,7 @@ describe('the web app, embedded mode', () => {
     expect(await outsider.getByRole('alert').textContent()).toMatch(/Refused: .+/);
     // The guess is undone: the box shows what the server has, still ticked.
     await outsider.waitForFunction(
-      (box) => (box as HTMLInputElement).checked,
+      (box) => (box as unknown as { checked: boolean }).checked,
       await loadTest.elementHandle(),
     );
   });
