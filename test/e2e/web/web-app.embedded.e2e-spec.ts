@@ -178,6 +178,14 @@ describe('the web app, embedded mode', () => {
       i: { itemId: smoke?.id },
     });
 
-    await page.getByTestId('readiness').filter({ hasText: '50% not ready' }).waitFor();
+    await page
+      .getByTestId('readiness')
+      .filter({ hasText: '50% not ready' })
+      .waitFor()
+      .catch(async (error: Error) => {
+        throw new Error(
+          `${error.message}\n--- the page shows ---\n${await page.locator('main').innerText()}`,
+        );
+      });
   });
 });

@@ -71,23 +71,43 @@ const socketFor = (token: string): Client => {
   return client;
 };
 
-/** Calls `onEvent` for every event of a subscription; returns the unsubscribe function. */
+/** Between giving up on a subscription (a close graphql-ws treats as final, a server error) and trying again. */
+const RESUBSCRIBE_MS = 1500;
+
+/**
+ * Calls `onEvent` for every event of a subscription; returns the unsubscribe function. graphql-ws
+ * retries dropped connections itself; when it gives up on one (some close codes are final to it), the
+ * subscription is simply started again a moment later, so a page never stays deaf.
+ */
 export const subscribe = <Data, Variables>(
   token: string,
   document: TadaDocumentNode<Data, Variables>,
   variables: Variables,
   onEvent: (data: Data) => void,
-): (() => void) =>
-  socketFor(token).subscribe<Data>(
-    { query: print(document), variables: variables as Record<string, unknown> },
-    {
-      next: (result) => {
-        if (result.data) onEvent(result.data);
+): (() => void) => {
+  let stopped = false;
+  let stopCurrent = () => {};
+  const start = () => {
+    stopCurrent = socketFor(token).subscribe<Data>(
+      { query: print(document), variables: variables as Record<string, unknown> },
+      {
+        next: (result) => {
+          if (result.data) onEvent(result.data);
+        },
+        error: () => again(),
+        complete: () => again(),
       },
-      error: () => undefined,
-      complete: () => undefined,
-    },
-  );
+    );
+  };
+  const again = () => {
+    if (!stopped) setTimeout(() => stopped || start(), RESUBSCRIBE_MS);
+  };
+  start();
+  return () => {
+    stopped = true;
+    stopCurrent();
+  };
+};
 
 /** Called after the WebSocket came back: events may have been missed, so re-fetch. */
 export const onReconnect = (listener: () => void): (() => void) => {
