@@ -75,7 +75,13 @@ describe('the web app, embedded mode', () => {
     const started = Date.now();
     await board.getByRole('link', { name: 'Checkout v2' }).click();
     await board.getByTestId('readiness').filter({ hasText: '50%' }).waitFor();
-    console.log(`navigation to a rendered board: ${Date.now() - started} ms`);
+    const inApp = Date.now() - started;
+    const loading = Date.now();
+    await board.reload();
+    await board.getByTestId('readiness').filter({ hasText: '50%' }).waitFor();
+    console.log(
+      `to a rendered board: ${inApp} ms from the list, ${Date.now() - loading} ms loading the page`,
+    );
     const blockers = board.getByRole('list', { name: 'Blockers' });
     expect(await blockers.textContent()).toMatch(/open required item · team qa · item Load test at 2x peak/);
     expect(await board.getByTestId('forecast').textContent()).toMatch(/Forecast: (on track|slips \d+ days?)/);

@@ -13,6 +13,7 @@ import { Blockers } from './board/blockers';
 import { BurnupCard } from './board/burnup-card';
 import { DecisionAndGates } from './board/decision-and-gates';
 import { HypercareCard } from './board/hypercare-card';
+import { OverdueItems } from './board/overdue-items';
 import { TeamRows } from './board/team-rows';
 
 /** The launch board: everything a launch manager watches, kept live by two subscriptions. */
@@ -60,6 +61,7 @@ export const LaunchBoard = ({ token, launchKey }: { token: string; launchKey: st
           <strong>{launch.readiness.percent}%</strong> {launch.readiness.ready ? 'ready' : 'not ready'}
         </p>
         <Blockers blockers={launch.readiness.blockers} />
+        <OverdueItems items={launch.readiness.overdue} />
       </section>
       <TeamRows launchKey={launch.key} teams={launch.teams} />
       <BurnupCard launch={launch} />
