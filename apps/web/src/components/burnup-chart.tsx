@@ -70,8 +70,15 @@ export const BurnupChart = (props: BurnupChartProps) => {
       scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
       series: [
         {},
-        { label: 'Required', stroke: '#444', width: 2 },
-        { label: 'Done or waived', stroke: '#1b6e3a', width: 2, fill: 'rgba(27,110,58,0.12)' },
+        // Points shown: a young launch has a single point per series, which draws no line.
+        { label: 'Required', stroke: '#444', width: 2, points: { show: true, size: 7 } },
+        {
+          label: 'Done or waived',
+          stroke: '#1b6e3a',
+          width: 2,
+          fill: 'rgba(27,110,58,0.12)',
+          points: { show: true, size: 7 },
+        },
         { label: 'Forecast', stroke: '#1f4fa3', width: 2, dash: [6, 4], spanGaps: true },
       ],
     };

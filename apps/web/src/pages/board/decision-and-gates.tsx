@@ -24,7 +24,7 @@ const GateRow = ({
       {error
         ? error.message
         : gate
-          ? `${words(gate.decision)}${gate.reasons.length ? ` (${gate.reasons.length} reasons)` : ''}`
+          ? `${words(gate.decision)}${gate.reasons.length ? `: ${[...new Set(gate.reasons.map((r) => words(r.code)))].join(', ')}` : ''}`
           : '…'}
     </li>
   );
