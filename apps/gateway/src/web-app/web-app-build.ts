@@ -29,7 +29,9 @@ export async function ensureWebAppBuilt(location: WebAppLocation): Promise<Build
   if (vite === undefined) throw new Error('vite is not installed: run npm ci');
   const fresh = `${location.distDir}.build-${process.pid}-${Date.now()}`;
   try {
-    await run(process.execPath, [
+    // NODE_ENV as the server was started with (`test` under jest) would bundle React's development build.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const args = [
       vite,
       'build',
       location.sourceDir,
@@ -38,7 +40,8 @@ export async function ensureWebAppBuilt(location: WebAppLocation): Promise<Build
       '--emptyOutDir',
       '--logLevel',
       'error',
-    ]);
+    ];
+    await run(process.execPath, args, { env });
     writeFileSync(join(fresh, SOURCE_HASH_FILE), `${wanted}\n`);
     // Another gateway may have finished first: its build of the same sources is as good as ours.
     if (builtSourceHash(location.distDir) === wanted) return 'built';
