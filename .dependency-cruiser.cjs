@@ -20,6 +20,16 @@ module.exports = {
       },
     },
     {
+      name: 'web-app-imports-no-server-code',
+      comment:
+        'The web app runs in the browser and talks to the gateway only over HTTP/WebSocket: no server code, no libs, no server packages.',
+      severity: 'error',
+      from: { path: '^apps/web/src/' },
+      to: {
+        path: '^(apps/(?!web/)|libs/)|node_modules/(@nestjs|@apollo|typeorm|kafkajs|pg|better-sqlite3|express|ws|pino)/',
+      },
+    },
+    {
       name: 'libs-not-into-apps',
       severity: 'error',
       from: { path: '^libs/' },

@@ -35,7 +35,16 @@ describe('architecture boundaries', () => {
   it('keeps apps from importing each other', () => {
     expect(ruleHits('apps-not-into-other-apps')).toEqual([
       'apps/teams/src/domain/leaky-decider.ts -> apps/launches/src/helper.ts',
+      'apps/web/src/leaky-page.ts -> apps/launches/src/helper.ts',
     ]);
+  });
+
+  it('keeps server code, libs and server packages out of the web app', () => {
+    const hits = ruleHits('web-app-imports-no-server-code');
+    expect(hits).toHaveLength(3);
+    expect(hits.some((hit) => hit.endsWith('apps/launches/src/helper.ts'))).toBe(true);
+    expect(hits.some((hit) => hit.endsWith('libs/contracts/src/index.ts'))).toBe(true);
+    expect(hits.some((hit) => hit.includes('node_modules/@nestjs/common'))).toBe(true);
   });
 
   it('lets only libs/messaging import kafkajs', () => {

@@ -4,6 +4,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphiqlModule } from '../graphiql';
 import { RESOLVER_HELPERS, RESOLVERS } from '../graphql/resolvers';
 import { HealthController } from '../http/health.controller';
+import { WebAppModule } from '../web-app';
 import { GatewayCoreModule } from './gateway-core.module';
 import type { GatewayServices } from './gateway-services';
 
@@ -13,7 +14,7 @@ export interface GatewayModuleOptions {
   readonly features: readonly (Type | DynamicModule)[];
 }
 
-/** The gateway's root module: GraphQL, GraphiQL, health and metrics, plus the feature modules. */
+/** The gateway's root module: GraphQL, GraphiQL, the web app, health and metrics, plus the feature modules. */
 @Module({})
 export class GatewayModule {
   static create(options: GatewayModuleOptions): DynamicModule {
@@ -23,6 +24,7 @@ export class GatewayModule {
         GatewayCoreModule.create(options.services),
         GraphQLModule.forRoot<ApolloDriverConfig>(options.graphql),
         GraphiqlModule.register(),
+        WebAppModule.register(),
         ...options.features,
       ],
       controllers: [HealthController],

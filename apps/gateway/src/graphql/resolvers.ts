@@ -3,6 +3,7 @@ import { ChecklistsResolver } from './checklists/checklists.resolver';
 import { GateResolver } from './gate/gate.resolver';
 import { IncidentsResolver } from './incidents/incidents.resolver';
 import { LaunchCommands } from './launches/launch-commands';
+import { LaunchForecastResolver } from './launches/launch-forecast.resolver';
 import { LaunchLifecycleResolver } from './launches/launch-lifecycle.resolver';
 import { LaunchQueriesResolver } from './launches/launch-queries.resolver';
 import { LaunchTeamsResolver } from './launches/launch-teams.resolver';
@@ -16,6 +17,7 @@ import { TokensResolver } from './tokens/tokens.resolver';
 /** Every resolver of the API: the schema is generated from these (code-first). */
 export const RESOLVERS = [
   LaunchQueriesResolver,
+  LaunchForecastResolver,
   LaunchLifecycleResolver,
   LaunchTeamsResolver,
   IncidentsResolver,

@@ -75,3 +75,5 @@ export {
   type OwnedItem,
   type OwnedItemKey,
 } from './owners/owned-items';
+export { burnupOf, type BurnupBucket, type BurnupPoint } from './burnup/burnup';
+export { forecastOf, type Forecast } from './burnup/forecast';

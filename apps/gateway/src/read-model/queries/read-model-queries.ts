@@ -1,4 +1,4 @@
-import type { LaunchStatus } from '@tminus/contracts';
+import type { EventEnvelope, LaunchStatus } from '@tminus/contracts';
 import {
   launchAsOf,
   openItemsOwnedBy,
@@ -103,11 +103,7 @@ export class ReadModelQueries {
     return this.db.snapshot(async (sql) => {
       const launch = await findLaunch(new Documents(sql, LIVE_TABLES), idOrKey);
       if (launch === null) return null;
-      const log = new EventLog(sql);
-      const own = await log.ofLaunch(launch.id);
-      const teamIds = [...new Set(own.flatMap(({ envelope }) => teamIdOf(envelope.type, envelope.data)))];
-      const teams = await log.ofStreams(teamIds);
-      const all = [...own, ...teams];
+      const all = await eventsOfLaunch(new EventLog(sql), launch.id);
       const upToSeq = cut instanceof Date ? Number.MAX_SAFE_INTEGER : cut.upToSeq;
       const events = all.filter(({ seq }) => seq <= upToSeq);
       const at = cut instanceof Date ? cut : (cut.at ?? lastOccurrence(events));
@@ -126,6 +122,12 @@ export class ReadModelQueries {
         asOf: replayed.at,
       };
     });
+  }
+
+  /** Every event a launch's state depends on (its own, its checklists', its teams'), for replays. */
+  async launchEvents(launchId: string): Promise<EventEnvelope[]> {
+    const events = await this.db.snapshot((sql) => eventsOfLaunch(new EventLog(sql), launchId));
+    return events.map(({ envelope }) => envelope);
   }
 
   async history(
@@ -230,6 +232,12 @@ async function countLaunches(
     params,
   );
   return Number(rows[0]?.total ?? 0);
+}
+
+async function eventsOfLaunch(log: EventLog, launchId: string): Promise<LoggedEvent[]> {
+  const own = await log.ofLaunch(launchId);
+  const teamIds = [...new Set(own.flatMap(({ envelope }) => teamIdOf(envelope.type, envelope.data)))];
+  return [...own, ...(await log.ofStreams(teamIds))];
 }
 
 /** Team ids named by a launch's TeamRequired events (their streams are replayed for `launchAsOf`). */

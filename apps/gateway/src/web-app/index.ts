@@ -1,0 +1,1 @@
+export { WebAppModule, type WebAppModuleOptions } from './web-app.module';
