@@ -63,6 +63,10 @@ export const ACCESS_RULES = {
   createApiToken: { roles: ADMIN },
   revokeApiToken: { roles: ADMIN },
   apiTokens: { roles: ADMIN },
+  // The GitHub deployment protection rule: which repository environment gates on which launch.
+  mapGithubEnvironment: { roles: MANAGERS },
+  unmapGithubEnvironment: { roles: MANAGERS },
+  githubEnvironmentMappings: { roles: MANAGERS },
   // The audit log shows everyone's changes, tokens included.
   auditLog: { roles: ADMIN },
   // Reads. Pipelines read gates (and wait for readiness changes), nothing else.
@@ -107,6 +111,8 @@ export const MUTATION_OPERATIONS = [
   'signOffChecklist',
   'createApiToken',
   'revokeApiToken',
+  'mapGithubEnvironment',
+  'unmapGithubEnvironment',
 ] as const satisfies readonly Operation[];
 
 export type MutationOperation = (typeof MUTATION_OPERATIONS)[number];
@@ -125,6 +131,7 @@ export const QUERY_OPERATIONS = {
   apiTokens: 'apiTokens',
   auditLog: 'auditLog',
   viewer: 'viewer',
+  githubEnvironmentMappings: 'githubEnvironmentMappings',
 } as const satisfies Record<string, Operation>;
 
 export const SUBSCRIPTION_OPERATIONS = {

@@ -1,20 +1,19 @@
-import { ErrorCodes, type Role } from '@tminus/contracts';
+import { ErrorCodes } from '@tminus/contracts';
 import { z } from 'zod';
+import { authorize } from '../../auth/access-control';
 import type { Principal } from '../../auth/principal';
-import { badUserInput, forbidden, notFound, unauthenticated } from '../../errors/gateway-error';
+import { badUserInput, notFound } from '../../errors/gateway-error';
 import { parseGateEnvironment } from '../../gates/gate-environment';
 import type { ReadModelQueries } from '../../read-model/queries/read-model-queries';
 import { validateInput } from '../../validation/validate-input';
 import { mappingKey, type EnvironmentMapping, type EnvironmentMappings } from '../store/environment-mappings';
 
-/** Mapping repositories to launches decides what may deploy: launch managers' business, like gate policies. */
-export const MAPPING_ROLES: readonly Role[] = ['ADMIN', 'LAUNCH_MANAGER'];
-
-export function authorizeMappings(principal: Principal | null, operation: string): Principal {
-  if (principal === null) throw unauthenticated();
-  if (!MAPPING_ROLES.includes(principal.role))
-    throw forbidden(`A ${principal.role} token may not use ${operation}`);
-  return principal;
+/** Mapping repositories to launches decides what may deploy: launch managers' business (the access policy). */
+export function authorizeMappings(
+  principal: Principal | null,
+  operation: 'mapGithubEnvironment' | 'unmapGithubEnvironment' | 'githubEnvironmentMappings',
+): Principal {
+  return authorize(principal, operation);
 }
 
 const repository = () =>
