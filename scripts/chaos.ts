@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const flags = new Command()
     .option('--operations <n>', 'mutations to send at least', '10000')
     .option('--clients <n>', 'concurrent clients', '12')
-    .option('--pause-ms <ms>', 'how long the broker stays stopped', '8000')
+    .option('--pause-ms <ms>', 'how long the broker stays stopped', '12000')
     .option('--broker-restart', 'also restart the (shared) broker')
     .option('--postgres-restart', 'also restart the (shared) PostgreSQL server')
     .option('--no-write', 'do not write docs/reliability.md')
@@ -49,8 +49,8 @@ async function main(): Promise<void> {
     .opts<Flags>();
   process.env.KAFKA_BROKERS ??= '127.0.0.1:19092';
   const faults: Fault[] = [
-    serviceReplicaKill(),
     gatewayKill(),
+    serviceReplicaKill(),
     brokerPause(Number(flags.pauseMs)),
     poisonMessage(),
     duplicateDelivery(),

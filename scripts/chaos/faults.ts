@@ -15,7 +15,12 @@ export interface FaultContext {
   readonly messages: BrokerMessages;
   readonly brokers: readonly string[];
   readonly log: (line: string) => void;
+  /** Work that may finish during the next phases (a replica starting again); awaited before the cool-down. */
+  background(task: Promise<void>): void;
 }
+
+/** What the run gives the scheduler; the scheduler adds `background` for the faults. */
+export type FaultEnvironment = Omit<FaultContext, 'background'>;
 
 /**
  * One kind of failure. `inject` starts it; the scheduler then lets the workload run (for `holdMs`, or
@@ -27,7 +32,7 @@ export interface Fault {
   readonly holdMs?: number;
   inject(context: FaultContext): Promise<void>;
   recover(context: FaultContext): Promise<void>;
-  verify?(context: FaultContext): Promise<string[]>;
+  verify?(context: FaultEnvironment): Promise<string[]>;
 }
 
 const firstReplicaOf = (stack: ChaosStack, app: string): Replica => {
@@ -43,8 +48,8 @@ export const serviceReplicaKill = (): Fault => ({
     await Promise.all(SERVICES.map((app) => firstReplicaOf(stack, app).kill9()));
     log(`killed -9 ${SERVICES.map((app) => `${app}-1`).join(', ')}`);
   },
-  async recover({ stack }) {
-    await Promise.all(SERVICES.map((app) => firstReplicaOf(stack, app).start()));
+  async recover({ stack, background }) {
+    background(Promise.all(SERVICES.map((app) => firstReplicaOf(stack, app).start())).then(() => undefined));
   },
 });
 
@@ -54,8 +59,8 @@ export const gatewayKill = (): Fault => ({
     await firstReplicaOf(stack, 'gateway').kill9();
     log('killed -9 gateway-1');
   },
-  async recover({ stack }) {
-    await firstReplicaOf(stack, 'gateway').start();
+  async recover({ stack, background }) {
+    background(firstReplicaOf(stack, 'gateway').start());
   },
 });
 

@@ -6,6 +6,7 @@ import type { StoreDuplicate } from './store-snapshot';
 
 export interface PhaseRow {
   readonly phase: string;
+  readonly durationMs: number;
   readonly sent: number;
   readonly acknowledged: number;
   readonly lost: number;
@@ -68,10 +69,12 @@ export function phaseRows(
   const baseline = operations.filter((o) => o.phase === WARM_UP && o.outcome === 'acknowledged').map(latency);
   const slowMs = Math.max(1_000, 3 * percentile(baseline, 99));
   const row = (phase: string, ops: readonly Operation[], found: readonly Finding[]): PhaseRow => {
+    const record = phases.find((p) => p.name === phase);
     const acknowledged = ops.filter((o) => o.outcome === 'acknowledged');
     const answered = ops.filter((o) => o.outcome !== 'unknown').length;
     return {
       phase,
+      durationMs: record ? record.endedAt - record.startedAt : 0,
       sent: ops.length,
       acknowledged: acknowledged.length,
       lost: found.filter((f) => f.kind === 'lost').length,
@@ -80,11 +83,7 @@ export function phaseRows(
       availability: ops.length === 0 ? 1 : answered / ops.length,
       p50Ms: percentile(acknowledged.map(latency), 50),
       p99Ms: percentile(acknowledged.map(latency), 99),
-      recoveryMs: recoveryOf(
-        phases.find((p) => p.name === phase),
-        ops,
-        slowMs,
-      ),
+      recoveryMs: recoveryOf(record, ops, slowMs),
     };
   };
   const rows = phases.map((p) =>
@@ -94,7 +93,8 @@ export function phaseRows(
       findings.filter((f) => f.phase === p.name),
     ),
   );
-  return { rows, totals: { ...row('all phases', operations, findings), recoveryMs: undefined } };
+  const durationMs = rows.reduce((sum, r) => sum + r.durationMs, 0);
+  return { rows, totals: { ...row('all phases', operations, findings), durationMs, recoveryMs: undefined } };
 }
 
 /** Not-acknowledged operations grouped by what went wrong, so the table's availability can be explained. */
@@ -114,10 +114,10 @@ const percent = (ratio: number): string => `${(ratio * 100).toFixed(1)} %`;
 
 export function reportTable(report: ChaosReport): string {
   const header =
-    '| fault (phase) | sent | acknowledged | lost | duplicated | out of order | availability | p50 | p99 | recovery time |\n' +
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
+    '| fault (phase) | duration | sent | acknowledged | lost | duplicated | out of order | availability | p50 | p99 | recovery time |\n' +
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
   const line = (r: PhaseRow): string =>
-    `| ${r.phase} | ${r.sent} | ${r.acknowledged} | ${r.lost} | ${r.duplicated} | ${r.outOfOrder} | ` +
+    `| ${r.phase} | ${seconds(r.durationMs)} | ${r.sent} | ${r.acknowledged} | ${r.lost} | ${r.duplicated} | ${r.outOfOrder} | ` +
     `${percent(r.availability)} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${seconds(r.recoveryMs)} |`;
   return [
     header,

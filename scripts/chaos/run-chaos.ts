@@ -1,6 +1,6 @@
 import { BrokerMessages } from './broker-messages';
 import { checkReadModel, checkStores, type Finding } from './checker';
-import type { Fault, FaultContext } from './faults';
+import type { Fault, FaultEnvironment } from './faults';
 import { Ledger } from './ledger';
 import { readModel } from './read-model';
 import { failureSummary, phaseRows, type ChaosReport } from './report';
@@ -56,7 +56,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         timeoutMs: REQUEST_TIMEOUT_MS,
       },
     );
-    const context: FaultContext = { stack, ledger, workload, messages, brokers: options.brokers, log };
+    const context: FaultEnvironment = { stack, ledger, workload, messages, brokers: options.brokers, log };
     const operationsPerPhase = Math.ceil(options.operations / (options.faults.length + 2));
     const running = workload.run();
     const phases = await runFaultSchedule(context, options.faults, {

@@ -1,4 +1,4 @@
-import type { Fault, FaultContext } from './faults';
+import type { Fault, FaultContext, FaultEnvironment } from './faults';
 
 /** When a phase's fault went in and came out, and what the fault's own verification found. */
 export interface PhaseRecord {
@@ -26,11 +26,13 @@ export const COOL_DOWN = 'cool-down';
  * The workload is stopped at the end; faults are always recovered, even when a step fails.
  */
 export async function runFaultSchedule(
-  context: FaultContext,
+  environment: FaultEnvironment,
   faults: readonly Fault[],
   options: ScheduleOptions,
 ): Promise<PhaseRecord[]> {
   const phases: PhaseRecord[] = [];
+  const pending: Promise<unknown>[] = [];
+  const context: FaultContext = { ...environment, background: (task) => void pending.push(task) };
   const phase = (name: string): PhaseRecord => {
     context.ledger.enterPhase(name);
     const record: PhaseRecord = { name, startedAt: Date.now(), endedAt: 0, problems: [] };
@@ -60,6 +62,11 @@ export async function runFaultSchedule(
       await waitForOperations(context, record, options.operationsPerPhase, options.maxPhaseMs);
       record.endedAt = Date.now();
     }
+    await Promise.all(
+      pending.map((task) =>
+        task.catch((error: Error) => phases.at(-1)?.problems.push(`background: ${error.message}`)),
+      ),
+    );
     const coolDown = phase(COOL_DOWN);
     await waitForOperations(context, coolDown, options.operationsPerPhase, options.maxPhaseMs);
     coolDown.endedAt = Date.now();
@@ -71,7 +78,7 @@ export async function runFaultSchedule(
 
 /** Verifications that need a quiet system (dead letters counted after the backlog drained). */
 export async function verifyFaults(
-  context: FaultContext,
+  context: FaultEnvironment,
   faults: readonly Fault[],
   phases: PhaseRecord[],
 ): Promise<void> {
@@ -82,7 +89,7 @@ export async function verifyFaults(
 }
 
 async function waitForOperations(
-  { ledger, workload }: FaultContext,
+  { ledger, workload }: FaultEnvironment,
   record: PhaseRecord,
   count: number,
   maxMs: number,

@@ -185,17 +185,17 @@ export class ChaosStack {
   }
 
   private async startAll(): Promise<void> {
-    // First replicas of the three services side by side (each migrates its own database), then the
-    // second ones (their databases exist), then the gateways one at a time (one shared read model).
-    for (let index = 1; index <= this.options.serviceReplicas; index += 1) {
-      const wave = await Promise.all(SERVICES.map((app) => this.newReplica(app, `${app}-${index}`)));
+    // In waves: the first replica of each service and the first gateway side by side (each migrates its
+    // own database), then the others (their databases exist; one read model shared by the gateways).
+    const waves = Math.max(this.options.serviceReplicas, this.options.gateways);
+    for (let index = 1; index <= waves; index += 1) {
+      const apps: AppName[] = [
+        ...(index <= this.options.serviceReplicas ? SERVICES : []),
+        ...(index <= this.options.gateways ? (['gateway'] as const) : []),
+      ];
+      const wave = await Promise.all(apps.map((app) => this.newReplica(app, `${app}-${index}`)));
       this.replicas.push(...wave);
       await Promise.all(wave.map((replica) => replica.start()));
-    }
-    for (let index = 1; index <= this.options.gateways; index += 1) {
-      const gateway = await this.newReplica('gateway', `gateway-${index}`);
-      this.replicas.push(gateway);
-      await gateway.start();
     }
     this.options.log(`stack ${this.namespace} up: ${this.replicas.map((r) => r.name).join(', ')}`);
   }

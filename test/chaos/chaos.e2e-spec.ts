@@ -17,10 +17,11 @@ describe('a chaos run with replicas (short)', () => {
   beforeAll(async () => {
     report = await runChaos({
       brokers: kafkaBrokers(),
-      operations: 360,
-      clients: 8,
-      faults: [serviceReplicaKill(), gatewayKill(), duplicateDelivery(), poisonMessage()],
-      maxPhaseMs: 25_000,
+      operations: 330,
+      clients: 6,
+      // The gateway first: it starts again while the service replicas' partitions wait out the session.
+      faults: [gatewayKill(), serviceReplicaKill(), duplicateDelivery(), poisonMessage()],
+      maxPhaseMs: 14_000,
       log: () => undefined,
     });
   });
@@ -31,7 +32,7 @@ describe('a chaos run with replicas (short)', () => {
     expect(report.findings.map((f) => `${f.kind} ${f.operation}: ${f.evidence}`)).toEqual([]);
     expect(report.storeDuplicates).toEqual([]);
     // Enough acknowledged changes for the check to mean something (the table says why, if not).
-    expect({ acknowledged: report.totals.acknowledged >= 300, table: reportMarkdown(report) }).toMatchObject({
+    expect({ acknowledged: report.totals.acknowledged >= 280, table: reportMarkdown(report) }).toMatchObject({
       acknowledged: true,
     });
   });
@@ -41,8 +42,8 @@ describe('a chaos run with replicas (short)', () => {
     expect(report.unplannedExits.map((e) => `${e.replica}: ${e.status}`)).toEqual([]);
     expect(report.rows.map((r) => r.phase)).toEqual([
       'warm-up',
-      'kill -9 of a service replica (each service)',
       'kill -9 of a gateway',
+      'kill -9 of a service replica (each service)',
       'duplicated command delivery',
       'poison message',
       'cool-down',
