@@ -1,5 +1,5 @@
 /**
- * `npm run chaos [-- --operations 10000 --clients 12 --pause-ms 8000 --broker-restart --postgres-restart
+ * `npm run chaos [-- --operations 10000 --clients 12 --pause-ms 12000 --broker-restart --postgres-restart
  *  --no-write]`: the distributed stack with two replicas of each service and two gateways on the local
  * Kafka broker and PostgreSQL, a workload of GraphQL mutations from concurrent clients, faults injected
  * in phases, and a checker comparing every acknowledged mutation with the event stores and the read
