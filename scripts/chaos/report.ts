@@ -109,6 +109,14 @@ export function failureSummary(operations: readonly Operation[]): Map<string, nu
   return new Map([...summary].sort((a, b) => b[1] - a[1]));
 }
 
+/** The log lines that name an error (pino JSON or a stack), at most the last five. */
+const errorLines = (logs: string): string[] =>
+  logs
+    .split('\n')
+    .filter((line) => /error|unhandled|exception/i.test(line))
+    .slice(-5)
+    .map((line) => line.replace(/`/g, "'"));
+
 const seconds = (ms: number | undefined): string => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
 const percent = (ratio: number): string => `${(ratio * 100).toFixed(1)} %`;
 
@@ -135,7 +143,11 @@ export function reportMarkdown(report: ChaosReport): string {
     (d) => `- ${d.service}: command ${d.commandId} wrote ${d.type} ${d.count}× to ${d.streamId}`,
   );
   const exits = report.unplannedExits.map(
-    (e) => `- ${e.replica} exited by itself (${e.status}) at ${new Date(e.at).toISOString()}`,
+    (e) =>
+      `- ${e.replica} exited by itself (${e.status}) at ${new Date(e.at).toISOString()}; its last error lines:\n` +
+      errorLines(e.lastLogs)
+        .map((line) => `  \`${line.slice(0, 300)}\``)
+        .join('\n'),
   );
   const failures = [...report.failures].slice(0, 15).map(([what, n]) => `- ${n}× ${what}`);
   const section = (title: string, lines: string[], none: string): string =>

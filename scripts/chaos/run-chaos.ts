@@ -11,7 +11,10 @@ import { Workload } from './workload';
 
 export interface ChaosOptions {
   readonly brokers: readonly string[];
-  /** Operations the run sends at least (spread over the warm-up, one phase per fault, the cool-down). */
+  /**
+   * Operations the run sends (spread over the warm-up, one phase per fault, the cool-down); the cool-down
+   * goes on until this many are acknowledged.
+   */
   readonly operations: number;
   readonly clients: number;
   readonly faults: readonly Fault[];
@@ -62,6 +65,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const phases = await runFaultSchedule(context, options.faults, {
       operationsPerPhase,
       maxPhaseMs: options.maxPhaseMs ?? 180_000,
+      minimumAcknowledged: options.operations,
     });
     await running;
     log(

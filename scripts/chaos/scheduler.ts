@@ -15,6 +15,8 @@ export interface ScheduleOptions {
   readonly operationsPerPhase: number;
   /** A phase moves on after this long even if the workload is slower than planned. */
   readonly maxPhaseMs: number;
+  /** The cool-down lasts until this many operations of the whole run are acknowledged (or 3 × maxPhaseMs). */
+  readonly minimumAcknowledged: number;
 }
 
 export const WARM_UP = 'warm-up';
@@ -69,6 +71,9 @@ export async function runFaultSchedule(
     );
     const coolDown = phase(COOL_DOWN);
     await waitForOperations(context, coolDown, options.operationsPerPhase, options.maxPhaseMs);
+    const deadline = Date.now() + 3 * options.maxPhaseMs;
+    while (context.ledger.acknowledged().length < options.minimumAcknowledged && Date.now() < deadline)
+      await sleep(250);
     coolDown.endedAt = Date.now();
   } finally {
     context.workload.stop();
