@@ -64,7 +64,15 @@ async function main(): Promise<void> {
     clients: Number(flags.clients),
     faults,
   });
-  const markdown = reportMarkdown(report);
+  const skipped = [
+    ...(flags.brokerRestart ? [] : ['broker restart (`--broker-restart`)']),
+    ...(flags.postgresRestart ? [] : ['PostgreSQL restart (`--postgres-restart`)']),
+  ];
+  const markdown =
+    reportMarkdown(report) +
+    (skipped.length > 0
+      ? `\n### Not in this run\n\n${skipped.map((s) => `- ${s}: off by default, the server is shared with other stacks.`).join('\n')}\n`
+      : '');
   console.log(`\n${markdown}`);
   if (flags.write) {
     writeFileSync(REPORT_FILE, reliabilityDocument(markdown));
