@@ -154,7 +154,9 @@ export const duplicateDelivery = (items = 3): Fault => {
     name: 'duplicated command delivery',
     async inject(context) {
       const { workload, ledger, messages, log } = context;
-      const created = await workload.createWorld(-1);
+      // Right after another fault a mutation may time out: try a few launches before giving up.
+      let created: Awaited<ReturnType<Workload['createWorld']>>;
+      for (let attempt = 1; !created && attempt <= 6; attempt += 1) created = await workload.createWorld(-1);
       if (!created) throw new Error('could not create the launch for the duplicate-delivery fault');
       for (const item of created.items.slice(0, items)) {
         const id = ledger.nextId();
