@@ -52,6 +52,11 @@ export class AppProcess {
     return this.output;
   }
 
+  /** How the process ended, or undefined while it runs (a supervisor notices crashes by it). */
+  get exitStatus(): { code: number | null; signal: NodeJS.Signals | null } | undefined {
+    return this.exited;
+  }
+
   async kill(signal: NodeJS.Signals): Promise<void> {
     if (this.exited) return;
     this.child.kill(signal);
