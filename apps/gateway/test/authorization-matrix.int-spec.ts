@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, getNamedType } from 'graphql';
+import { buildSchema, getNamedType, isLeafType } from 'graphql';
 import { MUTATION_OPERATIONS } from '../src/auth/access-policy';
 import { createToken, seedWorld, type Seeded } from './support/seed';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
@@ -56,11 +56,16 @@ const MATRIX: Record<string, readonly [Verdict, Verdict, Verdict, Verdict, Verdi
   signOffChecklist: [A, F, A, F, F, F],
   createApiToken: [A, F, F, F, F, F],
   revokeApiToken: [A, F, F, F, F, F],
+  mapGithubEnvironment: [A, A, F, F, F, F],
+  unmapGithubEnvironment: [A, A, F, F, F, F],
 };
 
 const schema = buildSchema(readFileSync(join(__dirname, '../../../schema.graphql'), 'utf8'));
 const inputTypeOf = (mutation: string): string =>
   getNamedType(schema.getMutationType()!.getFields()[mutation].args[0].type).name;
+/** `{ __typename }` on an object result; nothing on a scalar one (e.g. unmapGithubEnvironment's Boolean). */
+const selectionOf = (mutation: string): string =>
+  isLeafType(getNamedType(schema.getMutationType()!.getFields()[mutation].type)) ? '' : '{ __typename }';
 
 const inputFor = (mutation: string, s: Seeded, tokenId: string): Record<string, unknown> => {
   const inputs: Record<string, Record<string, unknown>> = {
@@ -103,12 +108,14 @@ const inputFor = (mutation: string, s: Seeded, tokenId: string): Record<string, 
     signOffChecklist: { checklistId: s.checklistId },
     createApiToken: { name: 'another', role: 'PIPELINE' },
     revokeApiToken: { id: tokenId },
+    mapGithubEnvironment: { repository: 'acme/checkout', environment: 'production', launchId: s.launchId },
+    unmapGithubEnvironment: { repository: 'acme/checkout', environment: 'production' },
   };
   return inputs[mutation];
 };
 
 /** Mutations the gateway answers itself; the others go to a (fake) service, which refuses them all here. */
-const LOCAL = new Set(['createApiToken', 'revokeApiToken']);
+const LOCAL = new Set(['createApiToken', 'revokeApiToken', 'mapGithubEnvironment', 'unmapGithubEnvironment']);
 const SERVICE_REFUSAL = 'TEST.NOT_SUPPORTED';
 
 describe('authorization matrix: every role × every mutation', () => {
@@ -161,7 +168,7 @@ describe('authorization matrix: every role × every mutation', () => {
       mutation === 'revokeApiToken' ? (await createToken(t, { name: 'victim', role: 'PIPELINE' })).id : '';
     const commandsBefore = t.services.commands.length;
     const result = await t.graphql(
-      `mutation($input: ${inputTypeOf(mutation)}!) { ${mutation}(input: $input) { __typename } }`,
+      `mutation($input: ${inputTypeOf(mutation)}!) { ${mutation}(input: $input) ${selectionOf(mutation)} }`,
       { input: inputFor(mutation, world, victim) },
       tokens.get(caller),
     );
@@ -170,10 +177,14 @@ describe('authorization matrix: every role × every mutation', () => {
     if (expected !== 'allowed') {
       expect({ code, sent }).toEqual({ code: expected, sent: 0 });
     } else if (LOCAL.has(mutation)) {
+      const answer = result.data?.[mutation];
       expect({
         errors: result.errors,
-        typename: (result.data?.[mutation] as { __typename?: string })?.__typename,
-      }).toEqual({ errors: undefined, typename: expect.any(String) });
+        answer: typeof answer === 'boolean' ? answer : (answer as { __typename?: string })?.__typename,
+      }).toEqual({
+        errors: undefined,
+        answer: typeof answer === 'boolean' ? expect.any(Boolean) : expect.any(String),
+      });
     } else {
       // It reached the service: the fake one refuses everything with its own code.
       expect({ code, sent }).toEqual({ code: SERVICE_REFUSAL, sent: 1 });
