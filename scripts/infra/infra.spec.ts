@@ -86,6 +86,13 @@ describe('newClusterId', () => {
     expect(Buffer.from(id, 'base64url')).toHaveLength(16);
     expect(newClusterId()).not.toBe(id);
   });
+
+  it('never starts with "-", which kafka-storage would parse as an option', () => {
+    // 0xf8 encodes as "-" in base64url: the first draw is refused, the second kept.
+    const draws = [Buffer.alloc(16, 0xf8), Buffer.alloc(16, 0x01)];
+    expect(newClusterId(() => draws.shift()!)).toBe(Buffer.alloc(16, 0x01).toString('base64url'));
+    expect(Buffer.alloc(16, 0xf8).toString('base64url').startsWith('-')).toBe(true);
+  });
 });
 
 describe('likelyCause', () => {

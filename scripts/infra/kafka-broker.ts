@@ -81,8 +81,17 @@ export function writeServerProperties(paths: InfraPaths, settings: InfraSettings
   writeFileSync(paths.kafka.serverProperties, renderServerProperties(settings, paths.kafka.dataDir));
 }
 
-/** A KRaft cluster id: 16 random bytes, base64url without padding (what `StorageTool random-uuid` prints). */
-export const newClusterId = (): string => randomBytes(16).toString('base64url');
+/**
+ * A KRaft cluster id: 16 random bytes, base64url without padding (what `StorageTool random-uuid` prints).
+ * Like Kafka's own Uuid.randomUuid, never one that starts with '-': the tool's argument parser would take
+ * it for an option ("--cluster-id: expected one argument"), one start in 64.
+ */
+export function newClusterId(random: () => Buffer = () => randomBytes(16)): string {
+  for (;;) {
+    const id = random().toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
 
 /**
  * Formats the log directory once. Re-formatting would need a wipe anyway, and the broker refuses
