@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isKafkaAnswering } from '../infra/kafka-broker';
+import { eventually } from '../../test/e2e/support/eventually';
 import { isProcessAlive, processCommandLine } from '../infra/process';
 
 /**
@@ -95,24 +96,28 @@ export async function restartBroker(pid: number, brokers: readonly string[]): Pr
   const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
   const cwd = readlinkSync(`/proc/${pid}/cwd`);
   process.kill(pid, 'SIGTERM');
-  await until(() => !isProcessAlive(pid), 60_000, 'the broker to stop');
+  await eventually(
+    async () => !isProcessAlive(pid),
+    (stopped) => stopped,
+    {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+      what: 'the broker to stop',
+    },
+  );
   const child = spawn(argv[0], argv.slice(1), { cwd, detached: true, stdio: 'ignore' });
   if (child.pid === undefined) throw new Error(`could not start ${argv[0]} again`);
   child.unref();
   const pidFile = join(cwd, 'kafka.pid');
   if (existsSync(pidFile)) writeFileSync(pidFile, `${child.pid}\n`);
-  await until(() => isKafkaAnswering(brokers), 120_000, 'the broker to answer again');
+  await eventually(
+    () => isKafkaAnswering(brokers),
+    (answering) => answering,
+    {
+      timeoutMs: 120_000,
+      intervalMs: 250,
+      what: 'the broker to answer again',
+    },
+  );
   return child.pid;
-}
-
-async function until(
-  condition: () => boolean | Promise<boolean>,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }

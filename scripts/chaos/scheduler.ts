@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Fault, FaultContext, FaultEnvironment } from './faults';
 
 /** When a phase's fault went in and came out, and what the fault's own verification found. */
@@ -105,4 +106,3 @@ async function waitForOperations(
 }
 
 // A fault's duration is the one place a fixed wait is the point.
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -15,6 +15,7 @@ import { DecisionAndGates } from './board/decision-and-gates';
 import { HypercareCard } from './board/hypercare-card';
 import { OverdueItems } from './board/overdue-items';
 import { TeamRows } from './board/team-rows';
+import { ErrorMessage } from '../components/error-message';
 
 /** The launch board: everything a launch manager watches, kept live by two subscriptions. */
 export const LaunchBoard = ({ token, launchKey }: { token: string; launchKey: string }) => {
@@ -28,12 +29,7 @@ export const LaunchBoard = ({ token, launchKey }: { token: string; launchKey: st
     ];
     return () => stops.forEach((stop) => stop());
   }, [token, launchId, refresh]);
-  if (error)
-    return (
-      <p role="alert" className="error">
-        {error.message}
-      </p>
-    );
+  if (error) return <ErrorMessage>{error.message}</ErrorMessage>;
   if (!data) return <p>Loading…</p>;
   const launch = data.launch;
   if (!launch) {

@@ -5,6 +5,7 @@ import { LaunchListQuery, ReadinessChangedSubscription } from '../api/operations
 import { useLiveQuery } from '../api/use-live-query';
 import { day, words } from '../format';
 import { boardPath, Link } from '../router';
+import { ErrorMessage } from '../components/error-message';
 
 type Status = NonNullable<VariablesOf<typeof LaunchListQuery>['status']>;
 type Launch = ResultOf<typeof LaunchListQuery>['launches']['edges'][number]['node'];
@@ -62,11 +63,7 @@ export const LaunchList = ({ token }: { token: string }) => {
           />
         </label>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      )}
+      {error && <ErrorMessage>{error.message}</ErrorMessage>}
       {data && shown.length === 0 && <p>No launch matches.</p>}
       <ul className="launches">
         {shown.map((launch) => (

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api/client';
 import { ViewerQuery } from '../api/operations';
 import { storeToken } from '../api/session';
+import { ErrorMessage } from '../components/error-message';
 
 const explain = (error: unknown): string =>
   error instanceof ApiError && error.code === 'UNAUTHENTICATED'
@@ -45,11 +46,7 @@ export const SignIn = ({ onSignedIn }: { onSignedIn: (token: string) => void }) 
           Sign in
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {error && <ErrorMessage>{error}</ErrorMessage>}
     </main>
   );
 };

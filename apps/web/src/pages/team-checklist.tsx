@@ -5,6 +5,7 @@ import { useLiveQuery } from '../api/use-live-query';
 import { day } from '../format';
 import { boardPath, Link } from '../router';
 import { ChecklistItemRow, type Act } from './checklist/checklist-item-row';
+import { ErrorMessage } from '../components/error-message';
 
 const inWords = (error: unknown): string =>
   error instanceof ApiError && error.code === 'FORBIDDEN'
@@ -30,12 +31,7 @@ export const TeamChecklist = ({
     if (!launchId) return;
     return subscribe(token, ReadinessChangedSubscription, { launchId }, refresh);
   }, [token, launchId, refresh]);
-  if (error)
-    return (
-      <p role="alert" className="error">
-        {error.message}
-      </p>
-    );
+  if (error) return <ErrorMessage>{error.message}</ErrorMessage>;
   if (!data) return <p>Loading…</p>;
   const entry = data.launch?.teams.find(({ team }) => team?.key === teamKey);
   if (!data.launch || !entry?.team) {
