@@ -1,0 +1,131 @@
+import type { Logger } from 'pino';
+import { DEFAULT_BACKOFF, nextAttemptAt, type BackoffPolicy } from '../domain/backoff';
+import type { ClaimedDelivery, Deliveries } from '../store/deliveries';
+import { postWebhook, type PostOptions, type PostOutcome } from './post-webhook';
+import type { DeliveryOutcome, WebhookMetrics } from './webhook-metrics';
+
+export interface DeliveryWorkerOptions {
+  readonly deliveries: Deliveries;
+  readonly logger: Logger;
+  readonly clock: () => Date;
+  readonly metrics?: WebhookMetrics;
+  /** Requests in flight at most (default 8): a slow receiver holds a slot, never a command. */
+  readonly concurrency?: number;
+  /** How often the outbox is looked at without a wake-up (retries, other instances; default 1 s). */
+  readonly pollMs?: number;
+  readonly post: PostOptions;
+  readonly backoff?: BackoffPolicy;
+  readonly random?: () => number;
+  /** Tests: the attempt (default: the real signed POST). */
+  readonly send?: (delivery: ClaimedDelivery, options: PostOptions) => Promise<PostOutcome>;
+}
+
+const isSuccess = (outcome: PostOutcome): outcome is { kind: 'answered'; statusCode: number } =>
+  outcome.kind === 'answered' && outcome.statusCode >= 200 && outcome.statusCode < 300;
+
+/**
+ * Sends what the outbox holds. Deliveries are leased for one attempt (timeout plus a margin), so after
+ * a crash another attempt happens once the lease runs out: at least once, the same delivery id each
+ * time. Commands never wait on any of this: the projection only writes rows.
+ */
+export class DeliveryWorker {
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight = new Set<Promise<void>>();
+  private pumping: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+
+  constructor(private readonly options: DeliveryWorkerOptions) {}
+
+  private get concurrency(): number {
+    return this.options.concurrency ?? 8;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 1_000);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Lets in-flight attempts finish (each is bounded by the request timeout). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.pumping;
+    await Promise.all([...this.inFlight]);
+  }
+
+  /** Something was queued (or a slot freed): look at the outbox now rather than at the next poll. */
+  readonly wake = (): void => {
+    if (this.stopped) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.pump()
+      .catch((error: unknown) => this.options.logger.error({ err: error }, 'webhook outbox read failed'))
+      .finally(() => {
+        this.pumping = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  };
+
+  private async pump(): Promise<void> {
+    const free = this.concurrency - this.inFlight.size;
+    if (free <= 0 || this.stopped) return;
+    const now = this.options.clock();
+    const leaseUntil = new Date(now.getTime() + this.options.post.timeoutMs + 30_000);
+    const claimed = await this.options.deliveries.claimDue(now.toISOString(), leaseUntil.toISOString(), free);
+    for (const delivery of claimed) {
+      const attempt = this.attempt(delivery).finally(() => {
+        this.inFlight.delete(attempt);
+        this.wake();
+      });
+      this.inFlight.add(attempt);
+    }
+  }
+
+  private async attempt(delivery: ClaimedDelivery): Promise<void> {
+    const send = this.options.send ?? ((d, o) => postWebhook({ ...d, deliveryId: d.id }, o));
+    const outcome = await send(delivery, this.options.post).catch(
+      (error: unknown): PostOutcome => ({ kind: 'error', error: String(error), refused: false }),
+    );
+    try {
+      await this.record(delivery, outcome);
+    } catch (error) {
+      // The lease runs out and the delivery is tried again: a duplicate, never a loss.
+      this.options.logger.error({ err: error, deliveryId: delivery.id }, 'webhook delivery result not recorded');
+    }
+  }
+
+  private async record(delivery: ClaimedDelivery, outcome: PostOutcome): Promise<void> {
+    const { deliveries, clock } = this.options;
+    const now = clock();
+    const attempts = delivery.attempts + 1;
+    if (isSuccess(outcome)) {
+      await deliveries.markDelivered(delivery.id, attempts, outcome.statusCode, now.toISOString());
+      this.options.metrics?.latency.observe((now.getTime() - Date.parse(delivery.createdAt)) / 1000);
+      return this.count('delivered');
+    }
+    const statusCode = outcome.kind === 'answered' ? outcome.statusCode : null;
+    const error = outcome.kind === 'answered' ? `HTTP ${outcome.statusCode}` : outcome.error.slice(0, 500);
+    // A refused address is no passing fault: retrying for a day would only repeat the refusal.
+    const next =
+      outcome.kind === 'error' && outcome.refused
+        ? null
+        : nextAttemptAt(this.options.backoff ?? DEFAULT_BACKOFF, new Date(delivery.createdAt), attempts, now, (this.options.random ?? Math.random)());
+    await deliveries.markAttemptFailed(delivery.id, attempts, { statusCode, error }, next?.toISOString() ?? null);
+    this.options.logger.warn({ deliveryId: delivery.id, attempts, statusCode, error, nextAttemptAt: next }, 'webhook delivery attempt failed');
+    this.count(next === null ? (outcome.kind === 'error' && outcome.refused ? 'refused' : 'failed') : 'retry');
+  }
+
+  private count(outcome: DeliveryOutcome): void {
+    this.options.metrics?.deliveries.inc({ outcome });
+  }
+}

@@ -1,0 +1,190 @@
+import type { ReadModelDb, Sql } from '../../read-model/store/database';
+import type { NotificationEvent } from '../domain/notification';
+import { DELIVERIES_TABLE, WEBHOOKS_TABLE } from './notifications-schema';
+
+export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+
+/** One notification for one webhook: the outbox row, and what became of it. */
+export interface NewDelivery {
+  readonly id: string;
+  readonly webhookId: string;
+  readonly event: NotificationEvent;
+  readonly launchId: string | null;
+  readonly contentType: string;
+  /** The exact bytes sent (and signed) on every attempt. */
+  readonly body: string;
+  readonly createdAt: string;
+}
+
+export interface DeliveryRecord {
+  readonly id: string;
+  readonly webhookId: string;
+  readonly event: NotificationEvent;
+  readonly launchId: string | null;
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  readonly lastStatusCode: number | null;
+  readonly lastError: string | null;
+  readonly createdAt: string;
+  readonly nextAttemptAt: string | null;
+  readonly deliveredAt: string | null;
+}
+
+/** A delivery taken by a worker for one attempt, with what it needs to send it. */
+export interface ClaimedDelivery {
+  readonly id: string;
+  readonly url: string;
+  readonly secret: string;
+  readonly contentType: string;
+  readonly body: string;
+  readonly attempts: number;
+  readonly createdAt: string;
+}
+
+interface RecordRow {
+  readonly id: string;
+  readonly webhook_id: string;
+  readonly event: string;
+  readonly launch_id: string | null;
+  readonly status: string;
+  readonly attempts: number | string;
+  readonly last_status_code: number | string | null;
+  readonly last_error: string | null;
+  readonly created_at: string;
+  readonly next_attempt_at: string;
+  readonly delivered_at: string | null;
+}
+
+const toRecord = (row: RecordRow): DeliveryRecord => ({
+  id: row.id,
+  webhookId: row.webhook_id,
+  event: row.event as NotificationEvent,
+  launchId: row.launch_id,
+  status: row.status as DeliveryStatus,
+  attempts: Number(row.attempts),
+  lastStatusCode: row.last_status_code === null ? null : Number(row.last_status_code),
+  lastError: row.last_error,
+  createdAt: row.created_at,
+  nextAttemptAt: row.status === 'PENDING' ? row.next_attempt_at : null,
+  deliveredAt: row.delivered_at,
+});
+
+/** Adds deliveries on the caller's connection (the projection's or the scheduler's transaction). */
+export async function enqueueDeliveries(sql: Sql, deliveries: readonly NewDelivery[]): Promise<void> {
+  for (const delivery of deliveries) {
+    await sql.execute(
+      `INSERT INTO ${DELIVERIES_TABLE} (id, webhook_id, event, launch_id, content_type, body, status, attempts, ` +
+        "created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+      [
+        delivery.id,
+        delivery.webhookId,
+        delivery.event,
+        delivery.launchId,
+        delivery.contentType,
+        delivery.body,
+        delivery.createdAt,
+        delivery.createdAt,
+      ],
+    );
+  }
+}
+
+/** The outbox as the delivery worker and `webhookDeliveries` see it. */
+export class Deliveries {
+  constructor(private readonly db: ReadModelDb) {}
+
+  /**
+   * Takes up to `limit` due deliveries for one attempt each, leased until `leaseUntil`: another worker
+   * (or this one after a crash) takes a delivery again only once its lease ran out. The conditional
+   * UPDATE is the claim, so two instances never send the same attempt.
+   */
+  async claimDue(now: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]> {
+    if (limit <= 0) return [];
+    return this.db.transaction(async (sql) => {
+      const due = await sql.query<ClaimRow>(
+        `SELECT d.id, w.url, w.secret, d.content_type, d.body, d.attempts, d.created_at FROM ${DELIVERIES_TABLE} d ` +
+          `JOIN ${WEBHOOKS_TABLE} w ON w.id = d.webhook_id WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? ` +
+          'AND (d.lease_until IS NULL OR d.lease_until < ?) ORDER BY d.next_attempt_at LIMIT ?',
+        [now, now, limit],
+      );
+      const claimed: ClaimedDelivery[] = [];
+      for (const row of due) {
+        const taken = await sql.execute(
+          `UPDATE ${DELIVERIES_TABLE} SET lease_until = ? WHERE id = ? AND status = 'PENDING' ` +
+            'AND (lease_until IS NULL OR lease_until < ?)',
+          [leaseUntil, row.id, now],
+        );
+        if (taken > 0) claimed.push(fromClaimRow(row));
+      }
+      return claimed;
+    });
+  }
+
+  async markDelivered(id: string, attempts: number, statusCode: number, at: string): Promise<void> {
+    await this.db.transaction((sql) =>
+      sql.execute(
+        `UPDATE ${DELIVERIES_TABLE} SET status = 'DELIVERED', attempts = ?, last_status_code = ?, last_error = NULL, ` +
+          'delivered_at = ?, lease_until = NULL WHERE id = ?',
+        [attempts, statusCode, at, id],
+      ),
+    );
+  }
+
+  /** A failed attempt: retried at `nextAttemptAt`, or FAILED for good when it is null. */
+  async markAttemptFailed(
+    id: string,
+    attempts: number,
+    outcome: { statusCode: number | null; error: string },
+    nextAttemptAt: string | null,
+  ): Promise<void> {
+    await this.db.transaction((sql) =>
+      sql.execute(
+        `UPDATE ${DELIVERIES_TABLE} SET status = ?, attempts = ?, last_status_code = ?, last_error = ?, ` +
+          'next_attempt_at = COALESCE(?, next_attempt_at), lease_until = NULL WHERE id = ?',
+        [nextAttemptAt === null ? 'FAILED' : 'PENDING', attempts, outcome.statusCode, outcome.error, nextAttemptAt, id],
+      ),
+    );
+  }
+
+  /** Newest first. */
+  async ofWebhook(webhookId: string, first: number): Promise<DeliveryRecord[]> {
+    const rows = await this.db.read((sql) =>
+      sql.query<RecordRow>(
+        'SELECT id, webhook_id, event, launch_id, status, attempts, last_status_code, last_error, created_at, ' +
+          `next_attempt_at, delivered_at FROM ${DELIVERIES_TABLE} WHERE webhook_id = ? ORDER BY created_at DESC, id DESC LIMIT ?`,
+        [webhookId, first],
+      ),
+    );
+    return rows.map(toRecord);
+  }
+
+  /** When the next pending delivery is due (null: none), so the worker sleeps exactly that long. */
+  async nextDueAt(): Promise<string | null> {
+    const rows = await this.db.read((sql) =>
+      sql.query<{ next: string | null }>(
+        `SELECT MIN(next_attempt_at) AS next FROM ${DELIVERIES_TABLE} WHERE status = 'PENDING'`,
+      ),
+    );
+    return rows[0]?.next ?? null;
+  }
+}
+
+interface ClaimRow {
+  readonly id: string;
+  readonly url: string;
+  readonly secret: string;
+  readonly content_type: string;
+  readonly body: string;
+  readonly attempts: number | string;
+  readonly created_at: string;
+}
+
+const fromClaimRow = (row: ClaimRow): ClaimedDelivery => ({
+  id: row.id,
+  url: row.url,
+  secret: row.secret,
+  contentType: row.content_type,
+  body: row.body,
+  attempts: Number(row.attempts),
+  createdAt: row.created_at,
+});
