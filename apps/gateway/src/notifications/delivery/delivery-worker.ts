@@ -80,7 +80,9 @@ export class DeliveryWorker {
     const free = this.concurrency - this.inFlight.size;
     if (free <= 0 || this.stopped) return;
     const now = this.options.clock();
-    const leaseUntil = new Date(now.getTime() + this.options.post.timeoutMs + 30_000);
+    // Longer than one attempt can take (it is cut off at the timeout), short enough that a crashed
+    // instance's attempts are taken up again within seconds.
+    const leaseUntil = new Date(now.getTime() + 2 * this.options.post.timeoutMs + 5_000);
     const claimed = await this.options.deliveries.claimDue(now.toISOString(), leaseUntil.toISOString(), free);
     for (const delivery of claimed) {
       const attempt = this.attempt(delivery).finally(() => {
