@@ -2,18 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually } from '../../test/support/eventually';
 import { seedWorld, type Seeded } from '../../test/support/seed';
 import { startTestGateway, type TestGateway } from '../../test/support/test-gateway';
-import { DEFAULT_NOTIFICATIONS, type NotificationsConfig } from './notifications-config';
+import { TEST_NOTIFICATIONS } from './testing/test-notifications';
 import { WebhookReceiver } from './testing/webhook-receiver';
 
-/** Fast retries for tests: the policy's shape, seconds instead of hours. */
-export const TEST_NOTIFICATIONS: NotificationsConfig = {
-  ...DEFAULT_NOTIFICATIONS,
-  allowPrivate: true,
-  timeoutMs: 300,
-  pollMs: 50,
-  schedulerIntervalMs: 60_000,
-  backoff: { baseMs: 1_000, maxMs: 1_000, giveUpAfterMs: 60_000 },
-};
 
 interface Delivery {
   id: string;
