@@ -11,6 +11,8 @@ export interface DeliveryWorkerOptions {
   readonly metrics?: WebhookMetrics;
   /** Requests in flight at most (default 8): a slow receiver holds a slot, never a command. */
   readonly concurrency?: number;
+  /** Attempts in flight per webhook at most (default: half the slots): a hanging receiver cannot take every slot. */
+  readonly perWebhook?: number;
   /** How often the outbox is looked at without a wake-up (retries, other instances; default 1 s). */
   readonly pollMs?: number;
   readonly post: PostOptions;
@@ -31,6 +33,7 @@ const isSuccess = (outcome: PostOutcome): outcome is { kind: 'answered'; statusC
 export class DeliveryWorker {
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Set<Promise<void>>();
+  private readonly inFlightByWebhook = new Map<string, number>();
   private pumping: Promise<void> | null = null;
   private again = false;
   private stopped = true;
@@ -83,10 +86,18 @@ export class DeliveryWorker {
     // Longer than one attempt can take (it is cut off at the timeout), short enough that a crashed
     // instance's attempts are taken up again within seconds.
     const leaseUntil = new Date(now.getTime() + 2 * this.options.post.timeoutMs + 5_000);
-    const claimed = await this.options.deliveries.claimDue(now.toISOString(), leaseUntil.toISOString(), free);
+    const claimed = await this.options.deliveries.claimDue(now.toISOString(), leaseUntil.toISOString(), free, {
+      perWebhook: this.options.perWebhook ?? Math.max(1, Math.floor(this.concurrency / 2)),
+      inFlight: this.inFlightByWebhook,
+    });
     for (const delivery of claimed) {
+      const busy = this.inFlightByWebhook;
+      busy.set(delivery.webhookId, (busy.get(delivery.webhookId) ?? 0) + 1);
       const attempt = this.attempt(delivery).finally(() => {
         this.inFlight.delete(attempt);
+        const left = (busy.get(delivery.webhookId) ?? 1) - 1;
+        if (left > 0) busy.set(delivery.webhookId, left);
+        else busy.delete(delivery.webhookId);
         this.wake();
       });
       this.inFlight.add(attempt);

@@ -1,4 +1,5 @@
 import type { ReadModelDb, Sql } from '../../read-model/store/database';
+import { placeholders } from '../../read-model/store/documents';
 import type { NotificationEvent } from '../domain/notification';
 import { DELIVERIES_TABLE, WEBHOOKS_TABLE } from './notifications-schema';
 
@@ -33,6 +34,7 @@ export interface DeliveryRecord {
 /** A delivery taken by a worker for one attempt, with what it needs to send it. */
 export interface ClaimedDelivery {
   readonly id: string;
+  readonly webhookId: string;
   readonly url: string;
   readonly secret: string;
   readonly contentType: string;
@@ -89,6 +91,17 @@ export async function enqueueDeliveries(sql: Sql, deliveries: readonly NewDelive
   }
 }
 
+/**
+ * How many attempts one webhook may have in flight: a receiver that hangs holds that many slots (each
+ * until the timeout), never all of them, so the others' deliveries keep flowing.
+ */
+export interface FairShare {
+  readonly perWebhook: number;
+  readonly inFlight: ReadonlyMap<string, number>;
+}
+
+const NO_SHARE: FairShare = { perWebhook: Number.MAX_SAFE_INTEGER, inFlight: new Map() };
+
 /** The outbox as the delivery worker and `webhookDeliveries` see it. */
 export class Deliveries {
   constructor(private readonly db: ReadModelDb) {}
@@ -98,23 +111,32 @@ export class Deliveries {
    * (or this one after a crash) takes a delivery again only once its lease ran out. The conditional
    * UPDATE is the claim, so two instances never send the same attempt.
    */
-  async claimDue(now: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]> {
+  async claimDue(now: string, leaseUntil: string, limit: number, fair: FairShare = NO_SHARE): Promise<ClaimedDelivery[]> {
     if (limit <= 0) return [];
     return this.db.transaction(async (sql) => {
+      // Webhooks at their share are left out in the query, so their backlog cannot hide the others'.
+      const saturated = [...fair.inFlight].filter(([, busy]) => busy >= fair.perWebhook).map(([id]) => id);
+      const skip = saturated.length > 0 ? `AND d.webhook_id NOT IN (${placeholders(saturated.length)}) ` : '';
       const due = await sql.query<ClaimRow>(
-        `SELECT d.id, w.url, w.secret, d.content_type, d.body, d.attempts, d.created_at FROM ${DELIVERIES_TABLE} d ` +
+        `SELECT d.id, d.webhook_id, w.url, w.secret, d.content_type, d.body, d.attempts, d.created_at FROM ${DELIVERIES_TABLE} d ` +
           `JOIN ${WEBHOOKS_TABLE} w ON w.id = d.webhook_id WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? ` +
-          'AND (d.lease_until IS NULL OR d.lease_until < ?) ORDER BY d.next_attempt_at LIMIT ?',
-        [now, now, limit],
+          `AND (d.lease_until IS NULL OR d.lease_until < ?) ${skip}ORDER BY d.next_attempt_at LIMIT ?`,
+        [now, now, ...saturated, limit * 4],
       );
       const claimed: ClaimedDelivery[] = [];
+      const taking = new Map<string, number>();
       for (const row of due) {
+        if (claimed.length >= limit) break;
+        const busy = (fair.inFlight.get(row.webhook_id) ?? 0) + (taking.get(row.webhook_id) ?? 0);
+        if (busy >= fair.perWebhook) continue;
+        taking.set(row.webhook_id, (taking.get(row.webhook_id) ?? 0) + 1);
         const taken = await sql.execute(
           `UPDATE ${DELIVERIES_TABLE} SET lease_until = ? WHERE id = ? AND status = 'PENDING' ` +
             'AND (lease_until IS NULL OR lease_until < ?)',
           [leaseUntil, row.id, now],
         );
         if (taken > 0) claimed.push(fromClaimRow(row));
+        else taking.set(row.webhook_id, (taking.get(row.webhook_id) ?? 1) - 1);
       }
       return claimed;
     });
@@ -171,6 +193,7 @@ export class Deliveries {
 
 interface ClaimRow {
   readonly id: string;
+  readonly webhook_id: string;
   readonly url: string;
   readonly secret: string;
   readonly content_type: string;
@@ -181,6 +204,7 @@ interface ClaimRow {
 
 const fromClaimRow = (row: ClaimRow): ClaimedDelivery => ({
   id: row.id,
+  webhookId: row.webhook_id,
   url: row.url,
   secret: row.secret,
   contentType: row.content_type,

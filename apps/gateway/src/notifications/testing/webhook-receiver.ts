@@ -12,6 +12,8 @@ export interface ReceivedRequest {
   /** Whether the signature verified with the webhook's secret. */
   readonly signed: boolean;
   readonly status: number | 'hung';
+  /** Date.now() when the body had arrived. */
+  readonly receivedAt: number;
 }
 
 /** What to answer to the n-th attempt (1-based) of a delivery id: a status, or never. */
@@ -90,6 +92,7 @@ export class WebhookReceiver {
       body: body.toString('utf8'),
       signed: verifySignature(this.secret, body, signature),
       status: answer === 'hang' ? 'hung' : answer,
+      receivedAt: Date.now(),
     });
     if (answer === 'hang') this.hanging.add(res);
     else res.writeHead(answer).end();
