@@ -31,7 +31,10 @@ async function webhook(t: TestGateway, receiver: WebhookReceiver): Promise<void>
 /** `CONCURRENCY` launches, each worker ticking and unticking its own item in turn. */
 async function tickLoad(t: TestGateway, label: string): Promise<LatencyResult> {
   const items = await Promise.all(
-    Array.from({ length: CONCURRENCY }, async (_, i) => (await seedWorld(t, `bench-${label.length}-${i}-${Date.now()}`)).itemId),
+    Array.from(
+      { length: CONCURRENCY },
+      async (_, i) => (await seedWorld(t, `bench-${label.length}-${i}-${Date.now()}`)).itemId,
+    ),
   );
   const ticked = new Map<string, boolean>();
   let turn = 0;
@@ -44,7 +47,11 @@ async function tickLoad(t: TestGateway, label: string): Promise<LatencyResult> {
   });
 }
 
-async function deliveryLatency(t: TestGateway, receiver: WebhookReceiver, expected: number): Promise<LatencyResult> {
+async function deliveryLatency(
+  t: TestGateway,
+  receiver: WebhookReceiver,
+  expected: number,
+): Promise<LatencyResult> {
   await receiver.until(() => receiver.accepted().size >= expected);
   const rows = await t.gateway.services.db.read((sql) =>
     sql.query<{ id: string; created_at: string }>('SELECT id, created_at FROM webhook_deliveries'),
@@ -88,5 +95,7 @@ export async function runWebhooksBenchmark(): Promise<void> {
     (row, i) =>
       `${i === 0 ? 'one receiver (200)          ' : 'plus a hanging receiver     '}  deliveries ${row.requests}  p50 ${row.p50Ms.toFixed(1)} ms  p99 ${row.p99Ms.toFixed(1)} ms`,
   );
-  console.log(`\nWebhook delivery latency (outbox row created → receiver has the request):\n${rows.join('\n')}`);
+  console.log(
+    `\nWebhook delivery latency (outbox row created → receiver has the request):\n${rows.join('\n')}`,
+  );
 }

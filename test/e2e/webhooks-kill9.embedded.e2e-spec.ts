@@ -38,7 +38,10 @@ describe('webhooks: kill -9 between commit and delivery loses nothing (embedded)
   const start = async () => {
     const running = await EmbeddedProcess.start({ dataDir, env });
     processes.push(running);
-    return { running, client: new GraphqlClient({ url: running.graphqlUrl, token: await running.adminToken() }) };
+    return {
+      running,
+      client: new GraphqlClient({ url: running.graphqlUrl, token: await running.adminToken() }),
+    };
   };
 
   it('delivers, after the restart, what was committed before the kill', async () => {
@@ -49,9 +52,12 @@ describe('webhooks: kill -9 between commit and delivery loses nothing (embedded)
     );
     receiver.secret = createWebhook.secret;
     const fixture = await createChecklistFixture(before.client, ['first', 'second']);
-    await before.client.request('mutation($input: RecordGoNoGoInput!) { recordGoNoGo(input: $input) { id } }', {
-      input: { launchId: fixture.launchId, decision: 'NO_GO' },
-    });
+    await before.client.request(
+      'mutation($input: RecordGoNoGoInput!) { recordGoNoGo(input: $input) { id } }',
+      {
+        input: { launchId: fixture.launchId, decision: 'NO_GO' },
+      },
+    );
     // Acknowledged: the decision's delivery is committed. Kill before the receiver can accept anything.
     expect(await before.running.kill('SIGKILL')).toBeNull();
     expect(receiver.accepted().size).toBe(0);

@@ -25,15 +25,26 @@ export const DEFAULT_NOTIFICATIONS: NotificationsConfig = {
 const positive = (value: string | undefined, fallback: number, name: string): number => {
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed <= 0)
+    throw new Error(`${name} must be a positive integer, got "${value}"`);
   return parsed;
 };
 
-export function loadNotificationsConfig(env: Readonly<Record<string, string | undefined>>): NotificationsConfig {
+export function loadNotificationsConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): NotificationsConfig {
   return {
     ...DEFAULT_NOTIFICATIONS,
     allowPrivate: env.TMINUS_WEBHOOK_ALLOW_PRIVATE === '1',
-    timeoutMs: positive(env.TMINUS_WEBHOOK_TIMEOUT_MS, DEFAULT_NOTIFICATIONS.timeoutMs, 'TMINUS_WEBHOOK_TIMEOUT_MS'),
-    concurrency: positive(env.TMINUS_WEBHOOK_CONCURRENCY, DEFAULT_NOTIFICATIONS.concurrency, 'TMINUS_WEBHOOK_CONCURRENCY'),
+    timeoutMs: positive(
+      env.TMINUS_WEBHOOK_TIMEOUT_MS,
+      DEFAULT_NOTIFICATIONS.timeoutMs,
+      'TMINUS_WEBHOOK_TIMEOUT_MS',
+    ),
+    concurrency: positive(
+      env.TMINUS_WEBHOOK_CONCURRENCY,
+      DEFAULT_NOTIFICATIONS.concurrency,
+      'TMINUS_WEBHOOK_CONCURRENCY',
+    ),
   };
 }

@@ -52,9 +52,18 @@ describe('webhooks, distributed mode (Kafka, PostgreSQL, two gateway instances)'
     const overdue = newId();
     const dueSoon = newId();
     const later = newId();
-    await stack.services.emit('teams', [event(teamId, 'TeamCreated', { teamId, key: `qa-${teamId.slice(0, 8)}`, name: 'QA', function: 'QA' })]);
+    await stack.services.emit('teams', [
+      event(teamId, 'TeamCreated', { teamId, key: `qa-${teamId.slice(0, 8)}`, name: 'QA', function: 'QA' }),
+    ]);
     await stack.services.emit('launches', [
-      event(launchId, 'LaunchCreated', { launchId, key: `notify-${launchId.slice(0, 8)}`, name: 'Notify', targetDate, description: null, ownerUserId: 'lm' }),
+      event(launchId, 'LaunchCreated', {
+        launchId,
+        key: `notify-${launchId.slice(0, 8)}`,
+        name: 'Notify',
+        targetDate,
+        description: null,
+        ownerUserId: 'lm',
+      }),
       event(launchId, 'TeamRequired', { launchId, teamId, targetDate }),
     ]);
     await stack.services.emit('checklists', [
@@ -74,7 +83,14 @@ describe('webhooks, distributed mode (Kafka, PostgreSQL, two gateway instances)'
       }),
     ]);
     await stack.services.emit('launches', [
-      event(launchId, 'IncidentReported', { launchId, incidentId: newId(), severity: 'SEV2', title: 'Down', by: 'lm', at: new Date().toISOString() }),
+      event(launchId, 'IncidentReported', {
+        launchId,
+        incidentId: newId(),
+        severity: 'SEV2',
+        title: 'Down',
+        by: 'lm',
+        at: new Date().toISOString(),
+      }),
     ]);
 
     const types = () => receiver.received.map((r) => (JSON.parse(r.body) as { type: string }).type).sort();
@@ -90,7 +106,9 @@ describe('webhooks, distributed mode (Kafka, PostgreSQL, two gateway instances)'
     ]);
     expect(new Set(receiver.received.map((r) => r.deliveryId)).size).toBe(3);
     expect(receiver.received.every((r) => r.signed)).toBe(true);
-    const items = receiver.received.map((r) => (JSON.parse(r.body) as { data: { change: { itemId?: string } } }).data.change.itemId);
+    const items = receiver.received.map(
+      (r) => (JSON.parse(r.body) as { data: { change: { itemId?: string } } }).data.change.itemId,
+    );
     expect(items).toEqual(expect.arrayContaining([overdue, dueSoon]));
     expect(items).not.toContain(later);
     await third.close();

@@ -5,7 +5,6 @@ import { startTestGateway, type TestGateway } from '../../test/support/test-gate
 import { TEST_NOTIFICATIONS } from './testing/test-notifications';
 import { WebhookReceiver } from './testing/webhook-receiver';
 
-
 interface Delivery {
   id: string;
   event: string;
@@ -46,7 +45,8 @@ describe('webhooks, embedded mode (SQLite, in-process bus), real HTTP receivers 
   }
 
   const deliveriesOf = async (webhookId: string): Promise<Delivery[]> =>
-    (await t.graphql<{ webhookDeliveries: Delivery[] }>(DELIVERIES, { id: webhookId })).data!.webhookDeliveries;
+    (await t.graphql<{ webhookDeliveries: Delivery[] }>(DELIVERIES, { id: webhookId })).data!
+      .webhookDeliveries;
 
   it('retries a 500 with the same delivery id and body until a 200, every request signed; a hanging receiver slows no command', async () => {
     const flakyId = await createWebhook(flaky, { events: ['INCIDENT_REPORTED', 'DECISION_RECORDED'] });
@@ -83,7 +83,9 @@ describe('webhooks, embedded mode (SQLite, in-process bus), real HTTP receivers 
 
     // The hanging receiver got its Slack message and holds the connection; commands still complete.
     await hanging.until(() => hanging.received.length >= 1);
-    expect(JSON.parse(hanging.received[0].body)).toMatchObject({ text: expect.stringContaining('Slow checkout') });
+    expect(JSON.parse(hanging.received[0].body)).toMatchObject({
+      text: expect.stringContaining('Slow checkout'),
+    });
     expect(hanging.received[0].signed).toBe(true);
     const decided = await t.graphql(
       'mutation($input: RecordGoNoGoInput!) { recordGoNoGo(input: $input) { id } }',
@@ -95,7 +97,10 @@ describe('webhooks, embedded mode (SQLite, in-process bus), real HTTP receivers 
       'the hanging delivery cut off by the timeout and kept for a retry',
     ).then((d) => expect(d.lastError).toMatch(/no answer within 300 ms/));
     await eventually(
-      async () => (await deliveriesOf(flakyId)).some((d) => d.event === 'DECISION_RECORDED' && d.status === 'DELIVERED'),
+      async () =>
+        (await deliveriesOf(flakyId)).some(
+          (d) => d.event === 'DECISION_RECORDED' && d.status === 'DELIVERED',
+        ),
       'the decision delivered',
     );
   });
@@ -116,7 +121,10 @@ describe('webhooks, embedded mode (SQLite, in-process bus), real HTTP receivers 
       await ok.until(() => ok.received.length >= 1);
       await sleep(300);
       expect(ok.received).toHaveLength(1);
-      const body = JSON.parse(ok.received[0].body) as { type: string; data: { launchKey: string; change: object } };
+      const body = JSON.parse(ok.received[0].body) as {
+        type: string;
+        data: { launchKey: string; change: object };
+      };
       expect(body.type).toBe('tminus.notification.readiness_changed');
       expect(body.data.launchKey).toBe(world.launchKey);
       expect(body.data.change).toMatchObject({ blockersRemoved: [expect.stringContaining(world.itemId)] });
@@ -140,15 +148,25 @@ describe('webhooks, embedded mode (SQLite, in-process bus), real HTTP receivers 
       '{ webhooks { id url events format launchId createdBy } }',
     );
     expect(listed.data!.webhooks).toEqual([
-      { id, url: flaky.url, events: ['ITEM_OVERDUE'], format: 'CLOUDEVENTS', launchId: null, createdBy: expect.any(String) },
+      {
+        id,
+        url: flaky.url,
+        events: ['ITEM_OVERDUE'],
+        format: 'CLOUDEVENTS',
+        launchId: null,
+        createdBy: expect.any(String),
+      },
     ]);
     const audit = await t.graphql<{ auditLog: { edges: { node: { type: string } }[] } }>(
       '{ auditLog(first: 5) { edges { node { type } } } }',
     );
     expect(audit.data?.auditLog.edges.map((e) => e.node.type)).toContain('WebhookCreated');
-    const deleted = await t.graphql('mutation($input: DeleteWebhookInput!) { deleteWebhook(input: $input) }', {
-      input: { id },
-    });
+    const deleted = await t.graphql(
+      'mutation($input: DeleteWebhookInput!) { deleteWebhook(input: $input) }',
+      {
+        input: { id },
+      },
+    );
     expect(deleted.data).toEqual({ deleteWebhook: true });
     const missing = await t.graphql(DELIVERIES, { id });
     expect(missing.errors?.[0]?.extensions?.code).toBe('WEBHOOK.NOT_FOUND');

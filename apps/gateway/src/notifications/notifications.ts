@@ -43,7 +43,13 @@ export class Notifications {
     const logger = deps.logger.child({ component: 'notifications' });
     const metrics = new WebhookMetrics(deps.registry);
     this.deliveries = new Deliveries(deps.db);
-    this.manage = new ManageWebhooks(new Webhooks(deps.db), this.deliveries, deps.queries, deps.config.allowPrivate, deps.clock);
+    this.manage = new ManageWebhooks(
+      new Webhooks(deps.db),
+      this.deliveries,
+      deps.queries,
+      deps.config.allowPrivate,
+      deps.clock,
+    );
     this.worker = new DeliveryWorker({
       deliveries: this.deliveries,
       logger,

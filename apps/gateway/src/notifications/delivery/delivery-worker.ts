@@ -86,10 +86,15 @@ export class DeliveryWorker {
     // Longer than one attempt can take (it is cut off at the timeout), short enough that a crashed
     // instance's attempts are taken up again within seconds.
     const leaseUntil = new Date(now.getTime() + 2 * this.options.post.timeoutMs + 5_000);
-    const claimed = await this.options.deliveries.claimDue(now.toISOString(), leaseUntil.toISOString(), free, {
-      perWebhook: this.options.perWebhook ?? Math.max(1, Math.floor(this.concurrency / 2)),
-      inFlight: this.inFlightByWebhook,
-    });
+    const claimed = await this.options.deliveries.claimDue(
+      now.toISOString(),
+      leaseUntil.toISOString(),
+      free,
+      {
+        perWebhook: this.options.perWebhook ?? Math.max(1, Math.floor(this.concurrency / 2)),
+        inFlight: this.inFlightByWebhook,
+      },
+    );
     for (const delivery of claimed) {
       const busy = this.inFlightByWebhook;
       busy.set(delivery.webhookId, (busy.get(delivery.webhookId) ?? 0) + 1);
@@ -106,14 +111,19 @@ export class DeliveryWorker {
 
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
     const send = this.options.send ?? ((d, o) => postWebhook({ ...d, deliveryId: d.id }, o));
-    const outcome = await send(delivery, this.options.post).catch(
-      (error: unknown): PostOutcome => ({ kind: 'error', error: String(error), refused: false }),
-    );
+    const outcome = await send(delivery, this.options.post).catch((error: unknown): PostOutcome => ({
+      kind: 'error',
+      error: String(error),
+      refused: false,
+    }));
     try {
       await this.record(delivery, outcome);
     } catch (error) {
       // The lease runs out and the delivery is tried again: a duplicate, never a loss.
-      this.options.logger.error({ err: error, deliveryId: delivery.id }, 'webhook delivery result not recorded');
+      this.options.logger.error(
+        { err: error, deliveryId: delivery.id },
+        'webhook delivery result not recorded',
+      );
     }
   }
 
@@ -132,10 +142,26 @@ export class DeliveryWorker {
     const next =
       outcome.kind === 'error' && outcome.refused
         ? null
-        : nextAttemptAt(this.options.backoff ?? DEFAULT_BACKOFF, new Date(delivery.createdAt), attempts, now, (this.options.random ?? Math.random)());
-    await deliveries.markAttemptFailed(delivery.id, attempts, { statusCode, error }, next?.toISOString() ?? null);
-    this.options.logger.warn({ deliveryId: delivery.id, attempts, statusCode, error, nextAttemptAt: next }, 'webhook delivery attempt failed');
-    this.count(next === null ? (outcome.kind === 'error' && outcome.refused ? 'refused' : 'failed') : 'retry');
+        : nextAttemptAt(
+            this.options.backoff ?? DEFAULT_BACKOFF,
+            new Date(delivery.createdAt),
+            attempts,
+            now,
+            (this.options.random ?? Math.random)(),
+          );
+    await deliveries.markAttemptFailed(
+      delivery.id,
+      attempts,
+      { statusCode, error },
+      next?.toISOString() ?? null,
+    );
+    this.options.logger.warn(
+      { deliveryId: delivery.id, attempts, statusCode, error, nextAttemptAt: next },
+      'webhook delivery attempt failed',
+    );
+    this.count(
+      next === null ? (outcome.kind === 'error' && outcome.refused ? 'refused' : 'failed') : 'retry',
+    );
   }
 
   private count(outcome: DeliveryOutcome): void {

@@ -42,7 +42,8 @@ const guardedLookup =
       if (refused.length > 0 || addresses.length === 0) {
         return callback(new RefusedAddressError(`${hostname} resolves to a refused address`), '', 0);
       }
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      if ((options as { all?: boolean }).all)
+        return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       return callback(null, addresses[0].address, addresses[0].family);
     });
   };
@@ -55,7 +56,11 @@ export function postWebhook(request: WebhookRequest, options: PostOptions): Prom
   const url = new URL(request.url);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return Promise.resolve({ kind: 'error', error: 'only http and https URLs are delivered to', refused: true });
+    return Promise.resolve({
+      kind: 'error',
+      error: 'only http and https URLs are delivered to',
+      refused: true,
+    });
   }
   if (!options.allowPrivate && (host === 'localhost' || (isIP(host) !== 0 && isPrivateAddress(host)))) {
     return Promise.resolve({ kind: 'error', error: `${host} is a refused address`, refused: true });

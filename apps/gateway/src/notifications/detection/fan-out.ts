@@ -6,7 +6,8 @@ import { enqueueDeliveries, type NewDelivery } from '../store/deliveries';
 import { allWebhooks, type Webhook } from '../store/webhooks';
 
 const wants = (webhook: Webhook, notification: Notification): boolean =>
-  webhook.events.includes(notification.event) && (webhook.launchId === null || webhook.launchId === notification.launchId);
+  webhook.events.includes(notification.event) &&
+  (webhook.launchId === null || webhook.launchId === notification.launchId);
 
 /**
  * One outbox row per (notification, subscribed webhook), in the caller's transaction. The body is

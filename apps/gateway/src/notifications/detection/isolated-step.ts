@@ -22,7 +22,10 @@ export function isolatedStep(
       await sql.execute('ROLLBACK TO SAVEPOINT tminus_notify');
       await sql.execute('RELEASE SAVEPOINT tminus_notify');
       onError();
-      logger.error({ err: error, eventId: projected.envelope.id }, 'notification detection failed; event projected without notifications');
+      logger.error(
+        { err: error, eventId: projected.envelope.id },
+        'notification detection failed; event projected without notifications',
+      );
     }
   };
 }

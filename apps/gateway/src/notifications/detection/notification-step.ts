@@ -18,14 +18,23 @@ const itemIdOf = (data: unknown): string | null => {
  */
 export function notificationStep(clock: () => Date) {
   return async (sql: Sql, projected: ProjectedEnvelope): Promise<number> => {
-    if (projected.launchId === null || (projected.kind !== 'launch' && projected.kind !== 'checklist')) return 0;
+    if (projected.launchId === null || (projected.kind !== 'launch' && projected.kind !== 'checklist'))
+      return 0;
     const now = clock();
     const loaded = await loadLaunch(sql, projected.launchId, now);
     if (loaded === null) return 0;
     const itemId = itemIdOf(projected.envelope.data);
-    const item = itemId === null ? null : (loaded.checklists.flatMap((c) => c.items).find((i) => i.id === itemId) ?? null);
+    const item =
+      itemId === null
+        ? null
+        : (loaded.checklists.flatMap((c) => c.items).find((i) => i.id === itemId) ?? null);
     const before = await notifiedState(sql, projected.launchId);
-    const detection = detectNotifications({ envelope: projected.envelope, before, after: loaded.facts, item });
+    const detection = detectNotifications({
+      envelope: projected.envelope,
+      before,
+      after: loaded.facts,
+      item,
+    });
     if (JSON.stringify(before) !== JSON.stringify(detection.state))
       await storeNotifiedState(sql, projected.launchId, detection.state);
     return fanOut(sql, detection.notifications, now);

@@ -22,9 +22,12 @@ describe('isPrivateAddress', () => {
     expect(isPrivateAddress(address)).toBe(true);
   });
 
-  it.each(['8.8.8.8', '172.32.0.1', '93.184.216.34', '2606:4700::1111', '::ffff:8.8.8.8'])('allows %s', (address) => {
-    expect(isPrivateAddress(address)).toBe(false);
-  });
+  it.each(['8.8.8.8', '172.32.0.1', '93.184.216.34', '2606:4700::1111', '::ffff:8.8.8.8'])(
+    'allows %s',
+    (address) => {
+      expect(isPrivateAddress(address)).toBe(false);
+    },
+  );
 });
 
 describe('checkWebhookUrl', () => {
@@ -36,7 +39,10 @@ describe('checkWebhookUrl', () => {
     ['http://127.0.0.1:8080/hook', 'must not point to a loopback, private or link-local address'],
     ['http://[::1]/hook', 'must not point to a loopback, private or link-local address'],
     ['http://localhost/hook', 'must not point to a loopback, private or link-local address'],
-    ['http://169.254.169.254/latest/meta-data', 'must not point to a loopback, private or link-local address'],
+    [
+      'http://169.254.169.254/latest/meta-data',
+      'must not point to a loopback, private or link-local address',
+    ],
   ])('refuses %s', (url, message) => {
     expect(checkWebhookUrl(url, false)).toEqual({ ok: false, message });
   });

@@ -38,7 +38,8 @@ export function isPrivateAddress(address: string): boolean {
   return refused.check(bare, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-export type UrlCheck = { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly message: string };
+export type UrlCheck =
+  { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly message: string };
 
 /**
  * What can be said of a webhook URL without resolving it: http(s) only, no credentials in it, and
@@ -52,8 +53,10 @@ export function checkWebhookUrl(raw: string, allowPrivate: boolean): UrlCheck {
   } catch {
     return { ok: false, message: 'must be an absolute URL' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: 'must be http or https' };
-  if (url.username !== '' || url.password !== '') return { ok: false, message: 'must not contain credentials' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, message: 'must be http or https' };
+  if (url.username !== '' || url.password !== '')
+    return { ok: false, message: 'must not contain credentials' };
   if (allowPrivate) return { ok: true, url };
   const host = url.hostname.toLowerCase();
   const literal = isIP(host.replace(/^\[|\]$/g, '')) !== 0;

@@ -11,7 +11,12 @@ const blocker = (code: Blocker['code'], itemId: string | null, message = `${code
   message,
 });
 
-const facts = (overrides: Partial<LaunchFacts['readiness']> & { status?: LaunchFacts['launch']['status']; support?: LaunchFacts['support'] } = {}): LaunchFacts => ({
+const facts = (
+  overrides: Partial<LaunchFacts['readiness']> & {
+    status?: LaunchFacts['launch']['status'];
+    support?: LaunchFacts['support'];
+  } = {},
+): LaunchFacts => ({
   launch: { id: 'launch-1', key: 'checkout-v2', name: 'Checkout v2', status: overrides.status ?? 'PLANNING' },
   readiness: {
     ready: overrides.ready ?? false,
@@ -21,7 +26,8 @@ const facts = (overrides: Partial<LaunchFacts['readiness']> & { status?: LaunchF
   support: overrides.support ?? 'GREEN',
 });
 
-const stateOf = (input: LaunchFacts): NotifiedLaunchState => detectNotifications({ envelope: tick, before: null, after: input }).state;
+const stateOf = (input: LaunchFacts): NotifiedLaunchState =>
+  detectNotifications({ envelope: tick, before: null, after: input }).state;
 
 const tick: DetectionInput['envelope'] = {
   type: 'ChecklistItemTicked',
@@ -38,7 +44,11 @@ describe('detectNotifications', () => {
 
   it('given not ready, when the last blocker goes, then READINESS_CHANGED with ready true and what changed', () => {
     const before = stateOf(facts());
-    const detection = detectNotifications({ envelope: tick, before, after: facts({ ready: true, percent: 100, blockers: [] }) });
+    const detection = detectNotifications({
+      envelope: tick,
+      before,
+      after: facts({ ready: true, percent: 100, blockers: [] }),
+    });
     expect(detection.notifications).toEqual([
       expect.objectContaining({
         event: 'READINESS_CHANGED',
@@ -58,7 +68,9 @@ describe('detectNotifications', () => {
 
   it('given not ready, when the set of blockers changes but readiness does not, then READINESS_CHANGED', () => {
     const before = stateOf(facts());
-    const after = facts({ blockers: [blocker('OPEN_REQUIRED_ITEM', 'item-1'), blocker('BLOCKED_ITEM', 'item-2')] });
+    const after = facts({
+      blockers: [blocker('OPEN_REQUIRED_ITEM', 'item-1'), blocker('BLOCKED_ITEM', 'item-2')],
+    });
     expect(events({ envelope: tick, before, after })).toEqual(['READINESS_CHANGED']);
   });
 
@@ -82,19 +94,38 @@ describe('detectNotifications', () => {
   it('when a go/no-go is recorded, then DECISION_RECORDED with the decision', () => {
     const before = stateOf(facts());
     const detection = detectNotifications({
-      envelope: { type: 'GoNoGoRecorded', data: { launchId: 'launch-1', decision: 'NO_GO', notes: 'flaky', by: 'max', at: '' }, occurredAt: tick.occurredAt },
+      envelope: {
+        type: 'GoNoGoRecorded',
+        data: { launchId: 'launch-1', decision: 'NO_GO', notes: 'flaky', by: 'max', at: '' },
+        occurredAt: tick.occurredAt,
+      },
       before,
       after: facts(),
     });
     expect(detection.notifications).toEqual([
-      expect.objectContaining({ event: 'DECISION_RECORDED', change: { decision: 'NO_GO', notes: 'flaky', by: 'max' } }),
+      expect.objectContaining({
+        event: 'DECISION_RECORDED',
+        change: { decision: 'NO_GO', notes: 'flaky', by: 'max' },
+      }),
     ]);
   });
 
   it.each([
-    ['ChecklistItemWaiverRequested', { itemId: 'item-1', reason: 'later', requestedBy: 'ana', expiresAt: null }, 'WAIVER_REQUESTED'],
-    ['ChecklistItemWaiverExpired', { itemId: 'item-1', expiredAt: '2026-03-01T00:00:00.000Z' }, 'WAIVER_EXPIRED'],
-    ['IncidentReported', { incidentId: 'i-1', severity: 'SEV2', title: 'Checkout down', by: 'sam' }, 'INCIDENT_REPORTED'],
+    [
+      'ChecklistItemWaiverRequested',
+      { itemId: 'item-1', reason: 'later', requestedBy: 'ana', expiresAt: null },
+      'WAIVER_REQUESTED',
+    ],
+    [
+      'ChecklistItemWaiverExpired',
+      { itemId: 'item-1', expiredAt: '2026-03-01T00:00:00.000Z' },
+      'WAIVER_EXPIRED',
+    ],
+    [
+      'IncidentReported',
+      { incidentId: 'i-1', severity: 'SEV2', title: 'Checkout down', by: 'sam' },
+      'INCIDENT_REPORTED',
+    ],
   ])('when %s, then %s naming the item or incident', (type, data, expected) => {
     const before = stateOf(facts());
     const detection = detectNotifications({

@@ -46,7 +46,9 @@ const sameKeys = (a: readonly string[], b: readonly string[]): boolean =>
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** The notifications the event itself stands for (one event type, one notification). */
-function fromEvent(input: DetectionInput): { event: NotificationEvent; summary: string; change: Change } | null {
+function fromEvent(
+  input: DetectionInput,
+): { event: NotificationEvent; summary: string; change: Change } | null {
   const { envelope, after, item } = input;
   const data = envelope.data as Record<string, unknown>;
   const key = after.launch.key;
@@ -93,7 +95,10 @@ function fromEvent(input: DetectionInput): { event: NotificationEvent; summary: 
 }
 
 /** The changes of state since the last notification (none the first time a launch is seen). */
-function fromState(input: DetectionInput, state: NotifiedLaunchState): { event: NotificationEvent; summary: string; change: Change }[] {
+function fromState(
+  input: DetectionInput,
+  state: NotifiedLaunchState,
+): { event: NotificationEvent; summary: string; change: Change }[] {
   const { before, after } = input;
   if (before === null) return [];
   const key = after.launch.key;
@@ -107,7 +112,12 @@ function fromState(input: DetectionInput, state: NotifiedLaunchState): { event: 
       summary: flipped
         ? `${key} is ${state.ready ? 'ready' : 'not ready'} (${after.readiness.percent}%)`
         : `${key}: blockers changed (${after.readiness.blockers.length} now, ${after.readiness.percent}%)`,
-      change: { readyBefore: before.ready, ready: state.ready, blockersAdded: added, blockersRemoved: removed },
+      change: {
+        readyBefore: before.ready,
+        ready: state.ready,
+        blockersAdded: added,
+        blockersRemoved: removed,
+      },
     });
   }
   if (before.status !== state.status) {
@@ -142,15 +152,13 @@ export function detectNotifications(input: DetectionInput): Detection {
   const event = fromEvent(input);
   const found = [...(event ? [event] : []), ...fromState(input, state)];
   const readiness = readinessSummaryOf(after.readiness);
-  const notifications = found.map(
-    (entry): Notification => ({
-      ...entry,
-      launchId: after.launch.id,
-      launchKey: after.launch.key,
-      launchName: after.launch.name,
-      occurredAt: input.envelope.occurredAt,
-      readiness,
-    }),
-  );
+  const notifications = found.map((entry): Notification => ({
+    ...entry,
+    launchId: after.launch.id,
+    launchKey: after.launch.key,
+    launchName: after.launch.name,
+    occurredAt: input.envelope.occurredAt,
+    readiness,
+  }));
   return { notifications, state };
 }

@@ -38,11 +38,17 @@ describe('dueFirings', () => {
   });
 
   it('given an item past its due date, then ITEM_OVERDUE only (its due-soon window is gone)', () => {
-    expect(dueFirings(launch, [checklist([item('a')])], at(DUE)).map((f) => f.kind)).toEqual(['ITEM_OVERDUE']);
+    expect(dueFirings(launch, [checklist([item('a')])], at(DUE)).map((f) => f.kind)).toEqual([
+      'ITEM_OVERDUE',
+    ]);
   });
 
   it('given done, waived or undated items, a closed checklist or a finished launch, then nothing', () => {
-    const items = [item('a', { state: 'DONE' }), item('b', { state: 'WAIVED' }), item('c', { dueDate: null })];
+    const items = [
+      item('a', { state: 'DONE' }),
+      item('b', { state: 'WAIVED' }),
+      item('c', { dueDate: null }),
+    ];
     const now = at('2026-03-11T00:00:00.000Z');
     expect(dueFirings(launch, [checklist(items)], now)).toEqual([]);
     expect(dueFirings(launch, [checklist([item('d')], 'CLOSED')], now)).toEqual([]);

@@ -41,7 +41,8 @@ export const slackEscape = (value: string): string =>
 
 /** Slack caps a section's text at 3000 characters. */
 const SLACK_TEXT_MAX = 3000;
-const clip = (value: string, max: number): string => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+const clip = (value: string, max: number): string =>
+  value.length > max ? `${value.slice(0, max - 1)}…` : value;
 
 /** A Slack incoming-webhook message: `text` (notifications, fallbacks) and `blocks` (what people see). */
 export function slackMessageOf(notification: Notification): Record<string, unknown> {
@@ -51,7 +52,11 @@ export function slackMessageOf(notification: Notification): Record<string, unkno
   const blockers = readiness.blockers.slice(0, 5).map((blocker) => `• ${slackEscape(blocker)}`);
   const more = readiness.blockers.length > 5 ? [`… and ${readiness.blockers.length - 5} more`] : [];
   const detail = clip(
-    [`*${slackEscape(notification.launchName)}* (${slackEscape(notification.launchKey)}): ${state}, ${readiness.percent}%`, ...blockers, ...more].join('\n'),
+    [
+      `*${slackEscape(notification.launchName)}* (${slackEscape(notification.launchKey)}): ${state}, ${readiness.percent}%`,
+      ...blockers,
+      ...more,
+    ].join('\n'),
     SLACK_TEXT_MAX,
   );
   return {
@@ -67,7 +72,11 @@ export function slackMessageOf(notification: Notification): Record<string, unkno
   };
 }
 
-export function formatDelivery(format: WebhookFormat, deliveryId: string, notification: Notification): FormattedBody {
+export function formatDelivery(
+  format: WebhookFormat,
+  deliveryId: string,
+  notification: Notification,
+): FormattedBody {
   return format === 'SLACK'
     ? { contentType: JSON_CONTENT_TYPE, body: JSON.stringify(slackMessageOf(notification)) }
     : { contentType: CLOUDEVENTS_CONTENT_TYPE, body: JSON.stringify(cloudEventOf(deliveryId, notification)) };

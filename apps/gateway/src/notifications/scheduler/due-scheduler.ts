@@ -19,12 +19,18 @@ export interface DueSchedulerOptions {
   readonly onQueued?: () => void;
 }
 
-const notificationOf = (firing: DueFiring, facts: NonNullable<Awaited<ReturnType<typeof loadLaunch>>>['facts']): Notification => ({
+const notificationOf = (
+  firing: DueFiring,
+  facts: NonNullable<Awaited<ReturnType<typeof loadLaunch>>>['facts'],
+): Notification => ({
   event: firing.kind,
   launchId: facts.launch.id,
   launchKey: facts.launch.key,
   launchName: facts.launch.name,
-  occurredAt: firing.kind === 'ITEM_OVERDUE' ? firing.dueDate : new Date(Date.parse(firing.dueDate) - 24 * 3600 * 1000).toISOString(),
+  occurredAt:
+    firing.kind === 'ITEM_OVERDUE'
+      ? firing.dueDate
+      : new Date(Date.parse(firing.dueDate) - 24 * 3600 * 1000).toISOString(),
   summary: `${facts.launch.key}: "${firing.itemTitle}" ${firing.kind === 'ITEM_OVERDUE' ? 'is overdue' : 'is due within 24 h'} (due ${firing.dueDate})`,
   readiness: readinessSummaryOf(facts.readiness),
   change: {

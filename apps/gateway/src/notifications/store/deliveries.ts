@@ -111,7 +111,12 @@ export class Deliveries {
    * (or this one after a crash) takes a delivery again only once its lease ran out. The conditional
    * UPDATE is the claim, so two instances never send the same attempt.
    */
-  async claimDue(now: string, leaseUntil: string, limit: number, fair: FairShare = NO_SHARE): Promise<ClaimedDelivery[]> {
+  async claimDue(
+    now: string,
+    leaseUntil: string,
+    limit: number,
+    fair: FairShare = NO_SHARE,
+  ): Promise<ClaimedDelivery[]> {
     if (limit <= 0) return [];
     return this.db.transaction(async (sql) => {
       // Webhooks at their share are left out in the query, so their backlog cannot hide the others'.
@@ -163,7 +168,14 @@ export class Deliveries {
       sql.execute(
         `UPDATE ${DELIVERIES_TABLE} SET status = ?, attempts = ?, last_status_code = ?, last_error = ?, ` +
           'next_attempt_at = COALESCE(?, next_attempt_at), lease_until = NULL WHERE id = ?',
-        [nextAttemptAt === null ? 'FAILED' : 'PENDING', attempts, outcome.statusCode, outcome.error, nextAttemptAt, id],
+        [
+          nextAttemptAt === null ? 'FAILED' : 'PENDING',
+          attempts,
+          outcome.statusCode,
+          outcome.error,
+          nextAttemptAt,
+          id,
+        ],
       ),
     );
   }

@@ -41,7 +41,9 @@ const fromRow = (row: WebhookRow): Webhook => ({
 
 /** Every webhook, oldest first, on the caller's connection (the projection's transaction reads it too). */
 export async function allWebhooks(sql: Sql): Promise<Webhook[]> {
-  const rows = await sql.query<WebhookRow>(`SELECT ${COLUMNS} FROM ${WEBHOOKS_TABLE} ORDER BY created_at, id`);
+  const rows = await sql.query<WebhookRow>(
+    `SELECT ${COLUMNS} FROM ${WEBHOOKS_TABLE} ORDER BY created_at, id`,
+  );
   return rows.map(fromRow);
 }
 

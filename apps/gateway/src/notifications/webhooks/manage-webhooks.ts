@@ -23,7 +23,11 @@ const createSchema = z.object({
     .transform((events) => [...new Set(events)]),
   launchId: z.string().trim().min(1).max(200, 'must be at most 200 characters').nullish(),
   format: z.enum(WEBHOOK_FORMATS).nullish(),
-  secret: z.string().min(16, 'must be at least 16 characters').max(256, 'must be at most 256 characters').nullish(),
+  secret: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .max(256, 'must be at most 256 characters')
+    .nullish(),
 });
 
 const idSchema = z.object({ id: z.string().trim().min(1).max(200) });
@@ -50,7 +54,8 @@ export class ManageWebhooks {
     let launchId: string | null = null;
     if (data.launchId) {
       const launch = await this.queries.launch(data.launchId);
-      if (launch === null) throw notFound(ErrorCodes.LAUNCH_NOT_FOUND, `No launch with id or key "${data.launchId}"`);
+      if (launch === null)
+        throw notFound(ErrorCodes.LAUNCH_NOT_FOUND, `No launch with id or key "${data.launchId}"`);
       launchId = launch.id;
     }
     if ((await this.webhooks.count()) >= MAX_WEBHOOKS)

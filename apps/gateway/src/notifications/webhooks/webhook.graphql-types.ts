@@ -1,6 +1,11 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../graphql/common/date-time.scalar';
-import { NOTIFICATION_EVENTS, WEBHOOK_FORMATS, type NotificationEvent, type WebhookFormat } from '../domain/notification';
+import {
+  NOTIFICATION_EVENTS,
+  WEBHOOK_FORMATS,
+  type NotificationEvent,
+  type WebhookFormat,
+} from '../domain/notification';
 
 const enumOf = <Value extends string>(values: readonly Value[]): { [Key in Value]: Key } =>
   Object.fromEntries(values.map((value) => [value, value])) as { [Key in Value]: Key };
@@ -9,7 +14,10 @@ export const NotificationEventEnum = enumOf(NOTIFICATION_EVENTS);
 export const WebhookFormatEnum = enumOf(WEBHOOK_FORMATS);
 export const DeliveryStatusEnum = enumOf(['PENDING', 'DELIVERED', 'FAILED'] as const);
 
-registerEnumType(NotificationEventEnum, { name: 'NotificationEvent', description: 'What a webhook is told about.' });
+registerEnumType(NotificationEventEnum, {
+  name: 'NotificationEvent',
+  description: 'What a webhook is told about.',
+});
 registerEnumType(WebhookFormatEnum, {
   name: 'WebhookFormat',
   description: 'CLOUDEVENTS: a CloudEvent in structured JSON; SLACK: a Slack incoming-webhook message.',
@@ -27,13 +35,19 @@ export class CreateWebhookInput {
   @Field(() => [NotificationEventEnum])
   events!: NotificationEvent[];
 
-  @Field(() => ID, { nullable: true, description: "Only this launch's notifications (id or key); default: every launch." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only this launch's notifications (id or key); default: every launch.",
+  })
   launchId?: string | null;
 
   @Field(() => WebhookFormatEnum, { nullable: true, defaultValue: 'CLOUDEVENTS' })
   format?: WebhookFormat;
 
-  @Field(() => String, { nullable: true, description: 'The HMAC secret (16–256 characters); generated when not given.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The HMAC secret (16–256 characters); generated when not given.',
+  })
   secret?: string | null;
 }
 
@@ -48,7 +62,9 @@ export class CreatedWebhook {
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'Signs every delivery: X-Tminus-Signature-256 = sha256=<hex HMAC-SHA256 of the body>.' })
+  @Field({
+    description: 'Signs every delivery: X-Tminus-Signature-256 = sha256=<hex HMAC-SHA256 of the body>.',
+  })
   secret!: string;
 }
 

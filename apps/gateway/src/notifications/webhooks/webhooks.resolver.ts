@@ -6,7 +6,13 @@ import type { GatewayContext } from '../../graphql/common/gateway-context';
 import { AuditTrail } from '../../read-model/audit/audit-trail';
 import type { Webhook as StoredWebhook } from '../store/webhooks';
 import { ManageWebhooks } from './manage-webhooks';
-import { CreatedWebhook, CreateWebhookInput, DeleteWebhookInput, Webhook, WebhookDelivery } from './webhook.graphql-types';
+import {
+  CreatedWebhook,
+  CreateWebhookInput,
+  DeleteWebhookInput,
+  Webhook,
+  WebhookDelivery,
+} from './webhook.graphql-types';
 
 /** Never the secret: it is shown once, by createWebhook. */
 const toGraphql = (webhook: StoredWebhook): Webhook => ({
@@ -30,7 +36,9 @@ export class WebhooksResolver {
     @Optional() @Inject(AuditTrail) private readonly audit: AuditTrail | null,
   ) {}
 
-  @Mutation(() => CreatedWebhook, { description: 'Registers a webhook; the secret is shown once (generated when not given).' })
+  @Mutation(() => CreatedWebhook, {
+    description: 'Registers a webhook; the secret is shown once (generated when not given).',
+  })
   async createWebhook(
     @Args('input', { type: () => CreateWebhookInput }) input: CreateWebhookInput,
     @Context() ctx: GatewayContext,
@@ -43,12 +51,19 @@ export class WebhooksResolver {
       actor: actorOf(principal),
       launchId: webhook.launchId,
       summary: `Webhook to ${hostOf(webhook.url)} created (${webhook.format}: ${webhook.events.join(', ')})`,
-      data: { webhookId: webhook.id, host: hostOf(webhook.url), events: [...webhook.events], format: webhook.format },
+      data: {
+        webhookId: webhook.id,
+        host: hostOf(webhook.url),
+        events: [...webhook.events],
+        format: webhook.format,
+      },
     });
     return { id: webhook.id, secret: webhook.secret };
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes a webhook and its queued deliveries; true when there was one.' })
+  @Mutation(() => Boolean, {
+    description: 'Deletes a webhook and its queued deliveries; true when there was one.',
+  })
   async deleteWebhook(
     @Args('input', { type: () => DeleteWebhookInput }) input: DeleteWebhookInput,
     @Context() ctx: GatewayContext,
