@@ -103,6 +103,9 @@ describe('webhooks, embedded mode (SQLite, in-process bus), real HTTP receivers 
         ),
       'the decision delivered',
     );
+    const metrics = await (await fetch(`${t.gateway.url}/metrics`)).text();
+    expect(metrics).toMatch(/tminus_webhook_deliveries_total\{outcome="delivered"\} [1-9]/);
+    expect(metrics).toMatch(/tminus_webhook_deliveries_total\{outcome="retry"\} [1-9]/);
   });
 
   it('tells READINESS_CHANGED once per change, filtered by launch; unsubscribed events are not sent', async () => {
