@@ -33,7 +33,7 @@ class RefusedAddressError extends Error {
  * DNS resolution that refuses private targets: the address checked is the address connected to (no
  * gap for DNS rebinding between a check and the connection). Answers in both shapes net asks for.
  */
-const guardedLookup =
+export const guardedLookup =
   (allowPrivate: boolean): LookupFunction =>
   (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {

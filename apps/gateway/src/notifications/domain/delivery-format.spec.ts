@@ -10,7 +10,7 @@ const notification: Notification = {
   launchName: 'Checkout <v2> & co',
   occurredAt: '2026-03-01T10:00:00.000Z',
   summary: 'checkout-v2 is not ready <!channel>',
-  readiness: { ready: false, percent: 50, blockers: ['QA: "Regression" is open'] },
+  readiness: { ready: false, percent: 50, blockerCount: 1, blockers: ['QA: "Regression" is open'] },
   change: { readyBefore: true, ready: false },
 };
 

@@ -54,7 +54,7 @@ describe('detectNotifications', () => {
         event: 'READINESS_CHANGED',
         launchKey: 'checkout-v2',
         summary: 'checkout-v2 is ready (100%)',
-        readiness: { ready: true, percent: 100, blockers: [] },
+        readiness: { ready: true, percent: 100, blockerCount: 0, blockers: [] },
         change: {
           readyBefore: false,
           ready: true,

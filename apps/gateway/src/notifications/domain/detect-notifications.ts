@@ -34,10 +34,14 @@ const blockerKey = (blocker: Blocker): string =>
 export const blockerKeysOf = (blockers: readonly Blocker[]): string[] =>
   [...new Set(blockers.map(blockerKey))].sort();
 
+/** At most this many blocker messages travel in a payload (a launch may have hundreds of open items). */
+export const MAX_BLOCKERS_SENT = 50;
+
 export const readinessSummaryOf = (readiness: LaunchFacts['readiness']): ReadinessSummary => ({
   ready: readiness.ready,
   percent: readiness.percent,
-  blockers: readiness.blockers.map((blocker) => blocker.message),
+  blockerCount: readiness.blockers.length,
+  blockers: readiness.blockers.slice(0, MAX_BLOCKERS_SENT).map((blocker) => blocker.message),
 });
 
 const sameKeys = (a: readonly string[], b: readonly string[]): boolean =>

@@ -50,7 +50,7 @@ export function slackMessageOf(notification: Notification): Record<string, unkno
   const { readiness } = notification;
   const state = readiness.ready ? 'ready' : 'not ready';
   const blockers = readiness.blockers.slice(0, 5).map((blocker) => `• ${slackEscape(blocker)}`);
-  const more = readiness.blockers.length > 5 ? [`… and ${readiness.blockers.length - 5} more`] : [];
+  const more = readiness.blockerCount > 5 ? [`… and ${readiness.blockerCount - 5} more`] : [];
   const detail = clip(
     [
       `*${slackEscape(notification.launchName)}* (${slackEscape(notification.launchKey)}): ${state}, ${readiness.percent}%`,

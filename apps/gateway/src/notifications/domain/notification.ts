@@ -19,7 +19,9 @@ export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 export interface ReadinessSummary {
   readonly ready: boolean;
   readonly percent: number;
-  /** Human-readable reasons it is not ready (empty when ready). */
+  /** How many blockers there are. */
+  readonly blockerCount: number;
+  /** Human-readable reasons it is not ready (empty when ready; the first 50). */
   readonly blockers: readonly string[];
 }
 

@@ -3,7 +3,7 @@ import type { LaunchView } from '../../read-model/domain/views';
 import type { ReadModelDb, Sql } from '../../read-model/store/database';
 import { LIVE_TABLES } from '../../read-model/store/tables';
 import { readinessSummaryOf } from '../domain/detect-notifications';
-import { dueFirings, type DueFiring } from '../domain/due-items';
+import { DUE_SOON_MS, dueFirings, type DueFiring } from '../domain/due-items';
 import type { Notification } from '../domain/notification';
 import { fanOut } from '../detection/fan-out';
 import { loadLaunch } from '../detection/launch-facts';
@@ -30,7 +30,7 @@ const notificationOf = (
   occurredAt:
     firing.kind === 'ITEM_OVERDUE'
       ? firing.dueDate
-      : new Date(Date.parse(firing.dueDate) - 24 * 3600 * 1000).toISOString(),
+      : new Date(Date.parse(firing.dueDate) - DUE_SOON_MS).toISOString(),
   summary: `${facts.launch.key}: "${firing.itemTitle}" ${firing.kind === 'ITEM_OVERDUE' ? 'is overdue' : 'is due within 24 h'} (due ${firing.dueDate})`,
   readiness: readinessSummaryOf(facts.readiness),
   change: {
