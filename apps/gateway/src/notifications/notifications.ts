@@ -74,12 +74,16 @@ export class Notifications {
   /** Call before the projector starts, so no event is projected without its notifications. */
   async start(): Promise<void> {
     await ensureNotificationsSchema(this.deps.db);
+    let queued = false;
     const removeStep = this.deps.projector.addTransactionStep(
-      isolatedStep(notificationStep(this.deps.clock), this.logger),
+      isolatedStep(notificationStep(this.deps.clock), this.logger, () => (queued = true)),
     );
-    // After the commit: the rows are there, the worker can take them at once.
-    const removeListener = this.deps.projector.onProjected((projected) => {
-      if (projected.applied) this.worker.wake();
+    // After the commit: the rows are there, the worker can take them at once (and is left alone when
+    // nothing was queued; the poll catches anything this misses).
+    const removeListener = this.deps.projector.onProjected(() => {
+      if (!queued) return;
+      queued = false;
+      this.worker.wake();
     });
     this.detach = () => {
       removeStep();

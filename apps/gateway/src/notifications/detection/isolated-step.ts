@@ -9,15 +9,17 @@ import type { Sql } from '../../read-model/store/database';
  * model or send its events to the dead-letter topic.
  */
 export function isolatedStep(
-  step: (sql: Sql, projected: ProjectedEnvelope) => Promise<unknown>,
+  step: (sql: Sql, projected: ProjectedEnvelope) => Promise<number>,
   logger: Logger,
+  onQueued: () => void = () => undefined,
   onError: () => void = () => undefined,
 ): ProjectionStep {
   return async (sql, projected) => {
     await sql.execute('SAVEPOINT tminus_notify');
     try {
-      await step(sql, projected);
+      const queued = await step(sql, projected);
       await sql.execute('RELEASE SAVEPOINT tminus_notify');
+      if (queued > 0) onQueued();
     } catch (error) {
       await sql.execute('ROLLBACK TO SAVEPOINT tminus_notify');
       await sql.execute('RELEASE SAVEPOINT tminus_notify');
