@@ -44,7 +44,7 @@ describe.each(['sqlite', 'postgres'] as const)('notification outbox and schedule
     await new Webhooks(db).add({
       id: 'hook-1',
       url: 'https://hooks.example.com/x',
-      events: ['ITEM_DUE_SOON', 'ITEM_OVERDUE'],
+      events: ['ITEM_DUE_SOON', 'ITEM_OVERDUE', 'READINESS_CHANGED'],
       launchId: null,
       format: 'CLOUDEVENTS',
       secret: 'secret-secret-secret',
@@ -74,13 +74,21 @@ describe.each(['sqlite', 'postgres'] as const)('notification outbox and schedule
     now = new Date(START.getTime() + 3 * HOUR);
     await scheduler().runOnce();
     await scheduler().runOnce();
-    expect((await deliveries()).map((d) => d.event).sort()).toEqual(['ITEM_DUE_SOON', 'ITEM_OVERDUE']);
+    // Overdue is a new blocker of the launch: readiness changed, though no event said so.
+    expect((await deliveries()).map((d) => d.event).sort()).toEqual([
+      'ITEM_DUE_SOON',
+      'ITEM_OVERDUE',
+      'READINESS_CHANGED',
+    ]);
     await seedLaunch(new Date(START.getTime() + 10 * HOUR).toISOString());
     await scheduler().runOnce();
+    // Due soon again (a new key), and no longer overdue: the blockers changed back.
     expect((await deliveries()).map((d) => d.event).sort()).toEqual([
       'ITEM_DUE_SOON',
       'ITEM_DUE_SOON',
       'ITEM_OVERDUE',
+      'READINESS_CHANGED',
+      'READINESS_CHANGED',
     ]);
   });
 
@@ -121,6 +129,10 @@ describe.each(['sqlite', 'postgres'] as const)('notification outbox and schedule
     expect(delivery.attempts).toBe(seen.length);
     expect(new Set(seen).size).toBe(1);
     expect(now.getTime() - START.getTime()).toBeGreaterThanOrEqual(24 * HOUR);
+    // Kept for webhookDeliveries, then forgotten (FAILED and DELIVERED alike; PENDING never).
+    expect(await new Deliveries(db).prune(START.toISOString())).toBe(0);
+    expect(await new Deliveries(db).prune(new Date(START.getTime() + 1).toISOString())).toBe(1);
+    expect(await deliveries()).toEqual([]);
   });
 
   it('leases a delivery to one claimer; another claims it only after the lease ran out', async () => {

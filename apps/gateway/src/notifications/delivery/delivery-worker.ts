@@ -17,10 +17,15 @@ export interface DeliveryWorkerOptions {
   readonly pollMs?: number;
   readonly post: PostOptions;
   readonly backoff?: BackoffPolicy;
+  /** Finished deliveries are kept this long for webhookDeliveries (default 14 days). */
+  readonly retentionMs?: number;
   readonly random?: () => number;
   /** Tests: the attempt (default: the real signed POST). */
   readonly send?: (delivery: ClaimedDelivery, options: PostOptions) => Promise<PostOutcome>;
 }
+
+const DEFAULT_RETENTION_MS = 14 * 24 * 3600 * 1000;
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 const isSuccess = (outcome: PostOutcome): outcome is { kind: 'answered'; statusCode: number } =>
   outcome.kind === 'answered' && outcome.statusCode >= 200 && outcome.statusCode < 300;
@@ -32,6 +37,7 @@ const isSuccess = (outcome: PostOutcome): outcome is { kind: 'answered'; statusC
  */
 export class DeliveryWorker {
   private timer: NodeJS.Timeout | null = null;
+  private pruner: NodeJS.Timeout | null = null;
   private inFlight = new Set<Promise<void>>();
   private readonly inFlightByWebhook = new Map<string, number>();
   private pumping: Promise<void> | null = null;
@@ -49,14 +55,27 @@ export class DeliveryWorker {
     this.stopped = false;
     this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 1_000);
     this.timer.unref();
+    this.pruner = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
+    this.pruner.unref();
     this.wake();
+  }
+
+  private async prune(): Promise<void> {
+    const before = this.options.clock().getTime() - (this.options.retentionMs ?? DEFAULT_RETENTION_MS);
+    await this.options.deliveries
+      .prune(new Date(before).toISOString())
+      .catch((error: unknown) =>
+        this.options.logger.warn({ err: error }, 'pruning old webhook deliveries failed'),
+      );
   }
 
   /** Lets in-flight attempts finish (each is bounded by the request timeout). */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.pruner) clearInterval(this.pruner);
     this.timer = null;
+    this.pruner = null;
     await this.pumping;
     await Promise.all([...this.inFlight]);
   }

@@ -2,11 +2,12 @@ import type { Logger } from 'pino';
 import type { LaunchView } from '../../read-model/domain/views';
 import type { ReadModelDb, Sql } from '../../read-model/store/database';
 import { LIVE_TABLES } from '../../read-model/store/tables';
-import { readinessSummaryOf } from '../domain/detect-notifications';
+import { detectNotifications, readinessSummaryOf, type LaunchFacts } from '../domain/detect-notifications';
 import { DUE_SOON_MS, dueFirings, type DueFiring } from '../domain/due-items';
 import type { Notification } from '../domain/notification';
 import { fanOut } from '../detection/fan-out';
 import { loadLaunch } from '../detection/launch-facts';
+import { notifiedState, storeNotifiedState } from '../store/launch-states';
 import { DUE_FIRED_TABLE } from '../store/notifications-schema';
 
 export interface DueSchedulerOptions {
@@ -59,6 +60,22 @@ async function claimFiring(sql: Sql, firing: DueFiring, now: Date): Promise<bool
     [firing.itemId, firing.dueDate, firing.kind, now.toISOString()],
   );
   return rows.length > 0;
+}
+
+/**
+ * An item turning overdue changes the launch's blockers with no event at all: the readiness the
+ * projection last told about is compared now too (stored with the firings, like the projection does).
+ */
+async function readinessByTime(sql: Sql, facts: LaunchFacts, now: Date): Promise<readonly Notification[]> {
+  const before = await notifiedState(sql, facts.launch.id);
+  const detection = detectNotifications({
+    envelope: { type: 'tminus.scheduler.due-date', data: {}, occurredAt: now.toISOString() },
+    before,
+    after: facts,
+  });
+  if (JSON.stringify(before) !== JSON.stringify(detection.state))
+    await storeNotifiedState(sql, facts.launch.id, detection.state);
+  return detection.notifications;
 }
 
 /**
@@ -125,6 +142,7 @@ export class DueScheduler {
       for (const firing of dueFirings(loaded.facts.launch, loaded.checklists, now)) {
         if (await claimFiring(sql, firing, now)) notifications.push(notificationOf(firing, loaded.facts));
       }
+      if (notifications.length > 0) notifications.push(...(await readinessByTime(sql, loaded.facts, now)));
       return fanOut(sql, notifications, now);
     });
   }

@@ -192,14 +192,11 @@ export class Deliveries {
     return rows.map(toRecord);
   }
 
-  /** When the next pending delivery is due (null: none), so the worker sleeps exactly that long. */
-  async nextDueAt(): Promise<string | null> {
-    const rows = await this.db.read((sql) =>
-      sql.query<{ next: string | null }>(
-        `SELECT MIN(next_attempt_at) AS next FROM ${DELIVERIES_TABLE} WHERE status = 'PENDING'`,
-      ),
+  /** Forgets finished deliveries created before `before` (the outbox is no archive); returns how many. */
+  prune(before: string): Promise<number> {
+    return this.db.transaction((sql) =>
+      sql.execute(`DELETE FROM ${DELIVERIES_TABLE} WHERE status <> 'PENDING' AND created_at < ?`, [before]),
     );
-    return rows[0]?.next ?? null;
   }
 }
 
