@@ -40,8 +40,8 @@ export interface CreatedWebhookView {
 /** The GraphQL-facing use cases of webhooks (gateway-local configuration, like tokens and mappings). */
 export class ManageWebhooks {
   constructor(
-    private readonly webhooks: Webhooks,
-    private readonly deliveries: Deliveries,
+    private readonly webhooks: Pick<Webhooks, 'add' | 'find' | 'remove' | 'list' | 'count'>,
+    private readonly deliveries: Pick<Deliveries, 'ofWebhook'>,
     private readonly queries: Pick<ReadModelQueries, 'launch'>,
     private readonly allowPrivate: boolean,
     private readonly clock: () => Date = () => new Date(),
