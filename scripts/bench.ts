@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   gate: async () => (await import('./bench/gate')).runGateBenchmark(),
   gateway: async () => (await import('./bench/gateway')).runGatewayBenchmark(modeArgument()),
   startup: async () => (await import('./bench/startup')).runStartupBenchmark(),
+  webhooks: async () => (await import('./bench/webhooks')).runWebhooksBenchmark(),
 };
 
 /** `--mode embedded|distributed` (gateway bench); default embedded. */

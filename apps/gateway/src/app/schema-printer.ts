@@ -3,9 +3,10 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { GithubMappingsResolver } from '../github/mappings/github-mappings.resolver';
 import { RESOLVERS } from '../graphql/resolvers';
+import { WebhooksResolver } from '../notifications/webhooks/webhooks.resolver';
 
-/** Every resolver the running gateway serves: GraphQL's own and the GitHub rule's mapping operations. */
-export const SERVED_RESOLVERS = [...RESOLVERS, GithubMappingsResolver];
+/** Every resolver the running gateway serves: GraphQL's own, the GitHub rule's mappings and the webhooks. */
+export const SERVED_RESOLVERS = [...RESOLVERS, GithubMappingsResolver, WebhooksResolver];
 
 /** The header Nest writes on top of an `autoSchemaFile`. */
 export const SCHEMA_FILE_HEADER =

@@ -24,6 +24,9 @@ import {
 import { ensureSchema } from '../read-model/store/schema';
 import type { GateConfig } from '../gates/gate-config';
 import { loadGithubConfig, type GithubConfig } from '../github/config/github-config';
+import { Notifications } from '../notifications/notifications';
+import { loadNotificationsConfig, type NotificationsConfig } from '../notifications/notifications-config';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { featureModules } from './feature-modules';
 import { GatewayModule } from './gateway.module';
 import { buildGatewayServices, type GatewayServices } from './gateway-services';
@@ -66,6 +69,8 @@ export interface GatewayDeps {
   readonly gate?: GateConfig;
   /** GitHub webhook secret, API base URL and credentials (default: none configured). */
   readonly github?: GithubConfig;
+  /** Webhook delivery settings (default: from TMINUS_WEBHOOK_* in the environment). */
+  readonly notifications?: NotificationsConfig;
   /** Extra Nest modules; default: the REST gate and the GitHub webhook. */
   readonly features?: readonly (Type | DynamicModule)[];
   readonly clock?: () => Date;
@@ -114,6 +119,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   });
   let app: NestExpressApplication | undefined;
   let ws: GraphqlWsServer | undefined;
+  let notifications: Notifications | undefined;
   const drain = new HttpDrain();
   const drainTimeoutMs = deps.drainTimeoutMs ?? (deps.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS) + 1_000;
   try {
@@ -124,9 +130,20 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       adminToken: deps.adminToken,
       logger,
     });
+    // Before the projector: every event it applies is looked at for notifications.
+    notifications = new Notifications({
+      db,
+      projector: services.projector,
+      queries: services.queries,
+      registry: services.metrics.registry,
+      logger,
+      clock: () => services.clock.now(),
+      config: deps.notifications ?? loadNotificationsConfig(process.env),
+    });
+    await notifications.start();
     await services.projector.start();
     await services.lag.start();
-    const http = await createHttpApp(deps, services, drain);
+    const http = await createHttpApp(deps, services, drain, notifications);
     app = http.app;
     ws = http.ws;
     const host = deps.host ?? DEFAULT_HOST;
@@ -137,7 +154,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     const { port } = app.getHttpServer().address() as AddressInfo;
     const url = `http://${urlHost(host)}:${port}`;
     logger.info({ port, graphql: `${url}/graphql` }, 'gateway listening');
-    const started = { app, ws, drain, drainTimeoutMs };
+    const started = { app, ws, drain, drainTimeoutMs, notifications };
     let closing: Promise<void> | undefined;
     return {
       port,
@@ -147,7 +164,9 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       close: () => (closing ??= stopGateway(started, services, ownsDb)),
     };
   } catch (error) {
-    await stopGateway({ app, ws, drain, drainTimeoutMs: 0 }, services, ownsDb).catch(() => undefined);
+    await stopGateway({ app, ws, drain, drainTimeoutMs: 0, notifications }, services, ownsDb).catch(
+      () => undefined,
+    );
     throw error;
   }
 }
@@ -162,6 +181,7 @@ async function createHttpApp(
   deps: GatewayDeps,
   services: GatewayServices,
   drain: HttpDrain,
+  notifications: Notifications,
 ): Promise<HttpApp> {
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const limits = { ...DEFAULT_QUERY_LIMITS, ...deps.limits };
@@ -175,7 +195,10 @@ async function createHttpApp(
     schemaFile: deps.schemaFile ?? false,
     onSchema: (schema) => (schemaRef.current = schema),
   });
-  const features = deps.features ?? featureModules(services, deps.github ?? loadGithubConfig({}));
+  const features = [
+    ...(deps.features ?? featureModules(services, deps.github ?? loadGithubConfig({}))),
+    NotificationsModule.register(notifications),
+  ];
   const module = GatewayModule.create({ services, graphql, features });
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
@@ -212,6 +235,7 @@ interface StoppableHttp {
   readonly ws?: GraphqlWsServer;
   readonly drain: HttpDrain;
   readonly drainTimeoutMs: number;
+  readonly notifications?: Notifications;
 }
 
 /**
@@ -229,6 +253,7 @@ async function stopGateway(http: StoppableHttp, services: GatewayServices, ownsD
   await http.app?.close();
   await services.lag.stop();
   await services.projector.stop();
+  await http.notifications?.stop();
   services.pending.rejectAll(new Error('The gateway is shutting down'));
   if (ownsDb) await services.db.close();
 }

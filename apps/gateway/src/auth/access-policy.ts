@@ -67,6 +67,11 @@ export const ACCESS_RULES = {
   mapGithubEnvironment: { roles: MANAGERS },
   unmapGithubEnvironment: { roles: MANAGERS },
   githubEnvironmentMappings: { roles: MANAGERS },
+  // Webhooks send launch data out of tminus: launch managers decide where it goes.
+  createWebhook: { roles: MANAGERS },
+  deleteWebhook: { roles: MANAGERS },
+  webhooks: { roles: MANAGERS },
+  webhookDeliveries: { roles: MANAGERS },
   // The audit log shows everyone's changes, tokens included.
   auditLog: { roles: ADMIN },
   // Reads. Pipelines read gates (and wait for readiness changes), nothing else.
@@ -113,6 +118,8 @@ export const MUTATION_OPERATIONS = [
   'revokeApiToken',
   'mapGithubEnvironment',
   'unmapGithubEnvironment',
+  'createWebhook',
+  'deleteWebhook',
 ] as const satisfies readonly Operation[];
 
 export type MutationOperation = (typeof MUTATION_OPERATIONS)[number];
@@ -132,6 +139,8 @@ export const QUERY_OPERATIONS = {
   auditLog: 'auditLog',
   viewer: 'viewer',
   githubEnvironmentMappings: 'githubEnvironmentMappings',
+  webhooks: 'webhooks',
+  webhookDeliveries: 'webhookDeliveries',
 } as const satisfies Record<string, Operation>;
 
 export const SUBSCRIPTION_OPERATIONS = {

@@ -7,7 +7,7 @@ import {
   type Subscription,
 } from '@tminus/messaging';
 import type { Logger } from 'pino';
-import type { ReadModelDb } from '../store/database';
+import type { ReadModelDb, Sql } from '../store/database';
 import { READ_MODEL_LOCK_KEY } from '../store/schema';
 import { LIVE_TABLES } from '../store/tables';
 import { projectEnvelope, type ProjectedEnvelope } from './project-envelope';
@@ -18,6 +18,12 @@ export const PROJECTED_TOPICS: readonly string[] = [
   Topics.teamsEvents,
   Topics.checklistsEvents,
 ];
+
+/**
+ * Work that must commit with the projection (the notifications' outbox): runs in the projector's
+ * transaction, only for envelopes applied now (never for redeliveries).
+ */
+export type ProjectionStep = (sql: Sql, projected: ProjectedEnvelope) => Promise<unknown>;
 
 /** Told after each envelope's transaction committed (or it was found applied already). */
 export type ProjectionListener = (projected: ProjectedEnvelope) => void;
@@ -42,6 +48,7 @@ export interface ProjectorOptions {
 export class Projector {
   private subscription: Subscription | null = null;
   private readonly listeners = new Set<ProjectionListener>();
+  private readonly steps = new Set<ProjectionStep>();
 
   constructor(private readonly options: ProjectorOptions) {}
 
@@ -52,6 +59,12 @@ export class Projector {
   onProjected(listener: ProjectionListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Adds work to every projection transaction (add it before `start`, or events go by without it). */
+  addTransactionStep(step: ProjectionStep): () => void {
+    this.steps.add(step);
+    return () => this.steps.delete(step);
   }
 
   async start(): Promise<void> {
@@ -98,7 +111,9 @@ export class Projector {
       // Shared with other projectors; the rebuild's switch-over takes it exclusively.
       if (sql.dialect === 'postgres')
         await sql.query('SELECT pg_advisory_xact_lock_shared(?)', [READ_MODEL_LOCK_KEY]);
-      return projectEnvelope(sql, LIVE_TABLES, envelope, { record: true });
+      const applied = await projectEnvelope(sql, LIVE_TABLES, envelope, { record: true });
+      if (applied.applied) for (const step of this.steps) await step(sql, applied);
+      return applied;
     });
     this.options.onProjected?.(projected, performance.now() - started);
     for (const listener of this.listeners) {
