@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { presentEnv, serviceEnvShape } from '@tminus/service-kit';
+import { presentEnv, serviceEnvSchema } from '@tminus/service-kit';
 import { z } from 'zod';
 
 const positiveInt = (name: string, fallback: number) =>
@@ -19,9 +19,10 @@ const positiveInt = (name: string, fallback: number) =>
       return parsed;
     });
 
-// The settings all four apps share come from service-kit (same validation, same messages).
-const envSchema = z.object({
-  ...serviceEnvShape({ service: 'gateway', port: 4000 }),
+const DEFAULT_PORT = 4000;
+
+/** The gateway's own settings; the ones all four apps share come from service-kit (same messages). */
+const gatewayEnv = z.object({
   TMINUS_DATA_DIR: z.string().default('./data'),
   TMINUS_ADMIN_TOKEN: z
     .string()
@@ -43,6 +44,8 @@ const envSchema = z.object({
   /** Requests per token per minute on /graphql and /v1/gates, per instance (over it: 429 RATE_LIMITED). */
   RATE_LIMIT_PER_MINUTE: positiveInt('RATE_LIMIT_PER_MINUTE', 6_000),
 });
+
+const envSchema = serviceEnvSchema({ service: 'gateway', port: DEFAULT_PORT }).extend(gatewayEnv.shape);
 
 export type GatewayConfig = z.output<typeof envSchema>;
 

@@ -47,31 +47,30 @@ export const topicNamespace = z
 
 /**
  * The settings every app reads (KAFKA_BROKERS, KAFKA_CLIENT_ID, DATABASE_URL, PORT, HOST, LOG_LEVEL,
- * KAFKA_TOPIC_NAMESPACE), as a zod shape: the gateway spreads it into its own schema, so the four apps
- * validate them alike and name the same problems. Parse {@link presentEnv}, not the raw environment.
+ * KAFKA_TOPIC_NAMESPACE): the gateway extends this schema with its own, so the four apps validate them
+ * alike and name the same problems. Parse {@link presentEnv}, not the raw environment.
  */
-export const serviceEnvShape = (defaults: ServiceConfigDefaults) => ({
-  KAFKA_BROKERS: brokerList,
-  KAFKA_CLIENT_ID: z.string().trim().min(1).default(`tminus-${defaults.service}`),
-  DATABASE_URL: z
-    .string({
-      error: `DATABASE_URL is required (e.g. postgres://postgres@127.0.0.1:5432/tminus_${defaults.service})`,
-    })
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL'),
-  PORT: z.coerce
-    .number({ error: 'PORT must be a number' })
-    .int('PORT must be an integer')
-    .min(0)
-    .max(65535, 'PORT must be at most 65535')
-    .default(defaults.port),
-  HOST: hostSetting,
-  LOG_LEVEL: z
-    .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
-    .default('info'),
-  KAFKA_TOPIC_NAMESPACE: topicNamespace,
-});
-
-const schema = (defaults: ServiceConfigDefaults) => z.object(serviceEnvShape(defaults));
+export const serviceEnvSchema = (defaults: ServiceConfigDefaults) =>
+  z.object({
+    KAFKA_BROKERS: brokerList,
+    KAFKA_CLIENT_ID: z.string().trim().min(1).default(`tminus-${defaults.service}`),
+    DATABASE_URL: z
+      .string({
+        error: `DATABASE_URL is required (e.g. postgres://postgres@127.0.0.1:5432/tminus_${defaults.service})`,
+      })
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL'),
+    PORT: z.coerce
+      .number({ error: 'PORT must be a number' })
+      .int('PORT must be an integer')
+      .min(0)
+      .max(65535, 'PORT must be at most 65535')
+      .default(defaults.port),
+    HOST: hostSetting,
+    LOG_LEVEL: z
+      .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+      .default('info'),
+    KAFKA_TOPIC_NAMESPACE: topicNamespace,
+  });
 
 /** The environment without its empty variables: shells and compose files often leave them set to "". */
 export const presentEnv = (env: NodeJS.ProcessEnv): Record<string, string> =>
@@ -90,7 +89,7 @@ export class ServiceConfigError extends Error {
 
 /** Reads and validates a service's environment; throws {@link ServiceConfigError} naming every problem. */
 export function loadServiceConfig(env: NodeJS.ProcessEnv, defaults: ServiceConfigDefaults): ServiceConfig {
-  const parsed = schema(defaults).safeParse(presentEnv(env));
+  const parsed = serviceEnvSchema(defaults).safeParse(presentEnv(env));
   if (!parsed.success) {
     throw new ServiceConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),

@@ -27,11 +27,16 @@ export class ObservabilityController {
     @Inject(SERVICE_METRICS) private readonly serviceMetrics: MetricsSource,
   ) {}
 
-  @Get(['health', 'health/ready'])
+  @Get('health')
   async getHealth(@Res({ passthrough: true }) response: StatusResponse): Promise<HealthReport> {
     const report = await this.health.report();
     response.status(report.status === 'up' ? 200 : 503);
     return report;
+  }
+
+  @Get('health/ready')
+  getReady(@Res({ passthrough: true }) response: StatusResponse): Promise<HealthReport> {
+    return this.getHealth(response);
   }
 
   @Get('health/live')
