@@ -123,7 +123,7 @@ describe('operations, distributed mode', () => {
     );
     const gateway = await metricsOf('gateway');
     expect(gateway).toMatch(
-      /^http_request_duration_seconds_count\{method="POST",route="\/graphql",status_code="200"\} 2$/m,
+      /^http_request_duration_seconds_count\{method="POST",route="\/graphql",status_code="200"\} [1-9]\d*$/m,
     );
     expect(gateway).toMatch(/^tminus_gate_decisions_total\{result="UNKNOWN_LAUNCH"\} 1$/m);
     expect(gateway).toMatch(/^tminus_projection_lag_seconds \d/m);
