@@ -91,7 +91,7 @@ const command = (type: string, aggregateId: string, payload: object): CommandEnv
 /** Sum of the handler histogram of the service's /metrics (seconds → ms). */
 async function handleMsOf(port: number): Promise<number> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  return [...text.matchAll(/^tminus_command_handle_seconds_sum\{[^}]*\} ([0-9.e+-]+)$/gm)]
+  return [...text.matchAll(/^tminus_command_duration_seconds_sum\{[^}]*\} ([0-9.e+-]+)$/gm)]
     .map((m) => Number(m[1]) * 1000)
     .reduce((a, b) => a + b, 0);
 }

@@ -86,8 +86,10 @@ const composeSurelySet = (env: ReadonlyMap<string, string | null>): string[] =>
 const RUNNABLES: readonly Runnable[] = [...APPS, EMBEDDED];
 
 describe('the code each app runs', () => {
-  it.each(RUNNABLES)('$name serves GET /health and GET /metrics', (app) => {
+  it.each(RUNNABLES)('$name serves GET /health, /health/ready, /health/live and /metrics', (app) => {
     expect(declaresGetRoute(codeOf(app), '/health')).toBe(true);
+    expect(declaresGetRoute(codeOf(app), '/health/ready')).toBe(true);
+    expect(declaresGetRoute(codeOf(app), '/health/live')).toBe(true);
     expect(declaresGetRoute(codeOf(app), '/metrics')).toBe(true);
   });
 
@@ -342,13 +344,13 @@ describe('deploy/k8s/base', () => {
       expect(service.spec.ports).toEqual([{ name: 'http', port: app.port, targetPort: 'http' }]);
     });
 
-    it('has startup, readiness and liveness probes on GET /health at that port', () => {
+    it('has startup and readiness probes on GET /health/ready and liveness on GET /health/live at that port', () => {
       const container = containerOf(app);
       const probes = [container.startupProbe, container.readinessProbe, container.livenessProbe];
       expect(probes.map((probe) => [probe?.httpGet?.path, probePort(container, probe)])).toEqual([
-        ['/health', app.port],
-        ['/health', app.port],
-        ['/health', app.port],
+        ['/health/ready', app.port],
+        ['/health/ready', app.port],
+        ['/health/live', app.port],
       ]);
     });
 

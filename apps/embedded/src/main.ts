@@ -5,13 +5,12 @@
 // First: tracing must be set up before the modules it instruments load (docs/observability.md).
 import '@tminus/tracing/register';
 import 'reflect-metadata';
-import { ListenError } from '@tminus/service-kit';
-import { stopTracing } from '@tminus/tracing';
+import { closeOnSignals, ListenError } from '@tminus/service-kit';
+import { stopTracing, traceLogFields } from '@tminus/tracing';
 import pino from 'pino';
 import { EmbeddedConfigError, loadEmbeddedConfig, type EmbeddedConfig } from './config/embedded-config';
 import { DataDirDamagedError } from './data-dir/integrity/data-dir-damaged-error';
 import { renderBanner } from './lifecycle/banner';
-import { closeOnSignals } from './lifecycle/close-on-signals';
 import { startEmbedded } from './lifecycle/start-embedded';
 
 async function main(): Promise<void> {
@@ -26,7 +25,8 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const logger = pino({ name: 'tminus', level: config.logLevel });
+  // trace_id/span_id on every line of a traced request, as in the distributed apps.
+  const logger = pino({ name: 'tminus', level: config.logLevel, mixin: traceLogFields });
   let running;
   try {
     running = await startEmbedded(config, logger);

@@ -8,9 +8,8 @@
 import '@tminus/tracing/register';
 import { allTopicSpecs } from '@tminus/contracts';
 import { ensureTopics, KafkaBus, NamespacedBus, namespacedTopicName } from '@tminus/messaging';
-import { ListenError } from '@tminus/service-kit';
+import { closeOnSignals, createServiceLogger, ListenError } from '@tminus/service-kit';
 import { stopTracing } from '@tminus/tracing';
-import pino from 'pino';
 import { loadGateConfig } from './gates/gate-config';
 import { loadGithubConfig } from './github/config/github-config';
 import { loadGatewayConfig, startGateway } from './index';
@@ -24,10 +23,13 @@ async function main(): Promise<void> {
     gate = loadGateConfig(process.env);
     github = loadGithubConfig(process.env);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
+    process.stderr.write(`tminus-gateway: ${(error as Error).message}\n`);
     process.exit(2);
   }
-  const logger = pino({ level: config.LOG_LEVEL }).child({ instance: config.GATEWAY_INSTANCE_ID });
+  // The services' logger: JSON lines named tminus-gateway, trace_id/span_id inside traced requests.
+  const logger = createServiceLogger('gateway', config.LOG_LEVEL).child({
+    instance: config.GATEWAY_INSTANCE_ID,
+  });
   const namespace = config.KAFKA_TOPIC_NAMESPACE;
   // Topics exist before anything consumes (nestjs/nest#13220).
   await ensureTopics(
@@ -56,25 +58,17 @@ async function main(): Promise<void> {
     gate,
     github,
   });
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    gateway
-      .close()
-      .then(() => bus.close())
-      .then(() => stopTracing())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'unclean stop');
-          process.exit(1);
-        },
-      );
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  // The services' shutdown: drain HTTP (requests in flight get their answer), stop the projector, close the
+  // read model, then the Kafka clients and the trace exporter; the timeout leaves the drain its time.
+  closeOnSignals({
+    logger,
+    timeoutMs: config.COMMAND_TIMEOUT_MS + 5_000,
+    close: async () => {
+      await gateway.close();
+      await bus.close();
+      await stopTracing();
+    },
+  });
 }
 
 main().catch((error: unknown) => {

@@ -91,12 +91,31 @@ describe('protection: query limits, body size, health and metrics', () => {
   it('reports health and Prometheus metrics', async () => {
     const health = await fetch(`${t.gateway.url}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ ok: true, projector: 'running', database: 'up', writes: 'ok' });
+    expect(await health.json()).toEqual({
+      status: 'up',
+      checks: { database: 'up', writes: 'up', projector: 'up' },
+    });
     await t.graphql('{ teams { id } }');
     const metrics = await (await fetch(`${t.gateway.url}/metrics`)).text();
     expect(metrics).toMatch(/tminus_gateway_graphql_operations_total\{operation="query",result="ok"\} [1-9]/);
     expect(metrics).toContain('tminus_gateway_pending_commands 0');
-    expect(metrics).toContain('tminus_gateway_process_cpu_seconds_total');
+    expect(metrics).toContain('process_cpu_seconds_total');
+  });
+
+  it('exposes the metric names all four apps share (docs/observability.md)', async () => {
+    await t.graphql('{ teams { id } }');
+    const metrics = await (await fetch(`${t.gateway.url}/metrics`)).text();
+    expect(metrics).toMatch(
+      /^http_request_duration_seconds_count\{method="POST",route="\/graphql",status_code="200"\} [1-9]/m,
+    );
+    expect(metrics).toMatch(
+      /^http_request_duration_seconds_count\{method="GET",route="\/health",status_code="200"\} /m,
+    );
+    expect(metrics).toMatch(/^tminus_projection_lag_seconds 0$/m);
+    // Counters with labels and the consumer lag (this gateway's fake bus reports no positions) appear
+    // once they have a value; the distributed e2e test (test/e2e/operations.distributed.e2e-spec.ts) sees them.
+    expect(metrics).toContain('# TYPE tminus_gate_decisions_total counter');
+    expect(metrics).toContain('# TYPE tminus_consumer_lag gauge');
   });
 
   it('answers /health/live always, and /health/ready 503 while writes fail, 200 once they work again', async () => {
@@ -111,7 +130,7 @@ describe('protection: query limits, body size, health and metrics', () => {
     try {
       expect(await ready()).toEqual({
         status: 503,
-        body: { ok: false, projector: 'running', database: 'up', writes: 'failing' },
+        body: { status: 'down', checks: { database: 'up', writes: 'down', projector: 'up' } },
       });
       expect((await fetch(`${t.gateway.url}/health/live`)).status).toBe(200);
     } finally {
@@ -119,7 +138,7 @@ describe('protection: query limits, body size, health and metrics', () => {
     }
     expect(await ready()).toEqual({
       status: 200,
-      body: { ok: true, projector: 'running', database: 'up', writes: 'ok' },
+      body: { status: 'up', checks: { database: 'up', writes: 'up', projector: 'up' } },
     });
   });
 
@@ -127,6 +146,6 @@ describe('protection: query limits, body size, health and metrics', () => {
     await t.gateway.services.projector.stop();
     const health = await fetch(`${t.gateway.url}/health`);
     expect(health.status).toBe(503);
-    expect(await health.json()).toMatchObject({ ok: false, projector: 'stopped' });
+    expect(await health.json()).toMatchObject({ status: 'down', checks: { projector: 'down' } });
   });
 });

@@ -87,21 +87,32 @@ describe('teams service (embedded infrastructure)', () => {
     expect(dead).toEqual([{ key: 'team-9', error: expect.stringMatching(/header ce_actor is missing/) }]);
   });
 
-  it('serves /health and /metrics', async () => {
-    const health = await fetch(`http://127.0.0.1:${app.port}/health`);
-    expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ healthy: true, checks: { database: 'up', consumers: 'up' } });
+  it('serves /health, /health/ready, /health/live and /metrics', async () => {
+    const up = { status: 'up', checks: { database: 'up', consumers: 'up' } };
+    for (const path of ['/health', '/health/ready']) {
+      const health = await fetch(`http://127.0.0.1:${app.port}${path}`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual(up);
+    }
+    const live = await fetch(`http://127.0.0.1:${app.port}/health/live`);
+    expect(await live.json()).toEqual({ status: 'up', checks: {} });
 
     const metrics = await (await fetch(`http://127.0.0.1:${app.port}/metrics`)).text();
     expect(metrics).toMatch(
-      /tminus_commands_handled_total\{service="teams",type="CreateTeam",outcome="ACCEPTED"\} 1/,
+      /tminus_command_duration_seconds_count\{service="teams",command_type="CreateTeam",outcome="ACCEPTED"\} 1/,
     );
     expect(metrics).toMatch(
-      /tminus_commands_handled_total\{service="teams",type="AddTeamMember",outcome="DUPLICATE"\} 1/,
+      /tminus_command_duration_seconds_count\{service="teams",command_type="AddTeamMember",outcome="DUPLICATE"\} 1/,
     );
     expect(metrics).toMatch(
-      /tminus_commands_rejected_total\{service="teams",type="CreateTeam",code="TEAM.KEY_TAKEN"\} 1/,
+      /tminus_commands_rejected_total\{service="teams",command_type="CreateTeam",code="TEAM.KEY_TAKEN"\} 1/,
     );
     expect(metrics).toMatch(/tminus_outbox_relay_lag_seconds\{service="teams"\} 0/);
+    expect(metrics).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/health",status_code="200"\} 1/,
+    );
+    expect(metrics).toMatch(
+      /tminus_consumer_lag\{group="[^"]+",topic="tminus\.teams\.commands",partition="0"\} 0/,
+    );
   });
 });

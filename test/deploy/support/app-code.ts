@@ -13,9 +13,10 @@ export interface Runnable {
   /**
    * The module whose env schema the entry validates at start: its required keys are the ones the
    * artifacts must set. (Other reachable schemas may be exported by a barrel the entry loads but
-   * never run, e.g. the service config inside the embedded process.)
+   * never run, e.g. the service config inside the embedded process.) Several: the gateway's schema
+   * extends service-kit's.
    */
-  readonly configModule: string;
+  readonly configModules: readonly string[];
 }
 
 const SERVICE_CONFIG = 'libs/service-kit/src/config/service-config.ts';
@@ -33,7 +34,7 @@ export const APPS: readonly AppSpec[] = [
   {
     name: 'launches',
     entry: 'apps/launches/src/main.ts',
-    configModule: SERVICE_CONFIG,
+    configModules: [SERVICE_CONFIG],
     port: 4101,
     database: 'tminus_launches',
     commandTopic: Topics.launchesCommands,
@@ -42,7 +43,7 @@ export const APPS: readonly AppSpec[] = [
   {
     name: 'teams',
     entry: 'apps/teams/src/main.ts',
-    configModule: SERVICE_CONFIG,
+    configModules: [SERVICE_CONFIG],
     port: 4102,
     database: 'tminus_teams',
     commandTopic: Topics.teamsCommands,
@@ -51,7 +52,7 @@ export const APPS: readonly AppSpec[] = [
   {
     name: 'checklists',
     entry: 'apps/checklists/src/main.ts',
-    configModule: SERVICE_CONFIG,
+    configModules: [SERVICE_CONFIG],
     port: 4103,
     database: 'tminus_checklists',
     commandTopic: Topics.checklistsCommands,
@@ -61,7 +62,7 @@ export const APPS: readonly AppSpec[] = [
   {
     name: 'gateway',
     entry: 'apps/gateway/src/main.ts',
-    configModule: 'apps/gateway/src/config/gateway-config.ts',
+    configModules: [SERVICE_CONFIG, 'apps/gateway/src/config/gateway-config.ts'],
     port: 4000,
     database: 'tminus_gateway',
     workloadKind: 'StatefulSet',
@@ -72,7 +73,7 @@ export const APPS: readonly AppSpec[] = [
 export const EMBEDDED: Runnable = {
   name: 'embedded',
   entry: 'apps/embedded/src/main.ts',
-  configModule: 'apps/embedded/src/config/embedded-config.ts',
+  configModules: ['apps/embedded/src/config/embedded-config.ts'],
   port: 4000,
 };
 
@@ -89,9 +90,12 @@ export interface AppCode {
 
 export function appCode(root: string, app: Runnable): AppCode {
   const files = reachableSources(root, app.entry);
-  if (!files.includes(app.configModule)) throw new Error(`${app.entry} does not load ${app.configModule}`);
+  const missing = app.configModules.filter((module) => !files.includes(module));
+  if (missing.length > 0) throw new Error(`${app.entry} does not load ${missing.join(', ')}`);
   const sources = files.map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') }));
-  const configReads = envReadsOf(readFileSync(join(root, app.configModule), 'utf8'), app.configModule);
+  const configReads = mergeReads(
+    app.configModules.flatMap((module) => envReadsOf(readFileSync(join(root, module), 'utf8'), module)),
+  );
   return {
     files,
     envReads: mergeReads(sources.flatMap(({ file, text }) => envReadsOf(text, file))),

@@ -10,6 +10,7 @@ import { Clock } from '../graphql/common/clock';
 import { LaunchFeed } from '../graphql/subscriptions/launch-feed';
 import { GatewayHealth } from '../http/gateway-health';
 import { GatewayMetrics } from '../http/gateway-metrics';
+import { watchProjection } from '../observability/projection-metrics';
 import { ProjectionLagMonitor } from '../gates/staleness/projection-lag-monitor';
 import { PROJECTED_TOPICS, Projector } from '../read-model/projector/projector';
 import { GateEvaluator } from '../read-model/queries/gate-evaluator';
@@ -101,6 +102,7 @@ export function buildGatewayServices(input: GatewayServicesInput): GatewayServic
     sampleIntervalMs: input.gate?.lagSampleMs,
     logger: logger.child({ component: 'gate-lag' }),
   });
+  watchProjection(metrics.registry, { bus, groupId: projectorGroupId(input.instanceId), lag });
   return {
     db,
     queries,
@@ -108,6 +110,7 @@ export function buildGatewayServices(input: GatewayServicesInput): GatewayServic
       queries,
       () => clock.now(),
       async () => lag.staleness(),
+      (result) => metrics.gateDecisions.inc({ result }),
     ),
     pending,
     sender,

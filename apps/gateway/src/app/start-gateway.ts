@@ -208,6 +208,7 @@ async function createHttpApp(
   });
   app.useGlobalFilters(new GraphqlPassthroughFilter(app.getHttpAdapter()));
   app.use(drain.middleware);
+  app.use(services.metrics.httpMiddleware);
   // Before the body is read: a caller over its budget costs no parsing.
   if (deps.rateLimit !== false) app.use(RATE_LIMITED_PATHS, perTokenRateLimit(deps.rateLimit));
   app.useBodyParser('json', { limit: maxBodyBytes });

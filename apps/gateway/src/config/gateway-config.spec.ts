@@ -26,9 +26,9 @@ describe('gateway configuration', () => {
     ).toThrow(
       new RegExp(
         [
-          'PORT must be a positive whole number',
-          'DATABASE_URL is required',
           'KAFKA_BROKERS is required',
+          'DATABASE_URL is required',
+          'PORT must be a number',
           'TMINUS_ADMIN_TOKEN must be at least 24 characters',
           'COMMAND_TIMEOUT_MS must be a positive whole number',
         ].join('(.|\\n)*'),

@@ -1,8 +1,22 @@
+import { httpRequestMetrics } from '@tminus/service-kit';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** The gateway's Prometheus metrics, in a registry of its own (tests run several gateways in one process). */
+/**
+ * The gateway's Prometheus metrics, in a registry of its own (tests run several gateways in one process).
+ * The names shared by all four apps (docs/observability.md) come from service-kit or are spelt alike.
+ */
 export class GatewayMetrics {
   readonly registry = new Registry();
+
+  /** `http_request_duration_seconds{method,route,status_code}`, as in the services. */
+  readonly httpMiddleware = httpRequestMetrics(this.registry, { paths: ['/graphql'] });
+
+  readonly gateDecisions = new Counter({
+    name: 'tminus_gate_decisions_total',
+    help: 'Release-gate evaluations (GraphQL, REST and GitHub), by result: the decision, or UNKNOWN_LAUNCH',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
 
   readonly eventsProjected = new Counter({
     name: 'tminus_gateway_events_projected_total',
@@ -44,7 +58,7 @@ export class GatewayMetrics {
   readonly subscriptions: Gauge;
 
   constructor(pending: () => number, subscriptions: () => number = () => 0) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'tminus_gateway_' });
+    collectDefaultMetrics({ register: this.registry });
     this.pendingCommands = new Gauge({
       name: 'tminus_gateway_pending_commands',
       help: 'Mutations waiting for their command outcome',
@@ -61,5 +75,14 @@ export class GatewayMetrics {
         this.set(subscriptions());
       },
     });
+  }
+
+  /** `/metrics` text (service-kit's MetricsSource). */
+  metrics(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
   }
 }

@@ -45,7 +45,12 @@ export const topicNamespace = z
   )
   .optional();
 
-const schema = (defaults: ServiceConfigDefaults) =>
+/**
+ * The settings every app reads (KAFKA_BROKERS, KAFKA_CLIENT_ID, DATABASE_URL, PORT, HOST, LOG_LEVEL,
+ * KAFKA_TOPIC_NAMESPACE): the gateway extends this schema with its own, so the four apps validate them
+ * alike and name the same problems. Parse {@link presentEnv}, not the raw environment.
+ */
+export const serviceEnvSchema = (defaults: ServiceConfigDefaults) =>
   z.object({
     KAFKA_BROKERS: brokerList,
     KAFKA_CLIENT_ID: z.string().trim().min(1).default(`tminus-${defaults.service}`),
@@ -67,6 +72,14 @@ const schema = (defaults: ServiceConfigDefaults) =>
     KAFKA_TOPIC_NAMESPACE: topicNamespace,
   });
 
+/** The environment without its empty variables: shells and compose files often leave them set to "". */
+export const presentEnv = (env: NodeJS.ProcessEnv): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  );
+
 export class ServiceConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -76,11 +89,7 @@ export class ServiceConfigError extends Error {
 
 /** Reads and validates a service's environment; throws {@link ServiceConfigError} naming every problem. */
 export function loadServiceConfig(env: NodeJS.ProcessEnv, defaults: ServiceConfigDefaults): ServiceConfig {
-  // Empty strings count as unset, as shells and compose files often leave them.
-  const present = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
-  );
-  const parsed = schema(defaults).safeParse(present);
+  const parsed = serviceEnvSchema(defaults).safeParse(presentEnv(env));
   if (!parsed.success) {
     throw new ServiceConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),

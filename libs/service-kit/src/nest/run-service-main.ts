@@ -4,6 +4,7 @@ import { ensureTopics, KafkaBus, NamespacedBus, namespacedTopicName } from '@tmi
 import { stopTracing } from '@tminus/tracing';
 import { ListenError } from '../config/listen-address';
 import { loadServiceConfig, ServiceConfigError } from '../config/service-config';
+import { closeOnSignals } from '../lifecycle/close-on-signals';
 import { createServiceLogger } from '../observability/service-logger';
 import type { RunningApp, ServiceDeps } from './start-service';
 
@@ -16,7 +17,8 @@ export interface ServiceMainOptions {
 
 /**
  * The distributed entry of a service: validated env, PostgreSQL store, Kafka bus, the contract topics
- * (created if missing, nestjs/nest#13220), then the service; SIGTERM/SIGINT close it gracefully.
+ * (created if missing, nestjs/nest#13220), then the service; SIGTERM/SIGINT close it gracefully
+ * ({@link closeOnSignals}).
  */
 export async function runServiceMain({
   service,
@@ -59,17 +61,16 @@ export async function runServiceMain({
     process.exitCode = error instanceof ListenError ? 2 : 1;
     return;
   }
-  const shutdown = async (signal: string): Promise<void> => {
-    logger.info({ signal }, 'shutting down');
-    try {
+  // The same shutdown as the gateway and the embedded process: stop HTTP and the consumers (the batch in
+  // flight finishes and commits), let the relay publish what was committed, then close the producer,
+  // the database pool and the trace exporter (its last spans flushed); exit 0, or 1 past the timeout.
+  closeOnSignals({
+    logger,
+    close: async () => {
       await app.close();
       await bus.close();
       await store.close();
       await stopTracing();
-    } catch (error) {
-      logger.error({ err: error }, 'unclean shutdown');
-      process.exitCode = 1;
-    }
-  };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void shutdown(signal));
+    },
+  });
 }

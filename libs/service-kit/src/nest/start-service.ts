@@ -74,7 +74,7 @@ export async function startService({ service, deps, build }: StartServiceOptions
   const logger = deps.logger.child({ service });
   const relay = await startOutboxRelay({ service, store: deps.store, bus: deps.bus, logger });
   const observers: CommandObserver[] = [];
-  const metrics = new ServiceMetrics(service, deps.store);
+  const metrics = new ServiceMetrics(service, deps.store, deps.bus.positions?.bind(deps.bus));
   const health = new ServiceHealth().add('database', async () => {
     await deps.store.pendingOutbox(1);
     return true;
@@ -122,7 +122,12 @@ async function createApp(parts: ServiceParts, kit: ServiceKit): Promise<INestApp
       ...parts.providers,
     ],
   });
-  return NestFactory.create(module, { logger: new NestPinoLogger(kit.logger), abortOnError: false });
+  const app = await NestFactory.create(module, {
+    logger: new NestPinoLogger(kit.logger),
+    abortOnError: false,
+  });
+  app.use(kit.metrics.httpMiddleware);
+  return app;
 }
 
 function connectTransport(app: INestApplication, kit: ServiceKit, deps: ServiceDeps): BusTransport {
@@ -131,14 +136,16 @@ function connectTransport(app: INestApplication, kit: ServiceKit, deps: ServiceD
   const transport = new BusTransport({
     bus: kit.bus,
     groupIdOf: (topic) => `${prefix}.${topic}`,
-    subscribe: (bus, { topic, groupId, handle }) =>
-      subscribeReliably(bus, {
+    subscribe: (bus, { topic, groupId, handle }) => {
+      kit.metrics.consumerLag.watch(groupId, topic);
+      return subscribeReliably(bus, {
         groupId,
         topics: [topic],
         handle,
         maxAttempts,
         logger: kit.logger.child({ topic }),
-      }),
+      });
+    },
   });
   app.connectMicroservice({ strategy: transport });
   return transport;

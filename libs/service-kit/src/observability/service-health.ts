@@ -1,13 +1,22 @@
 /** A readiness check: resolves true when its part works (it may also throw: that counts as down). */
 export type HealthCheck = () => boolean | Promise<boolean>;
 
+/**
+ * The one `/health` shape of all four apps: the overall status and each dependency by name. Probes and
+ * dashboards read the same JSON whatever app answers it.
+ */
 export interface HealthReport {
-  readonly healthy: boolean;
-  readonly checks: Record<string, 'up' | 'down'>;
+  readonly status: 'up' | 'down';
+  readonly checks: Readonly<Record<string, 'up' | 'down'>>;
 }
 
-/** `GET /health`: 200 once the service consumes and its database answers, 503 before (and after close). */
-export class ServiceHealth {
+/** What `/health` and `/health/ready` ask; {@link ServiceHealth} is the usual implementation. */
+export interface HealthSource {
+  report(): Promise<HealthReport>;
+}
+
+/** `GET /health`: 200 once every check is up (the service consumes, its database answers), 503 otherwise. */
+export class ServiceHealth implements HealthSource {
   private readonly checks = new Map<string, HealthCheck>();
 
   add(name: string, check: HealthCheck): this {
@@ -25,6 +34,10 @@ export class ServiceHealth {
         }
       }),
     );
-    return { healthy: entries.every(([, state]) => state === 'up'), checks: Object.fromEntries(entries) };
+    const status = entries.every(([, state]) => state === 'up') ? 'up' : 'down';
+    return { status, checks: Object.fromEntries(entries) };
   }
 }
+
+/** Liveness: the process answers HTTP. No dependency is checked: restarting would not fix them. */
+export const LIVE_REPORT: HealthReport = { status: 'up', checks: {} };

@@ -1,42 +1,49 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { EventStore } from '@tminus/event-store';
 import type { HandledCommand } from '../commands/command-processor';
+import { ConsumerLag, type PositionsOf } from './consumer-lag';
+import { httpRequestMetrics } from './http-metrics';
 
 /** How many pending outbox rows the lag gauges look at per scrape (enough to tell "a backlog"). */
 const OUTBOX_SAMPLE = 1_000;
 
+export const COMMAND_DURATION_METRIC = 'tminus_command_duration_seconds';
+
 /**
  * A registry per service instance (not prom-client's global one): the embedded mode and the tests run
- * several services in one process, and each must expose only its own numbers.
+ * several services in one process, and each must expose only its own numbers. The names are the ones
+ * every app uses (docs/observability.md lists them).
  */
 export class ServiceMetrics {
   readonly registry = new Registry();
-  private readonly handled: Counter<'service' | 'type' | 'outcome'>;
-  private readonly rejected: Counter<'service' | 'type' | 'code'>;
-  private readonly duration: Histogram<'service' | 'outcome'>;
+  /** Feeds `tminus_consumer_lag`: the kit adds every subscription of the service. */
+  readonly consumerLag: ConsumerLag;
+  /** Express middleware feeding `http_request_duration_seconds`. */
+  readonly httpMiddleware: ReturnType<typeof httpRequestMetrics>;
+  private readonly duration: Histogram<'service' | 'command_type' | 'outcome'>;
+  private readonly rejected: Counter<'service' | 'command_type' | 'code'>;
 
   constructor(
     readonly service: string,
     store: Pick<EventStore, 'pendingOutbox'>,
+    positionsOf?: PositionsOf,
   ) {
     const registers = [this.registry];
-    this.handled = new Counter({
-      name: 'tminus_commands_handled_total',
-      help: 'Commands handled, by outcome (ACCEPTED, REJECTED, DUPLICATE)',
-      labelNames: ['service', 'type', 'outcome'],
+    collectDefaultMetrics({ register: this.registry });
+    this.httpMiddleware = httpRequestMetrics(this.registry);
+    this.consumerLag = new ConsumerLag(this.registry, positionsOf);
+    this.duration = new Histogram({
+      name: COMMAND_DURATION_METRIC,
+      help: 'Time to handle one command (transaction retries included), by type and outcome (ACCEPTED, REJECTED, DUPLICATE)',
+      labelNames: ['service', 'command_type', 'outcome'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });
+    // The one thing the duration's labels do not say: why a command was refused.
     this.rejected = new Counter({
       name: 'tminus_commands_rejected_total',
-      help: 'Commands rejected, by error code',
-      labelNames: ['service', 'type', 'code'],
-      registers,
-    });
-    this.duration = new Histogram({
-      name: 'tminus_command_handle_seconds',
-      help: 'Time to handle one command, transaction retries included',
-      labelNames: ['service', 'outcome'],
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      help: 'Commands rejected, by type and error code',
+      labelNames: ['service', 'command_type', 'code'],
       registers,
     });
     const pendingSample = (): Promise<{ count: number; oldestAgeSeconds: number }> =>
@@ -70,9 +77,8 @@ export class ServiceMetrics {
   /** A CommandObserver: pass it to the processors. */
   readonly observe = ({ type, result, durationMs }: HandledCommand): void => {
     const { service } = this;
-    this.handled.inc({ service, type, outcome: result.status });
-    if (result.status === 'REJECTED') this.rejected.inc({ service, type, code: result.code });
-    this.duration.observe({ service, outcome: result.status }, durationMs / 1000);
+    this.duration.observe({ service, command_type: type, outcome: result.status }, durationMs / 1000);
+    if (result.status === 'REJECTED') this.rejected.inc({ service, command_type: type, code: result.code });
   };
 
   metrics(): Promise<string> {

@@ -24,14 +24,19 @@ export class GateEvaluator {
     private readonly clock: Clock,
     /** Says whether the read model lags the event log (none: never stale). */
     private readonly staleness?: () => Promise<Staleness>,
+    /** Told every result (for `tminus_gate_decisions_total`): the decision, or UNKNOWN_LAUNCH. */
+    private readonly onEvaluated?: (result: GateEvaluation['decision'] | 'UNKNOWN_LAUNCH') => void,
   ) {}
 
   /** The decision for a launch (by id or key) and environment; null when no such launch is known. */
   async evaluate(launchRef: string, environment: string): Promise<GateEvaluation | null> {
     const snapshot = await this.queries.launchSnapshot(launchRef);
-    if (snapshot === null) return null;
+    if (snapshot === null) {
+      this.onEvaluated?.('UNKNOWN_LAUNCH');
+      return null;
+    }
     const now = this.clock();
-    return evaluateGate({
+    const evaluation = evaluateGate({
       launch: snapshot.launch,
       readiness: readinessOf(snapshot, now),
       environment,
@@ -39,5 +44,7 @@ export class GateEvaluator {
       position: snapshot.position,
       staleness: this.staleness ? await this.staleness() : undefined,
     });
+    this.onEvaluated?.(evaluation.decision);
+    return evaluation;
   }
 }
