@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ServiceMetrics } from '@tminus/service-kit';
 import { GatewayMetrics } from '../apps/gateway/src/http/gateway-metrics';
 import { watchProjection } from '../apps/gateway/src/observability/projection-metrics';
+import { WebhookMetrics } from '../apps/gateway/src/notifications/delivery/webhook-metrics';
 
 /** prom-client's process_* and nodejs_* defaults: documented as a family, not one by one. */
 const isDefault = (name: string): boolean => /^(process|nodejs)_/.test(name);
@@ -17,6 +18,7 @@ describe('docs/observability.md', () => {
   it('lists every metric of the services and the gateway', async () => {
     const service = new ServiceMetrics('teams', { pendingOutbox: async () => [] });
     const gateway = new GatewayMetrics(() => 0);
+    new WebhookMetrics(gateway.registry);
     watchProjection(gateway.registry, { bus: {}, groupId: 'gateway-docs', lag: { lagMs: () => 0 } });
     const names = [...(await namesOf(service.registry)), ...(await namesOf(gateway.registry))];
 
@@ -27,6 +29,7 @@ describe('docs/observability.md', () => {
         'tminus_command_duration_seconds',
         'tminus_projection_lag_seconds',
         'tminus_gate_decisions_total',
+        'tminus_webhook_deliveries_total',
       ]),
     );
     expect(names.filter((name) => !doc.includes(`\`${name}\``))).toEqual([]);
