@@ -11,8 +11,8 @@ import { ensureTopics, KafkaBus, NamespacedBus, namespacedTopicName } from '@tmi
 import { ListenError } from '@tminus/service-kit';
 import { stopTracing } from '@tminus/tracing';
 import pino from 'pino';
-import { loadGateConfig } from './gates/gate-config';
-import { loadGithubConfig } from './github/config/github-config';
+import { loadGateConfig } from './core/gates/gate-config';
+import { loadGithubConfig } from './doors/github/config/github-config';
 import { loadGatewayConfig, startGateway } from './index';
 
 async function main(): Promise<void> {

@@ -61,7 +61,7 @@ export const APPS: readonly AppSpec[] = [
   {
     name: 'gateway',
     entry: 'apps/gateway/src/main.ts',
-    configModule: 'apps/gateway/src/config/gateway-config.ts',
+    configModule: 'apps/gateway/src/core/config/gateway-config.ts',
     port: 4000,
     database: 'tminus_gateway',
     workloadKind: 'StatefulSet',

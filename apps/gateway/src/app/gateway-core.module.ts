@@ -1,16 +1,16 @@
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { Authenticator } from '../auth/authenticator';
-import { TokenService } from '../auth/token-service';
-import { TokenStore } from '../auth/token-store';
-import { CommandSender } from '../commands/command-sender';
-import { Clock } from '../graphql/common/clock';
-import { LaunchFeed } from '../graphql/subscriptions/launch-feed';
-import { ProjectionLagMonitor } from '../gates/staleness/projection-lag-monitor';
-import { GatewayHealth } from '../http/gateway-health';
-import { GatewayMetrics } from '../http/gateway-metrics';
-import { AuditTrail } from '../read-model/audit/audit-trail';
-import { GateEvaluator } from '../read-model/queries/gate-evaluator';
-import { ReadModelQueries } from '../read-model/queries/read-model-queries';
+import { Authenticator } from '../core/auth/authenticator';
+import { TokenService } from '../core/auth/token-service';
+import { TokenStore } from '../core/auth/token-store';
+import { CommandSender } from '../core/commands/command-sender';
+import { Clock } from '../core/clock';
+import { LaunchFeed } from '../doors/graphql/subscriptions/launch-feed';
+import { ProjectionLagMonitor } from '../core/gates/staleness/projection-lag-monitor';
+import { GatewayHealth } from '../core/observability/gateway-health';
+import { GatewayMetrics } from '../core/observability/gateway-metrics';
+import { AuditTrail } from '../core/read-model/audit/audit-trail';
+import { GateEvaluator } from '../core/read-model/queries/gate-evaluator';
+import { ReadModelQueries } from '../core/read-model/queries/read-model-queries';
 import type { GatewayServices } from './gateway-services';
 
 /** Injection token of the gateway's pino logger. */
@@ -18,7 +18,7 @@ export const GATEWAY_LOGGER = Symbol('GATEWAY_LOGGER');
 
 /**
  * The gateway's services, injectable everywhere by class: the GraphQL resolvers, and the REST gate and
- * GitHub webhook modules (src/gates, src/github) use the same ReadModelQueries, GateEvaluator,
+ * GitHub webhook modules (src/doors/rest-gate, src/doors/github) use the same ReadModelQueries, GateEvaluator,
  * Authenticator, CommandSender and LaunchFeed.
  */
 @Global()

@@ -1,21 +1,21 @@
 import type { MessageBus } from '@tminus/messaging';
 import type { Logger } from 'pino';
-import { Authenticator } from '../auth/authenticator';
-import { TokenService } from '../auth/token-service';
-import { TokenStore } from '../auth/token-store';
-import { TokenValidity } from '../auth/token-validity';
-import { CommandSender } from '../commands/command-sender';
-import { PendingCommands } from '../commands/pending-commands';
-import { Clock } from '../graphql/common/clock';
-import { LaunchFeed } from '../graphql/subscriptions/launch-feed';
-import { GatewayHealth } from '../http/gateway-health';
-import { GatewayMetrics } from '../http/gateway-metrics';
-import { ProjectionLagMonitor } from '../gates/staleness/projection-lag-monitor';
-import { PROJECTED_TOPICS, Projector } from '../read-model/projector/projector';
-import { GateEvaluator } from '../read-model/queries/gate-evaluator';
-import { AuditTrail } from '../read-model/audit/audit-trail';
-import { ReadModelQueries } from '../read-model/queries/read-model-queries';
-import type { ReadModelDb } from '../read-model/store/database';
+import { Authenticator } from '../core/auth/authenticator';
+import { TokenService } from '../core/auth/token-service';
+import { TokenStore } from '../core/auth/token-store';
+import { TokenValidity } from '../core/auth/token-validity';
+import { CommandSender } from '../core/commands/command-sender';
+import { PendingCommands } from '../core/commands/pending-commands';
+import { Clock } from '../core/clock';
+import { LaunchFeed } from '../doors/graphql/subscriptions/launch-feed';
+import { GatewayHealth } from '../core/observability/gateway-health';
+import { GatewayMetrics } from '../core/observability/gateway-metrics';
+import { ProjectionLagMonitor } from '../core/gates/staleness/projection-lag-monitor';
+import { PROJECTED_TOPICS, Projector } from '../core/read-model/projector/projector';
+import { GateEvaluator } from '../core/read-model/queries/gate-evaluator';
+import { AuditTrail } from '../core/read-model/audit/audit-trail';
+import { ReadModelQueries } from '../core/read-model/queries/read-model-queries';
+import type { ReadModelDb } from '../core/read-model/store/database';
 
 /** Everything the gateway is made of, built outside Nest (Nest only adapts HTTP and GraphQL to it). */
 export interface GatewayServices {

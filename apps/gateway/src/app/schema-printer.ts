@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { GithubMappingsResolver } from '../github/mappings/github-mappings.resolver';
-import { RESOLVERS } from '../graphql/resolvers';
+import { GithubMappingsResolver } from '../doors/graphql/github-mappings/github-mappings.resolver';
+import { RESOLVERS } from '../doors/graphql/resolvers';
 
 /** Every resolver the running gateway serves: GraphQL's own and the GitHub rule's mapping operations. */
 export const SERVED_RESOLVERS = [...RESOLVERS, GithubMappingsResolver];
