@@ -11,10 +11,10 @@ import { GatewayMetrics } from '../core/observability/gateway-metrics';
 import { AuditTrail } from '../core/read-model/audit/audit-trail';
 import { GateEvaluator } from '../core/read-model/queries/gate-evaluator';
 import { ReadModelQueries } from '../core/read-model/queries/read-model-queries';
+import { GATEWAY_LOGGER } from '../core/gateway-logger';
+import { LAUNCH_CHANGES } from '../core/feed/launch-changes';
+import { ManageMappings } from '../core/github/manage-mappings';
 import type { GatewayServices } from './gateway-services';
-
-/** Injection token of the gateway's pino logger. */
-export const GATEWAY_LOGGER = Symbol('GATEWAY_LOGGER');
 
 /**
  * The gateway's services, injectable everywhere by class: the GraphQL resolvers, and the REST gate and
@@ -30,6 +30,8 @@ export class GatewayCoreModule {
       { provide: GateEvaluator, useValue: services.gates },
       { provide: CommandSender, useValue: services.sender },
       { provide: LaunchFeed, useValue: services.feed },
+      { provide: LAUNCH_CHANGES, useValue: services.launchChanges },
+      { provide: ManageMappings, useValue: services.githubMappings },
       { provide: Authenticator, useValue: services.authenticator },
       { provide: TokenService, useValue: services.tokens },
       { provide: TokenStore, useValue: services.tokenStore },

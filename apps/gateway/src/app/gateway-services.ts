@@ -6,6 +6,9 @@ import { TokenStore } from '../core/auth/token-store';
 import { TokenValidity } from '../core/auth/token-validity';
 import { CommandSender } from '../core/commands/command-sender';
 import { PendingCommands } from '../core/commands/pending-commands';
+import { projectorLaunchChanges, type LaunchChanges } from '../core/feed/launch-changes';
+import { EnvironmentMappings } from '../core/github/environment-mappings';
+import { ManageMappings } from '../core/github/manage-mappings';
 import { Clock } from '../core/clock';
 import { LaunchFeed } from '../doors/graphql/subscriptions/launch-feed';
 import { GatewayHealth } from '../core/observability/gateway-health';
@@ -27,6 +30,10 @@ export interface GatewayServices {
   readonly sender: CommandSender;
   readonly projector: Projector;
   readonly feed: LaunchFeed;
+  /** "This launch changed", straight from the projector (the GitHub reviewer listens to it). */
+  readonly launchChanges: LaunchChanges;
+  /** GitHub environment → launch mappings (GraphQL serves them; the GitHub rule reads them). */
+  readonly githubMappings: ManageMappings;
   readonly authenticator: Authenticator;
   readonly tokens: TokenService;
   readonly tokenStore: TokenStore;
@@ -113,6 +120,8 @@ export function buildGatewayServices(input: GatewayServicesInput): GatewayServic
     sender,
     projector,
     feed,
+    launchChanges: projectorLaunchChanges(projector),
+    githubMappings: new ManageMappings(new EnvironmentMappings(db), queries, () => clock.now()),
     authenticator: new Authenticator(tokenStore, input.adminToken, () => clock.now()),
     tokens: new TokenService(tokenStore, () => clock.now(), validity.revoked),
     tokenStore,

@@ -1,11 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { GithubMappingsResolver } from '../doors/graphql/github-mappings/github-mappings.resolver';
 import { RESOLVERS } from '../doors/graphql/resolvers';
-
-/** Every resolver the running gateway serves: GraphQL's own and the GitHub rule's mapping operations. */
-export const SERVED_RESOLVERS = [...RESOLVERS, GithubMappingsResolver];
 
 /** The header Nest writes on top of an `autoSchemaFile`. */
 export const SCHEMA_FILE_HEADER =
@@ -18,7 +14,7 @@ export async function printGatewaySchema(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   try {
     await app.init();
-    const schema = await app.get(GraphQLSchemaFactory).create(SERVED_RESOLVERS);
+    const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
     return `${SCHEMA_FILE_HEADER}${printSchema(lexicographicSortSchema(schema))}\n`;
   } finally {
     await app.close();

@@ -22,6 +22,7 @@ import {
   type ReadModelDb,
 } from '../core/read-model/store/database';
 import { ensureSchema } from '../core/read-model/store/schema';
+import { ensureGithubSchema } from '../core/github/github-schema';
 import type { GateConfig } from '../core/gates/gate-config';
 import { loadGithubConfig, type GithubConfig } from '../doors/github/config/github-config';
 import { featureModules } from './feature-modules';
@@ -118,6 +119,8 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   const drainTimeoutMs = deps.drainTimeoutMs ?? (deps.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS) + 1_000;
   try {
     await ensureSchema(db);
+    // The GitHub mappings are the core's: their tables exist whether or not the GitHub rule is mounted.
+    await ensureGithubSchema(db);
     const adminTokenFile = await bootstrapAdminToken({
       tokens: services.tokens,
       dataDir: deps.dataDir ?? './data',

@@ -54,7 +54,6 @@ describe.each(['sqlite', 'postgres'] as const)('GitHub deployment protection rul
     const app = await NestFactory.create(
       GithubModule.register({
         db,
-        queries: { launch: async () => null },
         logger,
         evaluator: {
           evaluate: async (launchRef, environment) =>

@@ -7,22 +7,18 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { GATEWAY_LOGGER } from '../../app/gateway-core.module';
+import { GATEWAY_LOGGER } from '../../core/gateway-logger';
 import { CommandSender } from '../../core/commands/command-sender';
 import { GateAudit, type AuditPublisher } from '../../core/gates/audit/gate-audit';
 import type { GateDecider } from '../../core/gates/check-gate';
 import { REST_ERROR_LOGGER, RestErrorFilter } from '../http/rest-error.filter';
-import { LaunchFeed } from '../graphql/subscriptions/launch-feed';
 import { GateEvaluator } from '../../core/read-model/queries/gate-evaluator';
-import { ReadModelQueries } from '../../core/read-model/queries/read-model-queries';
 import type { ReadModelDb } from '../../core/read-model/store/database';
 import { githubAuthOf, type GithubAuth } from './client/github-auth';
 import { GithubClient } from './client/github-client';
 import { GithubApiError, type Fetch } from './client/github-http';
 import type { GithubConfig } from './config/github-config';
-import type { LaunchChanges } from '../../core/feed/launch-changes';
-import { GithubMappingsResolver } from '../graphql/github-mappings/github-mappings.resolver';
-import { ManageMappings } from '../../core/github/manage-mappings';
+import { LAUNCH_CHANGES, type LaunchChanges } from '../../core/feed/launch-changes';
 import { DeploymentReviewer, type RetryPolicy } from './pending/deployment-reviewer';
 import { EnvironmentMappings } from '../../core/github/environment-mappings';
 import { ensureGithubSchema } from '../../core/github/github-schema';
@@ -31,7 +27,7 @@ import { GITHUB_WEBHOOK_SECRET, GithubWebhookController } from './webhook/github
 
 /**
  * What the GitHub integration needs. `db` and `config` are always given; the rest defaults to the
- * gateway core module's providers (GateEvaluator, CommandSender, LaunchFeed, ReadModelQueries, logger).
+ * gateway core module's providers (GateEvaluator, CommandSender, LAUNCH_CHANGES, logger).
  */
 export interface GithubModuleOptions {
   /** The gateway's database handle: mappings and pending requests live next to the read model. */
@@ -41,9 +37,8 @@ export interface GithubModuleOptions {
   readonly evaluator?: GateDecider;
   /** The gateway's CommandSender (verdicts are audited on the launch). */
   readonly commands?: AuditPublisher;
-  /** Default: the LaunchFeed's readiness notifications (or `projectorLaunchChanges(projector)`). */
+  /** Default: the core's per-launch change feed (`projectorLaunchChanges(projector)`). */
   readonly launchChanges?: LaunchChanges;
-  readonly queries?: Pick<ReadModelQueries, 'launch'>;
   readonly logger?: Logger;
   /** Tests: GitHub's stand-in, retry pace, clock. */
   readonly fetch?: Fetch;
@@ -54,7 +49,8 @@ export interface GithubModuleOptions {
 interface GithubParts {
   readonly db: ReadModelDb;
   readonly reviewer: DeploymentReviewer;
-  readonly manage: ManageMappings;
+  /** False without GITHUB_WEBHOOK_SECRET: no request can arrive, so nothing listens or sweeps. */
+  readonly enabled: boolean;
   readonly launchChanges: LaunchChanges;
   readonly logger: Logger;
 }
@@ -85,22 +81,14 @@ function buildParts(
   core: {
     evaluator?: GateDecider;
     commands?: AuditPublisher;
-    feed?: Pick<LaunchFeed, 'onReadinessChanged'>;
-    queries?: Pick<ReadModelQueries, 'launch'>;
+    launchChanges?: LaunchChanges;
     logger?: Logger;
   },
 ): GithubParts {
   const logger = required(options.logger ?? core.logger, 'a logger').child({ component: 'github' });
   const evaluator = required(options.evaluator ?? core.evaluator, 'the GateEvaluator');
   const commands = required(options.commands ?? core.commands, 'the CommandSender');
-  const queries = required(options.queries ?? core.queries, 'ReadModelQueries');
-  const feed = core.feed;
-  const launchChanges: LaunchChanges =
-    options.launchChanges ??
-    ((listener) =>
-      required(feed, 'launch changes (LaunchFeed)').onReadinessChanged((change) =>
-        listener(change.launchId),
-      ));
+  const launchChanges = required(options.launchChanges ?? core.launchChanges, 'launch changes');
   const { config } = options;
   const mappings = new EnvironmentMappings(options.db);
   const client = new GithubClient(
@@ -123,7 +111,7 @@ function buildParts(
   return {
     db: options.db,
     reviewer,
-    manage: new ManageMappings(mappings, queries, options.clock),
+    enabled: config.webhookSecret !== null,
     launchChanges,
     logger,
   };
@@ -138,6 +126,7 @@ class GithubLifecycle implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await ensureGithubSchema(this.parts.db);
+    if (!this.parts.enabled) return;
     this.unsubscribe = this.parts.launchChanges(this.parts.reviewer.launchChanged);
     await this.parts.reviewer.start();
   }
@@ -150,8 +139,8 @@ class GithubLifecycle implements OnModuleInit, OnApplicationShutdown {
 }
 
 /**
- * GitHub's custom deployment protection rule (`POST /v1/github/webhook`) and the GraphQL mappings of
- * repository environments to launches. A feature module of the gateway:
+ * GitHub's custom deployment protection rule (`POST /v1/github/webhook`); the mappings of repository
+ * environments to launches are the core's (GraphQL serves them). A feature module of the gateway:
  * `GithubModule.register({ db: services.db, config: loadGithubConfig(process.env) })`. The Nest app must
  * be created with `{ rawBody: true }`: signatures are checked on the raw bytes.
  */
@@ -167,15 +156,13 @@ export class GithubModule {
           useFactory: (
             evaluator?: GateEvaluator,
             commands?: CommandSender,
-            feed?: LaunchFeed,
-            queries?: ReadModelQueries,
+            launchChanges?: LaunchChanges,
             logger?: Logger,
-          ) => buildParts(options, { evaluator, commands, feed, queries, logger }),
+          ) => buildParts(options, { evaluator, commands, launchChanges, logger }),
           inject: [
             { token: GateEvaluator, optional: true },
             { token: CommandSender, optional: true },
-            { token: LaunchFeed, optional: true },
-            { token: ReadModelQueries, optional: true },
+            { token: LAUNCH_CHANGES, optional: true },
             { token: GATEWAY_LOGGER, optional: true },
           ],
         },
@@ -190,9 +177,7 @@ export class GithubModule {
           useFactory: (parts: GithubParts) => parts.reviewer,
           inject: [GITHUB_PARTS],
         },
-        { provide: ManageMappings, useFactory: (parts: GithubParts) => parts.manage, inject: [GITHUB_PARTS] },
         GithubLifecycle,
-        GithubMappingsResolver,
         RestErrorFilter,
       ],
     };

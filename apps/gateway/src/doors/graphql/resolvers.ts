@@ -13,6 +13,7 @@ import { TemplatesResolver } from './templates/templates.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { MyItemsResolver } from './checklists/my-items.resolver';
 import { TokensResolver } from './tokens/tokens.resolver';
+import { GithubMappingsResolver } from './github-mappings/github-mappings.resolver';
 
 /** Every resolver of the API: the schema is generated from these (code-first). */
 export const RESOLVERS = [
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   MyItemsResolver,
   AuditResolver,
   SubscriptionsResolver,
+  GithubMappingsResolver,
 ];
 
 /** The mutations' shared paths, injected into the resolvers. */

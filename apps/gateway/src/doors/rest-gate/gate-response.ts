@@ -1,6 +1,5 @@
 import type { GateDecisionKind } from '@tminus/contracts';
-import { toBlocker } from '../graphql/launches/readiness.mapper';
-import type { Blocker } from '../graphql/launches/readiness.types';
+import { blockerReasonOf, type BlockerReason } from '../../core/gates/blocker-reason';
 import type { GateEvaluation, ReadinessCounts } from '../../core/read-model/domain';
 
 /**
@@ -10,7 +9,7 @@ import type { GateEvaluation, ReadinessCounts } from '../../core/read-model/doma
  */
 export interface GateResponseBody {
   readonly decision: GateDecisionKind;
-  readonly reasons: readonly Blocker[];
+  readonly reasons: readonly BlockerReason[];
   readonly readiness: { readonly ready: boolean; readonly percent: number; readonly counts: ReadinessCounts };
   readonly evaluatedAt: string;
   /** The read-model position (event sequence) the decision was computed from. */
@@ -30,7 +29,7 @@ export const GATE_STATUS: Readonly<Record<GateDecisionKind, number>> = { ALLOWED
 
 export const toGateResponse = (evaluation: GateEvaluation): GateResponseBody => ({
   decision: evaluation.decision,
-  reasons: evaluation.reasons.map(toBlocker),
+  reasons: evaluation.reasons.map(blockerReasonOf),
   readiness: {
     ready: evaluation.readiness.ready,
     percent: evaluation.readiness.percent,

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { GATEWAY_LOGGER } from '../../app/gateway-core.module';
+import { GATEWAY_LOGGER } from '../../core/gateway-logger';
 import { Authenticator } from '../../core/auth/authenticator';
 import { CommandSender } from '../../core/commands/command-sender';
 import { GateEvaluator } from '../../core/read-model/queries/gate-evaluator';

@@ -4,16 +4,10 @@ import type {
   OverdueItem as OverdueItemView,
   TeamReadiness as TeamReadinessView,
 } from '../../../core/read-model/domain';
+import { blockerReasonOf } from '../../../core/gates/blocker-reason';
 import type { Blocker, OverdueItem, Readiness, TeamReadiness } from './readiness.types';
 
-export const toBlocker = (blocker: BlockerView): Blocker => ({
-  code: blocker.code,
-  team: blocker.teamKey ?? blocker.teamId,
-  teamId: blocker.teamId,
-  item: blocker.itemTitle,
-  itemId: blocker.itemId,
-  message: blocker.message,
-});
+export const toBlocker = (blocker: BlockerView): Blocker => blockerReasonOf(blocker);
 
 const toOverdueItem = (item: OverdueItemView): OverdueItem => ({
   teamId: item.teamId,

@@ -3,11 +3,10 @@ import type { ProjectedEnvelope } from '../../../core/read-model/projector/proje
 import { readinessOf } from '../../../core/read-model/queries/gate-evaluator';
 import type { LaunchSnapshot } from '../../../core/read-model/queries/launch-snapshot';
 import type { ReadModelQueries } from '../../../core/read-model/queries/read-model-queries';
+import { snapshotLabels } from '../../../core/read-model/queries/snapshot-labels';
 import { Mutex } from '../../../core/read-model/store/mutex';
 import type { Clock } from '../../../core/clock';
-import { labelsOf } from '../launches/history-labels';
 import { toHistoryNode } from '../launches/history.mapper';
-import { toLaunch } from '../launches/launch.mapper';
 import type { HistoryEntry } from '../launches/history.types';
 import { toReadiness } from '../launches/readiness.mapper';
 import { PushIterator } from './push-iterator';
@@ -15,8 +14,6 @@ import type { ReadinessChange } from './subscription.types';
 
 /** Event ids remembered to skip redeliveries (a client must not hear the same event twice). */
 const RECENT_EVENTS = 10_000;
-
-export type ReadinessListener = (change: ReadinessChange) => void;
 
 /**
  * This instance's pub/sub for subscriptions, fed by its own projector. Every instance projects every
@@ -26,7 +23,6 @@ export type ReadinessListener = (change: ReadinessChange) => void;
 export class LaunchFeed {
   private readonly readinessSubscribers = new Map<string, Set<PushIterator<ReadinessChange>>>();
   private readonly activitySubscribers = new Map<string, Set<PushIterator<HistoryEntry>>>();
-  private readonly readinessListeners = new Set<ReadinessListener>();
   private readonly recent = new Set<string>();
   private readonly turns = new Mutex();
 
@@ -40,10 +36,7 @@ export class LaunchFeed {
   readonly observe = (projected: ProjectedEnvelope): void => {
     const { launchId, envelope } = projected;
     if (launchId === null || this.seen(envelope.id)) return;
-    const interested =
-      this.readinessSubscribers.has(launchId) ||
-      this.activitySubscribers.has(launchId) ||
-      this.readinessListeners.size > 0;
+    const interested = this.readinessSubscribers.has(launchId) || this.activitySubscribers.has(launchId);
     if (!interested) return;
     void this.turns
       .run(() => this.announce(projected, launchId))
@@ -63,12 +56,6 @@ export class LaunchFeed {
   /** A launch's history entries as they happen. */
   activity(launchId: string): AsyncIterableIterator<HistoryEntry> {
     return this.subscribe(this.activitySubscribers, launchId);
-  }
-
-  /** Every launch's readiness changes, for in-process consumers (e.g. the GitHub deployment protection rule). */
-  onReadinessChanged(listener: ReadinessListener): () => void {
-    this.readinessListeners.add(listener);
-    return () => this.readinessListeners.delete(listener);
   }
 
   /** Open subscriptions: of one launch or of all, of one kind or both. */
@@ -113,14 +100,13 @@ export class LaunchFeed {
     if (snapshot === null) return;
     const activity = this.activitySubscribers.get(launchId);
     if (activity && activity.size > 0) {
-      const entry = toHistoryNode(envelope, launchId, labelsOf(toLaunch(snapshot, this.clock.now())));
+      const entry = toHistoryNode(envelope, launchId, snapshotLabels(snapshot));
       for (const iterator of activity) iterator.push(entry);
     }
     const readiness = this.readinessSubscribers.get(launchId);
-    if ((readiness && readiness.size > 0) || this.readinessListeners.size > 0) {
+    if (readiness && readiness.size > 0) {
       const change = this.changeOf(snapshot);
-      for (const iterator of readiness ?? []) iterator.push(change);
-      for (const listener of this.readinessListeners) listener(change);
+      for (const iterator of readiness) iterator.push(change);
     }
   }
 
