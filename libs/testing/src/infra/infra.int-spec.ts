@@ -1,10 +1,6 @@
 import { Client } from 'pg';
 import { allTopicSpecs } from '@tminus/contracts';
-import {
-  describeKafkaCluster,
-  listTopics,
-  topicPartitionCounts,
-} from '../../../messaging/src/kafka/kafka-admin';
+import { describeKafkaCluster, listTopics, topicPartitionCounts } from '@tminus/messaging';
 import { createTestDatabase, createTestTopics, kafkaBrokers, pgAdminUrl, uniqueTopic } from './test-infra';
 
 async function databaseExists(name: string): Promise<boolean> {

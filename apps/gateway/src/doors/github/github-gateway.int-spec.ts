@@ -1,4 +1,9 @@
-import { eventually, FakeGithub, protectionRulePayload, sendWebhook } from './testing/fake-github';
+import {
+  eventually,
+  FakeGithub,
+  protectionRulePayload,
+  sendWebhook,
+} from '../../../test/support/fake-github';
 import { startGateStack, WEBHOOK_SECRET, type GateStack } from '../../../test/support/gate-stack';
 
 const MAP = `mutation M($input: MapGithubEnvironmentInput!) {

@@ -16,7 +16,12 @@ import { loadGithubConfig } from './config/github-config';
 import { GithubModule } from './github.module';
 import { EnvironmentMappings } from '../../core/github/environment-mappings';
 import { PendingDeployments } from './store/pending-deployments';
-import { eventually, FakeGithub, protectionRulePayload, sendWebhook } from './testing/fake-github';
+import {
+  eventually,
+  FakeGithub,
+  protectionRulePayload,
+  sendWebhook,
+} from '../../../test/support/fake-github';
 
 const SECRET = 'webhook-secret-for-the-tests';
 

@@ -10,7 +10,7 @@ import {
   type GraphQLNamedType,
 } from 'graphql';
 
-// The public API contract of docs/product.md, checked against the committed schema.graphql.
+// The public API contract of the product (its fixed operation names), checked against the committed schema.graphql.
 const schema = buildSchema(readFileSync(join(__dirname, '../../../../../schema.graphql'), 'utf8'));
 
 const typeOf = (name: string): GraphQLNamedType => {
@@ -38,7 +38,7 @@ const inputOf = (root: 'Mutation', name: string): string => {
   return getNamedType(field.args[0].type).name;
 };
 
-describe('the public API contract (docs/product.md)', () => {
+describe("the public API contract (the product's fixed operation names)", () => {
   it.each([
     ['launch', '(id: ID, key: String): Launch'],
     ['launches', '(after: String, first: Int, status: LaunchStatus): LaunchConnection!'],

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { FakeGithub } from '../testing/fake-github';
+import { FakeGithub } from '../../../../test/support/fake-github';
 import { AppInstallationAuth, staticTokenAuth } from './github-auth';
 import { GithubClient } from './github-client';
 import { GithubApiError } from './github-http';

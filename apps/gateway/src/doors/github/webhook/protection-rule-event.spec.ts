@@ -1,4 +1,4 @@
-import { protectionRulePayload } from '../testing/fake-github';
+import { protectionRulePayload } from '../../../../test/support/fake-github';
 import { parseWebhook } from './protection-rule-event';
 
 const callbackUrl = 'https://api.github.com/repos/acme/checkout/actions/runs/42/deployment_protection_rule';

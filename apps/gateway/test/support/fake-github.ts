@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { signatureOf } from '../webhook/signature';
+import { signatureOf } from '../../src/doors/github/webhook/signature';
 
 export interface RecordedCall {
   readonly method: string;

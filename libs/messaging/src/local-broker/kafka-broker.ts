@@ -1,17 +1,13 @@
 /**
  * A real single-node Apache Kafka broker (KRaft, combined broker + controller) on loopback, run
  * from the jars fetched by kafka-jars.ts: the project's stand-in for a Kafka container on machines
- * without Docker. Facts and settings: /work/shared/docs/local-kafka.md.
+ * without Docker. Facts and settings: deploy/local/README.md.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  KafkaUnavailableError,
-  describeKafkaCluster,
-  waitForKafka,
-} from '../../libs/messaging/src/kafka/kafka-admin';
+import { KafkaUnavailableError, describeKafkaCluster, waitForKafka } from '../kafka/kafka-admin';
 import type { InfraPaths } from './paths';
 import {
   isProcessAlive,

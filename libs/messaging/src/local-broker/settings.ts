@@ -1,6 +1,6 @@
 /** Ports, URLs and names of the local infrastructure, from the environment with defaults. */
 
-/** One database per service: services never read each other's tables (docs/architecture.md). */
+/** One database per service: services never read each other's tables (docs/adr/0001-shape-of-the-system.md). */
 export const SERVICE_DATABASES = [
   'tminus_launches',
   'tminus_teams',
@@ -10,7 +10,7 @@ export const SERVICE_DATABASES = [
 
 export const DEFAULT_KAFKA_PORT = 19092;
 export const DEFAULT_KAFKA_CONTROLLER_PORT = 19093;
-/** The machine's PostgreSQL trusts local connections (see /work/shared/docs/local-kafka.md). */
+/** The machine's PostgreSQL trusts local connections (see deploy/local/README.md). */
 export const DEFAULT_PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface InfraSettings {

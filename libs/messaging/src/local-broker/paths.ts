@@ -4,8 +4,8 @@
  */
 import { join, resolve } from 'node:path';
 
-/** scripts/infra/ → repository root; independent of the caller's working directory. */
-export const REPO_ROOT = resolve(__dirname, '..', '..');
+/** libs/messaging/src/local-broker/ → repository root; independent of the caller's working directory. */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 export interface InfraPaths {
   readonly root: string;

@@ -1,18 +1,10 @@
-import {
-  addChecklistItemSchema,
-  tickItemSchema,
-  waiveItemSchema,
-} from '../../doors/graphql/checklists/checklist.validation';
-import { gateArgsSchema, setGatePolicySchema } from '../../doors/graphql/gate/gate.validation';
-import {
-  createLaunchSchema,
-  editLaunchSchema,
-  markLaunchedSchema,
-} from '../../doors/graphql/launches/launch.validation';
-import { createTeamSchema } from '../../doors/graphql/teams/team.validation';
-import { createTemplateSchema } from '../../doors/graphql/templates/template.validation';
-import { createApiTokenSchema } from '../../doors/graphql/tokens/token.validation';
-import { validateInput } from './validate-input';
+import { addChecklistItemSchema, tickItemSchema, waiveItemSchema } from './checklists/checklist.validation';
+import { gateArgsSchema, setGatePolicySchema } from './gate/gate.validation';
+import { createLaunchSchema, editLaunchSchema, markLaunchedSchema } from './launches/launch.validation';
+import { createTeamSchema } from './teams/team.validation';
+import { createTemplateSchema } from './templates/template.validation';
+import { createApiTokenSchema } from './tokens/token.validation';
+import { validateInput } from '../../core/validation/validate-input';
 
 interface InputError {
   code: string;
