@@ -1,9 +1,9 @@
-import { ErrorCodes, type CreateChecklistTemplate } from '@tminus/contracts';
+import { ErrorCodes, INPUT_LIMITS, type CreateChecklistTemplate } from '@tminus/contracts';
 import { itemFieldProblems } from '../shared/item-spec';
 import { reject } from '../shared/reject';
 
-export const MAX_TEMPLATE_NAME_LENGTH = 200;
-export const MAX_TEMPLATE_ITEMS = 200;
+export const MAX_TEMPLATE_NAME_LENGTH = INPUT_LIMITS.name;
+export const MAX_TEMPLATE_ITEMS = INPUT_LIMITS.templateItems;
 
 /** Throws TEMPLATE.INVALID listing every problem, so a client can fix them in one go. */
 export const assertValidTemplate = ({ name, items }: CreateChecklistTemplate['data']): void => {

@@ -1,4 +1,9 @@
-import { ErrorCodes, type ChecklistSignOffWithdrawn, type SignOffWithdrawalReason } from '@tminus/contracts';
+import {
+  ErrorCodes,
+  INPUT_LIMITS,
+  type ChecklistSignOffWithdrawn,
+  type SignOffWithdrawalReason,
+} from '@tminus/contracts';
 import { parseInstant } from '../shared/instant';
 import { reject } from '../shared/reject';
 import {
@@ -54,4 +59,4 @@ export const requireText = (value: string | null | undefined, what: string, maxL
   return text;
 };
 
-export const MAX_REASON_LENGTH = 1000;
+export const MAX_REASON_LENGTH = INPUT_LIMITS.checklistReason;

@@ -1,9 +1,9 @@
-/**
- * Environment names as the launches service accepts them (its ENVIRONMENT_PATTERN): gate policies are
- * stored under such names, and an audit with any other name would be rejected there and lost.
- */
-export const GATE_ENVIRONMENT_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+import { ENVIRONMENT_PATTERN } from '@tminus/contracts';
 
+/**
+ * Environment names as the launches service accepts them (the contracts' ENVIRONMENT_PATTERN): gate
+ * policies are stored under such names, and an audit with any other name would be rejected there and lost.
+ */
 export type EnvironmentParse =
   { readonly ok: true; readonly environment: string } | { readonly ok: false; readonly message: string };
 
@@ -16,7 +16,7 @@ export function parseGateEnvironment(raw: unknown): EnvironmentParse {
     return { ok: false, message: 'environment is required, e.g. ?environment=production' };
   }
   const environment = raw.trim().toLowerCase();
-  if (!GATE_ENVIRONMENT_PATTERN.test(environment)) {
+  if (!ENVIRONMENT_PATTERN.test(environment)) {
     return {
       ok: false,
       message:

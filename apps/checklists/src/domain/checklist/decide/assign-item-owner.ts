@@ -1,8 +1,8 @@
-import type { AssignItemOwner, ChecklistEvent } from '@tminus/contracts';
+import { INPUT_LIMITS, type AssignItemOwner, type ChecklistEvent } from '@tminus/contracts';
 import { requireItem, requireOpenChecklist, requireText } from '../rules';
 import type { ChecklistState } from '../state';
 
-const MAX_USER_ID_LENGTH = 200;
+const MAX_USER_ID_LENGTH = INPUT_LIMITS.id;
 
 /** `ownerUserId: null` clears the owner; assigning the current owner again changes nothing. */
 export const decideAssignItemOwner = (command: AssignItemOwner, state: ChecklistState): ChecklistEvent[] => {

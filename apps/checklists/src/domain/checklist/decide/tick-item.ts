@@ -1,9 +1,15 @@
-import { ErrorCodes, type ChecklistEvent, type DecideContext, type TickItem } from '@tminus/contracts';
+import {
+  ErrorCodes,
+  INPUT_LIMITS,
+  type ChecklistEvent,
+  type DecideContext,
+  type TickItem,
+} from '@tminus/contracts';
 import { reject } from '../../shared/reject';
 import { describeItem, requireItem, requireOpenChecklist } from '../rules';
 import type { ChecklistItem, ChecklistState, DoneStatus, OpenChecklistState } from '../state';
 
-const MAX_URL_LENGTH = 2048;
+const MAX_URL_LENGTH = INPUT_LIMITS.evidenceUrl;
 
 const normalizeEvidenceUrl = (value: string | null | undefined): string | null => {
   if (value == null) return null;

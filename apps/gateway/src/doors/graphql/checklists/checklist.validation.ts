@@ -7,7 +7,7 @@ export const addChecklistItemSchema = z.object({
   required: z.boolean(),
   dueDate: field.instant().nullish(),
   dueDaysBeforeLaunch: z.number().int().min(0).max(365).nullish(),
-  description: field.description(),
+  description: field.itemDescription(),
 });
 
 export const tickItemSchema = z.object({ itemId: field.id('itemId'), evidenceUrl: field.url().nullish() });

@@ -1,12 +1,12 @@
-import { TEAM_FUNCTIONS } from '@tminus/contracts';
+import { INPUT_LIMITS, TEAM_FUNCTIONS } from '@tminus/contracts';
 import { z } from 'zod';
 import { field } from '../../../core/validation/fields';
 
-export const MAX_TEMPLATE_ITEMS = 200;
+export const MAX_TEMPLATE_ITEMS = INPUT_LIMITS.templateItems;
 
 const templateItemSchema = z.object({
   title: field.title(),
-  description: field.description(),
+  description: field.itemDescription(),
   required: z.boolean(),
   dueDaysBeforeLaunch: z
     .number()
