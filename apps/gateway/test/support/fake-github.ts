@@ -123,16 +123,3 @@ export async function sendWebhook(
   });
   return { status: response.status, body: (await response.json().catch(() => null)) as unknown };
 }
-
-/** Waits until `condition` holds (tests wait on observed state, never on fixed sleeps). */
-export async function eventually(
-  condition: () => boolean | Promise<boolean>,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

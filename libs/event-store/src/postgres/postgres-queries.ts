@@ -5,7 +5,7 @@ import { postgresPosition } from '../global-position';
 import type { PostgresTables } from './postgres-schema';
 
 /** Runs one statement and returns its rows: bound to a transaction's EntityManager or to the pool. */
-export type Sql = <Row>(text: string, params: readonly unknown[]) => Promise<Row[]>;
+export type PgQuery = <Row>(text: string, params: readonly unknown[]) => Promise<Row[]>;
 
 export interface EventRow {
   readonly global_position: string;
@@ -39,14 +39,14 @@ export const toStoredEvent = (row: EventRow): StoredEvent => ({
   occurredAt: row.occurred_at.toISOString(),
 });
 
-export const selectStream = (sql: Sql, t: PostgresTables, streamId: string, fromPosition = 1) =>
+export const selectStream = (sql: PgQuery, t: PostgresTables, streamId: string, fromPosition = 1) =>
   sql<EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM ${t.events} WHERE stream_id = $1 AND stream_position >= $2 ORDER BY stream_position`,
     [streamId, fromPosition],
   );
 
 export const selectAll = (
-  sql: Sql,
+  sql: PgQuery,
   t: PostgresTables,
   after: string | undefined,
   limit: number | undefined,
@@ -68,7 +68,7 @@ interface OutboxRow {
 }
 
 export const selectPendingOutbox = async (
-  sql: Sql,
+  sql: PgQuery,
   t: PostgresTables,
   limit: number,
 ): Promise<PendingOutboxMessage[]> => {

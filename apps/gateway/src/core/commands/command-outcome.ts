@@ -1,7 +1,7 @@
 import { DomainError, ErrorCodes, type EventEnvelope } from '@tminus/contracts';
 
 /** How a command ended, as seen in the read model. */
-export type CommandOutcome =
+export type ObservedOutcome =
   /** Its last event is applied: queries now show its effect. */
   | { readonly kind: 'applied'; readonly commandId: string; readonly lastEvent: EventEnvelope }
   /** Accepted, but nothing changed (a CommandAccepted marker). */

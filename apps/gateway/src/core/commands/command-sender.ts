@@ -10,7 +10,7 @@ import {
 import { encodeCommandEnvelope, type MessageBus } from '@tminus/messaging';
 import type { Logger } from 'pino';
 import type { ProjectedEnvelope } from '../read-model/projector/project-envelope';
-import { CommandRejectedError, CommandTimeoutError, type CommandOutcome } from './command-outcome';
+import { CommandRejectedError, CommandTimeoutError, type ObservedOutcome } from './command-outcome';
 import type { PendingCommands, PendingOutcome } from './pending-commands';
 
 /** A command for one service's aggregate. */
@@ -39,7 +39,7 @@ export interface CommandSenderOptions {
   readonly clock?: () => Date;
   readonly onOutcome?: (
     type: string,
-    outcome: CommandOutcome['kind'] | 'timeout',
+    outcome: ObservedOutcome['kind'] | 'timeout',
     durationMs: number,
   ) => void;
 }
@@ -53,14 +53,14 @@ export class CommandSender {
   constructor(private readonly options: CommandSenderOptions) {}
 
   /** Sends and waits. Resolves once the outcome is visible to queries; throws on rejection or timeout. */
-  async send(outgoing: OutgoingCommand, options: SendOptions): Promise<CommandOutcome> {
+  async send(outgoing: OutgoingCommand, options: SendOptions): Promise<ObservedOutcome> {
     const envelope = this.envelopeOf(outgoing, options);
     const started = performance.now();
     const pending = this.options.pending.expect(envelope.commandId, this.options.timeoutMs);
     const followUp = options.alsoAwait
       ? this.options.pending.watch(options.alsoAwait, this.options.timeoutMs)
       : null;
-    let outcome: CommandOutcome;
+    let outcome: ObservedOutcome;
     try {
       outcome = await this.publishAndAwait(outgoing.service, envelope, pending);
     } catch (error) {
@@ -92,7 +92,7 @@ export class CommandSender {
     service: ServiceName,
     envelope: CommandEnvelope,
     pending: PendingOutcome,
-  ): Promise<CommandOutcome> {
+  ): Promise<ObservedOutcome> {
     const published = this.publish(service, envelope).then(
       () => null,
       (error: unknown) => ({ error }),

@@ -1,9 +1,9 @@
 import { COMMAND_ACCEPTED, COMMAND_REJECTED, type CommandRejectedData } from '@tminus/contracts';
 import type { ProjectedEnvelope } from '../read-model/projector/project-envelope';
-import { CommandTimeoutError, type CommandOutcome } from './command-outcome';
+import { CommandTimeoutError, type ObservedOutcome } from './command-outcome';
 
 interface Waiter {
-  readonly resolve: (outcome: CommandOutcome) => void;
+  readonly resolve: (outcome: ObservedOutcome) => void;
   readonly reject: (error: Error) => void;
   readonly timer: NodeJS.Timeout;
 }
@@ -15,7 +15,7 @@ interface Watcher {
 }
 
 export interface PendingOutcome {
-  readonly outcome: Promise<CommandOutcome>;
+  readonly outcome: Promise<ObservedOutcome>;
   /** Stops waiting (the publish failed): the promise then never settles and holds no timer. */
   cancel(): void;
 }
@@ -36,7 +36,7 @@ const commandIdOf = ({ envelope }: ProjectedEnvelope): string | undefined => {
 };
 
 /** The outcome an envelope settles, if it settles one. */
-export function outcomeOf(projected: ProjectedEnvelope): CommandOutcome | null {
+export function outcomeOf(projected: ProjectedEnvelope): ObservedOutcome | null {
   const commandId = commandIdOf(projected);
   if (commandId === undefined) return null;
   const { envelope } = projected;
@@ -69,7 +69,7 @@ export class PendingCommands {
   /** Registers a waiter: call BEFORE publishing, or a fast outcome could arrive unheard. */
   expect(commandId: string, timeoutMs: number): PendingOutcome {
     let cancel = (): void => undefined;
-    const outcome = new Promise<CommandOutcome>((resolve, reject) => {
+    const outcome = new Promise<ObservedOutcome>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(commandId);
         reject(new CommandTimeoutError(commandId, timeoutMs));
@@ -131,7 +131,7 @@ export class PendingCommands {
     this.watchers.clear();
   }
 
-  private settle(outcome: CommandOutcome): void {
+  private settle(outcome: ObservedOutcome): void {
     const waiter = this.waiters.get(outcome.commandId);
     if (!waiter) return;
     clearTimeout(waiter.timer);

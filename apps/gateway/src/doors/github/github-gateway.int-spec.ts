@@ -1,9 +1,5 @@
-import {
-  eventually,
-  FakeGithub,
-  protectionRulePayload,
-  sendWebhook,
-} from '../../../test/support/fake-github';
+import { eventually } from '../../../test/support/eventually';
+import { FakeGithub, protectionRulePayload, sendWebhook } from '../../../test/support/fake-github';
 import { startGateStack, WEBHOOK_SECRET, type GateStack } from '../../../test/support/gate-stack';
 
 const MAP = `mutation M($input: MapGithubEnvironmentInput!) {

@@ -16,12 +16,8 @@ import { loadGithubConfig } from './config/github-config';
 import { GithubModule } from './github.module';
 import { EnvironmentMappings } from '../../core/github/environment-mappings';
 import { PendingDeployments } from './store/pending-deployments';
-import {
-  eventually,
-  FakeGithub,
-  protectionRulePayload,
-  sendWebhook,
-} from '../../../test/support/fake-github';
+import { eventually } from '../../../test/support/eventually';
+import { FakeGithub, protectionRulePayload, sendWebhook } from '../../../test/support/fake-github';
 
 const SECRET = 'webhook-secret-for-the-tests';
 

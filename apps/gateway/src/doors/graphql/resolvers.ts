@@ -1,4 +1,4 @@
-import { ChecklistCommands } from './checklists/checklist-commands';
+import { ChecklistMutations } from './checklists/checklist-commands';
 import { ChecklistsResolver } from './checklists/checklists.resolver';
 import { GateResolver } from './gate/gate.resolver';
 import { IncidentsResolver } from './incidents/incidents.resolver';
@@ -34,4 +34,4 @@ export const RESOLVERS = [
 ];
 
 /** The mutations' shared paths, injected into the resolvers. */
-export const RESOLVER_HELPERS = [LaunchCommands, ChecklistCommands];
+export const RESOLVER_HELPERS = [LaunchCommands, ChecklistMutations];

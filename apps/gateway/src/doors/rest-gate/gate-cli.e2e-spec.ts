@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { GateResponseBody } from './gate-response';
-import { eventually } from '../../../test/support/fake-github';
+import { eventually } from '../../../test/support/eventually';
 import { startGateStack, type GateStack, type SeededLaunch } from '../../../test/support/gate-stack';
 
 const BIN = join(__dirname, '..', '..', '..', '..', '..', 'bin', 'tminus.js');

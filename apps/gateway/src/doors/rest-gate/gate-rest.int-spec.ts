@@ -1,7 +1,7 @@
 import type { GateResponseBody } from './gate-response';
 import type { RestErrorBody } from '../http/rest-error';
 import { startTestGateway } from '../../../test/support/test-gateway';
-import { eventually } from '../../../test/support/fake-github';
+import { eventually } from '../../../test/support/eventually';
 import { GatesModule } from './gates.module';
 import { startGateStack, type GateStack, type SeededLaunch } from '../../../test/support/gate-stack';
 

@@ -8,7 +8,7 @@ import {
 import type { LaunchSnapshot } from './launch-snapshot';
 import type { ReadModelQueries } from './read-model-queries';
 
-export type Clock = () => Date;
+type Now = () => Date;
 
 /** Readiness of a snapshot at `now` (waiver expiries and due dates depend on it). */
 export const readinessOf = (snapshot: LaunchSnapshot, now: Date): LaunchReadiness =>
@@ -21,7 +21,7 @@ export const readinessOf = (snapshot: LaunchSnapshot, now: Date): LaunchReadines
 export class GateEvaluator {
   constructor(
     private readonly queries: ReadModelQueries,
-    private readonly clock: Clock,
+    private readonly clock: Now,
     /** Says whether the read model lags the event log (none: never stale). */
     private readonly staleness?: () => Promise<Staleness>,
   ) {}

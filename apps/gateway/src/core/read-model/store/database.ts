@@ -1,5 +1,8 @@
 import { DataSource, type QueryRunner } from 'typeorm';
-import { Mutex } from './mutex';
+import { KeyedLock } from '@tminus/event-store';
+
+/** The lock key of the SQLite writer (one connection writes). */
+const WRITER = 'writer';
 
 export type Dialect = 'postgres' | 'sqlite';
 
@@ -136,12 +139,13 @@ class PostgresDb implements ReadModelDb {
  */
 class SqliteDb implements ReadModelDb {
   readonly dialect = 'sqlite' as const;
-  private readonly mutex = new Mutex();
+  /** One writer at a time (SQLite has one connection). */
+  private readonly mutex = new KeyedLock();
 
   constructor(private readonly dataSource: DataSource) {}
 
   read<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.mutex.run(() => work(new RunnerSql('sqlite', this.dataSource.createQueryRunner())));
+    return this.mutex.run(WRITER, () => work(new RunnerSql('sqlite', this.dataSource.createQueryRunner())));
   }
 
   /** One connection, taken in turns: every read already sees one consistent state. */
@@ -150,7 +154,7 @@ class SqliteDb implements ReadModelDb {
   }
 
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.mutex.run(async () => {
+    return this.mutex.run(WRITER, async () => {
       const runner = this.dataSource.createQueryRunner();
       await runner.query('BEGIN IMMEDIATE');
       try {
@@ -169,7 +173,7 @@ class SqliteDb implements ReadModelDb {
   }
 
   async close(): Promise<void> {
-    await this.mutex.run(async () => {
+    await this.mutex.run(WRITER, async () => {
       if (this.dataSource.isInitialized) await this.dataSource.destroy();
     });
   }

@@ -1,4 +1,5 @@
 import { newId, type Actor } from '@tminus/contracts';
+import { backoffDelay, type Backoff } from '@tminus/messaging';
 import type { Logger } from 'pino';
 import { badUserInput } from '../../../core/errors/gateway-error';
 import type { GateAudit } from '../../../core/gates/audit/gate-audit';
@@ -11,10 +12,8 @@ import type { PendingDeployment, PendingDeployments } from '../store/pending-dep
 import type { ProtectionRuleRequest } from '../webhook/protection-rule-event';
 import { decideReview, type Review } from './review-decision';
 
-export interface RetryPolicy {
-  readonly initialMs: number;
-  readonly maxMs: number;
-}
+/** Backoff between failed GitHub calls (the shared formula, with ±20 % jitter). */
+export type RetryPolicy = Backoff;
 
 export interface DeploymentReviewerOptions {
   readonly pending: PendingDeployments;
@@ -276,8 +275,7 @@ export class DeploymentReviewer {
   }
 
   private backoff(attempts: number): number {
-    const base = Math.min(this.retry.maxMs, this.retry.initialMs * 2 ** Math.min(30, attempts - 1));
-    return Math.round(base * (0.8 + Math.random() * 0.4));
+    return Math.round(backoffDelay(this.retry, attempts) * (0.8 + Math.random() * 0.4));
   }
 
   private scheduleRetry(id: string, attempts: number): void {

@@ -17,7 +17,7 @@ import type { Checklist, ChecklistItem } from './checklist.types';
  * outcome, answer with the item or checklist as the read model now shows it.
  */
 @Injectable()
-export class ChecklistCommands {
+export class ChecklistMutations {
   constructor(
     @Inject(ReadModelQueries) private readonly queries: ReadModelQueries,
     @Inject(CommandSender) private readonly sender: CommandSender,

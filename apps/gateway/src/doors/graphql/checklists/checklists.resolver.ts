@@ -4,7 +4,7 @@ import { newId } from '@tminus/contracts';
 import { authorize } from '../../../core/auth/access-control';
 import { validateInput } from '../../../core/validation/validate-input';
 import type { GatewayContext } from '../common/gateway-context';
-import { ChecklistCommands } from './checklist-commands';
+import { ChecklistMutations } from './checklist-commands';
 import {
   AddChecklistItemInput,
   AssignItemInput,
@@ -30,7 +30,7 @@ import {
 /** Checklist work: items ticked, waived, blocked, added; checklists signed off by a team LEAD. */
 @Resolver(() => Checklist)
 export class ChecklistsResolver {
-  constructor(@Inject(ChecklistCommands) private readonly checklists: ChecklistCommands) {}
+  constructor(@Inject(ChecklistMutations) private readonly checklists: ChecklistMutations) {}
 
   @Query(() => Checklist, { nullable: true })
   async checklist(

@@ -4,7 +4,7 @@ import { readinessOf } from '../../../core/read-model/queries/gate-evaluator';
 import type { LaunchSnapshot } from '../../../core/read-model/queries/launch-snapshot';
 import type { ReadModelQueries } from '../../../core/read-model/queries/read-model-queries';
 import { snapshotLabels } from '../../../core/read-model/queries/snapshot-labels';
-import { Mutex } from '../../../core/read-model/store/mutex';
+import { KeyedLock } from '@tminus/event-store';
 import type { Clock } from '../../../core/clock';
 import { toHistoryNode } from '../launches/history.mapper';
 import type { HistoryEntry } from '../launches/history.types';
@@ -18,13 +18,14 @@ const RECENT_EVENTS = 10_000;
 /**
  * This instance's pub/sub for subscriptions, fed by its own projector. Every instance projects every
  * event (its own consumer group), so each one notifies its own clients: no shared pub/sub is needed.
- * Notifications run one at a time, so a launch's changes arrive in order.
+ * Notifications of one launch run one at a time, so its changes arrive in order.
  */
 export class LaunchFeed {
   private readonly readinessSubscribers = new Map<string, Set<PushIterator<ReadinessChange>>>();
   private readonly activitySubscribers = new Map<string, Set<PushIterator<HistoryEntry>>>();
   private readonly recent = new Set<string>();
-  private readonly turns = new Mutex();
+  /** One notification at a time per launch: its changes arrive in order, other launches alongside. */
+  private readonly turns = new KeyedLock();
 
   constructor(
     private readonly queries: ReadModelQueries,
@@ -39,7 +40,7 @@ export class LaunchFeed {
     const interested = this.readinessSubscribers.has(launchId) || this.activitySubscribers.has(launchId);
     if (!interested) return;
     void this.turns
-      .run(() => this.announce(projected, launchId))
+      .run(launchId, () => this.announce(projected, launchId))
       .catch((error: unknown) => {
         this.logger.error({ err: error, launchId, eventId: envelope.id }, 'could not notify subscribers');
       });

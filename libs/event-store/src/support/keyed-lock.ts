@@ -1,7 +1,8 @@
 /**
- * Runs sections with the same key one at a time, in call order; different keys run in parallel.
- * The processor queues commands for one stream here, so commands racing inside one process (a
- * reaction, the scheduler, the consumer) wait their turn instead of failing each other's appends.
+ * Runs sections with the same key one at a time, in call order; different keys run in parallel. The
+ * one lock of the codebase: the command processor queues a stream's commands on it (commands racing
+ * inside one process wait their turn instead of failing each other's appends), SQLite stores take one
+ * key for their single writer, and the gateway's feed takes a launch id.
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<void>>();
