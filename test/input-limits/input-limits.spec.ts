@@ -9,7 +9,7 @@ import {
   opened,
   REQUIRED,
   ADMIN,
-} from '../../apps/checklists/src/domain/checklist/spec-fixtures';
+} from '../../apps/checklists/src/domain/checklist/checklist.fixtures';
 import {
   addChecklistItemSchema,
   blockItemSchema,
