@@ -25,7 +25,7 @@ export const EVENT_COLUMNS = `global_position::text AS global_position, transact
   id::text AS id, stream_id, stream_position, type, schema_version, data, metadata, occurred_at`;
 
 /** Only transactions older than every running one: a later poll can never find an earlier commit. */
-export const COMMITTED_BEFORE_ALL_RUNNING = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+const COMMITTED_BEFORE_ALL_RUNNING = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 
 export const toStoredEvent = (row: EventRow): StoredEvent => ({
   globalPosition: postgresPosition.encode(row.transaction_id, row.global_position),

@@ -21,9 +21,9 @@ import {
 import type { InfraSettings } from './settings';
 
 /** A cold JVM start of the broker takes a few seconds on 2 cores; 90 s leaves room for a busy CI box. */
-export const KAFKA_READY_TIMEOUT_MS = 90_000;
+const KAFKA_READY_TIMEOUT_MS = 90_000;
 /** How long a controlled shutdown may take before SIGKILL. */
-export const KAFKA_STOP_TIMEOUT_MS = 15_000;
+const KAFKA_STOP_TIMEOUT_MS = 15_000;
 /** Identifies our broker in /proc/<pid>/cmdline, so a recycled pid is never signalled. */
 const MAIN_CLASS = 'kafka.Kafka';
 
@@ -72,7 +72,7 @@ function jvmArgs(paths: InfraPaths): string[] {
 const javaBinary = (): string =>
   process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 
-export function writeServerProperties(paths: InfraPaths, settings: InfraSettings): void {
+function writeServerProperties(paths: InfraPaths, settings: InfraSettings): void {
   mkdirSync(paths.kafka.dir, { recursive: true });
   writeFileSync(paths.kafka.serverProperties, renderServerProperties(settings, paths.kafka.dataDir));
 }
@@ -95,7 +95,7 @@ export function newClusterId(random: () => Buffer = () => randomBytes(16)): stri
  *
  * @returns false when the directory was formatted already.
  */
-export async function formatStorageOnce(paths: InfraPaths): Promise<boolean> {
+async function formatStorageOnce(paths: InfraPaths): Promise<boolean> {
   if (existsSync(paths.kafka.metaProperties)) return false;
   mkdirSync(paths.kafka.dataDir, { recursive: true });
   mkdirSync(paths.logsDir, { recursive: true });

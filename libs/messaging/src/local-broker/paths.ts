@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 
 /** libs/messaging/src/local-broker/ → repository root; independent of the caller's working directory. */
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 export interface InfraPaths {
   readonly root: string;

@@ -8,8 +8,8 @@ export const SERVICE_DATABASES = [
   'tminus_gateway',
 ] as const;
 
-export const DEFAULT_KAFKA_PORT = 19092;
-export const DEFAULT_KAFKA_CONTROLLER_PORT = 19093;
+const DEFAULT_KAFKA_PORT = 19092;
+const DEFAULT_KAFKA_CONTROLLER_PORT = 19093;
 /** The machine's PostgreSQL trusts local connections (see deploy/local/README.md). */
 export const DEFAULT_PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 

@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import type { StartedTestContainer } from 'testcontainers';
 
 /** What testcontainers says when no engine answers (detect it once). */
-export const NO_CONTAINER_RUNTIME = 'Could not find a working container runtime strategy';
+const NO_CONTAINER_RUNTIME = 'Could not find a working container runtime strategy';
 
 const KAFKA_IMAGE = process.env.KAFKA_IMAGE || 'apache/kafka:4.4.0';
 const POSTGRES_IMAGE = process.env.POSTGRES_IMAGE || 'postgres:17-alpine';

@@ -31,7 +31,7 @@ function asset(name: string, packageName: string, file: string): GraphiqlAsset {
 export type PackageLocator = (packageName: string) => string | undefined;
 
 /** Node's own resolution from this file; `<pkg>/package.json` is exported by every package used here. */
-export const nodeModulesLocator: PackageLocator = (packageName) => {
+const nodeModulesLocator: PackageLocator = (packageName) => {
   try {
     return dirname(require.resolve(`${packageName}/package.json`));
   } catch {

@@ -10,7 +10,7 @@ export interface RateLimitConfig {
 }
 
 /** 100 requests a second on average per token and instance: room for busy pipelines, not for floods. */
-export const DEFAULT_RATE_LIMIT: RateLimitConfig = { limit: 6_000, windowMs: 60_000 };
+const DEFAULT_RATE_LIMIT: RateLimitConfig = { limit: 6_000, windowMs: 60_000 };
 
 /** The paths limited: GraphQL over HTTP and the REST gate (health, metrics and GitHub are not). */
 export const RATE_LIMITED_PATHS = ['/graphql', '/v1/gates'];
@@ -21,7 +21,7 @@ interface LimitedRequest extends IncomingMessage {
 }
 
 /** The bucket of a request: its token's hash, else its address (a bad token still counts somewhere). */
-export function rateLimitKeyOf(request: LimitedRequest): string {
+function rateLimitKeyOf(request: LimitedRequest): string {
   const token = bearerTokenOf(request.headers.authorization);
   if (token !== null) return `token:${hashToken(token)}`;
   return `ip:${ipKeyGenerator(request.ip ?? request.socket.remoteAddress ?? 'unknown')}`;

@@ -22,10 +22,7 @@ export interface AuditPublisher {
   publishOnly(outgoing: OutgoingCommand, options: Omit<SendOptions, 'alsoAwait'>): Promise<string>;
 }
 
-export const recordGateEvaluationOf = (
-  evaluation: GateEvaluation,
-  evaluatedBy: string,
-): RecordGateEvaluation => ({
+const recordGateEvaluationOf = (evaluation: GateEvaluation, evaluatedBy: string): RecordGateEvaluation => ({
   type: 'RecordGateEvaluation',
   data: {
     launchId: evaluation.launchId,

@@ -26,7 +26,7 @@ const logged = (row: EventRow): LoggedEvent => ({
 });
 
 /** ISO-8601 in one fixed form, so stored times compare correctly as text. */
-export const normalizeInstant = (value: string): string => new Date(value).toISOString();
+const normalizeInstant = (value: string): string => new Date(value).toISOString();
 
 export interface HistoryPageQuery {
   readonly launchId: string;

@@ -74,7 +74,7 @@ export class AppInstallationAuth implements GithubAuth {
   }
 }
 
-export const withSlash = (url: URL): URL => new URL(url.href.endsWith('/') ? url.href : `${url.href}/`);
+const withSlash = (url: URL): URL => new URL(url.href.endsWith('/') ? url.href : `${url.href}/`);
 
 export function githubAuthOf(
   credentials: GithubCredentials,

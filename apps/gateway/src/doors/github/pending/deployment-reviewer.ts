@@ -39,7 +39,7 @@ const DEFAULT_LEASE_MS = 30_000;
 const DAY_MS = 86_400_000;
 
 /** The actor of the audit records made for GitHub: the repository acts as a pipeline. */
-export const githubActor = (repository: string): Actor => ({
+const githubActor = (repository: string): Actor => ({
   userId: `github:${repository}`,
   role: 'PIPELINE',
 });

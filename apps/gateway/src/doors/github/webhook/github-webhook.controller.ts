@@ -10,7 +10,7 @@ import { isValidSignature } from './signature';
 /** The webhook secret (null: not configured, the endpoint answers 503). */
 export const GITHUB_WEBHOOK_SECRET = Symbol('GITHUB_WEBHOOK_SECRET');
 
-export const GITHUB_NOT_CONFIGURED = 'GITHUB.NOT_CONFIGURED';
+const GITHUB_NOT_CONFIGURED = 'GITHUB.NOT_CONFIGURED';
 
 /** Nest keeps the unparsed body when the app is created with `{ rawBody: true }`. */
 interface RawBodyRequest {

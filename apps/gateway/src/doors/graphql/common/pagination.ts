@@ -1,8 +1,8 @@
 import { badUserInput } from '../../../core/errors/gateway-error';
 import { decodeCursor } from '../../../core/read-model/queries/cursor';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
 
 /** `first`, checked: 1..100 (default 20). */
 export function pageSize(first: number | null | undefined, field = 'first'): number {

@@ -4,7 +4,7 @@ import { encodeCursor } from '../../../core/read-model/queries/cursor';
 import type { HistoryConnection, HistoryEntry } from './history.types';
 
 /** History cursors carry the local sequence of the entry: the next page starts below it. */
-export const historyCursor = (seq: number): string => encodeCursor({ seq });
+const historyCursor = (seq: number): string => encodeCursor({ seq });
 
 export const toHistoryNode = (
   event: LoggedEvent['envelope'],

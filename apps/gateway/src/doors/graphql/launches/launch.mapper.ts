@@ -12,7 +12,7 @@ import { toTeam } from '../teams/team.mapper';
 import type { Incident, Launch, LaunchTeam, Support } from './launch.types';
 import { toReadiness, toTeamReadiness } from './readiness.mapper';
 
-export const toIncident = (incident: IncidentView, launchId: string): Incident => ({ ...incident, launchId });
+const toIncident = (incident: IncidentView, launchId: string): Incident => ({ ...incident, launchId });
 
 const toSupport = (launch: LaunchView): Support => ({
   status: supportStatus(launch),

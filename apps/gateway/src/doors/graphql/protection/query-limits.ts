@@ -45,7 +45,7 @@ export const MAX_QUERY_TOKENS = 50_000;
  * or replayed from events weigh what they do. Calibrated so the default limit allows about one page of
  * 100 launches with their readiness, or 20 as-of replays, per request.
  */
-export const FIELD_COSTS: Readonly<Record<string, number>> = {
+const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Query.gate': 250,
   'Query.launchAsOf': 2_500,
   'Launch.readiness': 200,

@@ -17,7 +17,7 @@ export interface Forecast {
 
 const DAY_MS = 86_400_000;
 /** "Recent": the last week, or since the launch was created when it is younger. */
-export const RECENT_WINDOW_DAYS = 7;
+const RECENT_WINDOW_DAYS = 7;
 
 export interface ForecastInput {
   readonly now: Date;
@@ -49,7 +49,7 @@ const landing = (expected: Date, input: ForecastInput, ratePerDay: number, basis
 };
 
 /** The forecast from the progress at the start of the recent window and now (pure arithmetic). */
-export const forecastFrom = (input: ForecastInput): Forecast => {
+const forecastFrom = (input: ForecastInput): Forecast => {
   const elapsed = input.now.getTime() - Date.parse(input.from.at);
   const gained = satisfied(input.to) - satisfied(input.from);
   const ratePerDay = elapsed > 0 && gained > 0 ? round(gained / days(elapsed)) : 0;

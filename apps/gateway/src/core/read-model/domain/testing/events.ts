@@ -16,7 +16,6 @@ export const TARGET_DATE = '2026-03-01T09:00:00.000Z';
 export const QA_ID = 'team-qa';
 export const SEC_ID = 'team-sec';
 export const QA_CHECKLIST = checklistIdFor(LAUNCH_ID, QA_ID);
-export const SEC_CHECKLIST = checklistIdFor(LAUNCH_ID, SEC_ID);
 
 export const item = (
   itemId: string,
