@@ -65,6 +65,62 @@ module.exports = {
       to: { path: '^(node_modules/|libs/(?!contracts/))', pathNot: 'node_modules/@types/' },
     },
     {
+      name: 'gateway-doors-not-into-other-doors',
+      comment:
+        'A gateway door (GraphQL, REST gate, GitHub, web app, GraphiQL) uses only the core; doors/http is the HTTP plumbing they share (ADR 0013).',
+      severity: 'error',
+      from: { path: '^apps/gateway/src/doors/([^/]+)/' },
+      to: { path: '^apps/gateway/src/doors/', pathNot: '^apps/gateway/src/doors/($1|http)/' },
+    },
+    {
+      name: 'gateway-doors-not-into-app',
+      comment: 'app/ is the composition root: it imports the doors, never the other way round.',
+      severity: 'error',
+      from: { path: '^apps/gateway/src/doors/' },
+      to: { path: '^apps/gateway/src/app/' },
+    },
+    {
+      name: 'gateway-core-not-into-doors',
+      comment: 'The core knows no door and no composition root.',
+      severity: 'error',
+      from: { path: '^apps/gateway/src/core/' },
+      to: { path: '^apps/gateway/src/(doors|app)/' },
+    },
+    {
+      name: 'gateway-core-is-framework-free',
+      comment: 'Nest, Express, Apollo and GraphQL stay in the doors and app/; the core is plain TypeScript.',
+      severity: 'error',
+      from: { path: '^apps/gateway/src/core/', pathNot: '\\.spec\\.ts$' },
+      to: { path: 'node_modules/(@nestjs|@apollo|@as-integrations|express|graphql|graphql-ws|ws)/' },
+    },
+    {
+      name: 'no-test-support-in-production',
+      comment:
+        'Test helpers (**/testing/**, libs/testing, test/ folders) serve specs, benches and tools; production code never loads them.',
+      severity: 'error',
+      from: {
+        path: '^(apps|libs)/',
+        pathNot:
+          '\\.(spec|int-spec|e2e-spec)\\.ts$|fixtures?\\.ts$|/testing/|^libs/testing/|^apps/[^/]+/test/',
+      },
+      to: { path: 'fixtures?\\.ts$|/testing/|^libs/testing/|^apps/[^/]+/test/|^test/' },
+    },
+    {
+      name: 'libs-not-into-scripts',
+      comment: 'scripts/ are entry points and tools; what a lib needs from them belongs in a lib.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^scripts/' },
+    },
+    {
+      name: 'libs-import-other-libs-by-name',
+      comment:
+        'A lib reaches another only through its package name (its public index), never by relative path.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: { path: '^libs/', pathNot: '^libs/$1/', dependencyTypesNot: ['aliased'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -41,8 +41,8 @@ import {
   type InfraContext,
   type Log,
 } from '../scripts/infra/index';
-import { isKafkaAnswering } from '../scripts/infra/kafka-broker';
-import { DEFAULT_PG_ADMIN_URL } from '../scripts/infra/settings';
+import { isKafkaAnswering } from '../libs/messaging/src/local-broker/kafka-broker';
+import { DEFAULT_PG_ADMIN_URL } from '../libs/messaging/src/local-broker/settings';
 
 /** An external or containerised broker should already be up or come up quickly. */
 const EXTERNAL_KAFKA_TIMEOUT_MS = 60_000;

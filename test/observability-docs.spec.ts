@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServiceMetrics } from '@tminus/service-kit';
-import { GatewayMetrics } from '../apps/gateway/src/http/gateway-metrics';
-import { watchProjection } from '../apps/gateway/src/observability/projection-metrics';
-import { WebhookMetrics } from '../apps/gateway/src/notifications/delivery/webhook-metrics';
+import { GatewayMetrics } from '../apps/gateway/src/core/observability/gateway-metrics';
+import { watchProjection } from '../apps/gateway/src/core/observability/projection-metrics';
+import { WebhookMetrics } from '../apps/gateway/src/core/notifications/delivery/webhook-metrics';
 
 /** prom-client's process_* and nodejs_* defaults: documented as a family, not one by one. */
 const isDefault = (name: string): boolean => /^(process|nodejs)_/.test(name);

@@ -39,7 +39,7 @@ import {
 import type { RunningApp, ServiceDeps } from '@tminus/service-kit';
 import { startChecklists } from '../../apps/checklists/src/index';
 import { startTeams } from '../../apps/teams/src/index';
-import { DEFAULT_PG_ADMIN_URL } from '../infra/settings';
+import { DEFAULT_PG_ADMIN_URL } from '../../libs/messaging/src/local-broker/settings';
 
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 2000);
 const TIMEOUT_MS = 120_000;

@@ -7,7 +7,7 @@
  * requests at a fixed concurrency.
  */
 import { Controller, Get, Module } from '@nestjs/common';
-import { startGateStack, type GateStack } from '../../apps/gateway/src/gates/testing/gate-stack';
+import { startGateStack, type GateStack } from '../../apps/gateway/test/support/gate-stack';
 import { latencyTable, measureLatency, runConcurrently, type LatencyResult } from './latency';
 
 const REQUESTS = Number(process.env.BENCH_GATE_REQUESTS ?? 2_000);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { createEventStore, type EventStore, type NewEvent } from '@tminus/event-store';
-import { DEFAULT_PG_ADMIN_URL } from '../infra/settings';
+import { DEFAULT_PG_ADMIN_URL } from '../../libs/messaging/src/local-broker/settings';
 import { formatTable, measure, type Measurement, type MeasureOptions } from './measure';
 
 const OPTIONS: MeasureOptions = {

@@ -9,8 +9,8 @@
  */
 import { seedWorld } from '../../apps/gateway/test/support/seed';
 import { startTestGateway, type TestGateway } from '../../apps/gateway/test/support/test-gateway';
-import { DEFAULT_NOTIFICATIONS } from '../../apps/gateway/src/notifications/notifications-config';
-import { WebhookReceiver } from '../../apps/gateway/src/notifications/testing/webhook-receiver';
+import { DEFAULT_NOTIFICATIONS } from '../../apps/gateway/src/core/notifications/notifications-config';
+import { WebhookReceiver } from '../../apps/gateway/src/core/notifications/testing/webhook-receiver';
 import { latencyTable, measureLatency, summarise, type LatencyResult } from './latency';
 
 const TICKS = Number(process.env.BENCH_WEBHOOK_TICKS ?? 300);

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isKafkaAnswering } from '../infra/kafka-broker';
+import { isKafkaAnswering } from '../../libs/messaging/src/local-broker/kafka-broker';
 import { eventually } from '../../test/e2e/support/eventually';
-import { isProcessAlive, processCommandLine } from '../infra/process';
+import { isProcessAlive, processCommandLine } from '../../libs/messaging/src/local-broker/process';
 
 /**
  * The broker's JVM, found by the port it listens on (whoever started it: `npm run infra:up` in this

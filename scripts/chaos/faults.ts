@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import type { ServiceName } from '@tminus/contracts';
 import { GraphqlClient } from '../../apps/embedded/src/client/graphql-client';
-import { runCommand } from '../infra/process';
+import { runCommand } from '../../libs/messaging/src/local-broker/process';
 import { tickCommand, type BrokerMessages } from './broker-messages';
 import { kafkaBrokerPid, pauseBroker, restartBroker, resumeBroker } from './broker-process';
 import type { Ledger } from './ledger';

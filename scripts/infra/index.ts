@@ -8,15 +8,15 @@
  */
 import { allTopicSpecs } from '../../libs/contracts/src/topics';
 import { ensureTopics, topicPartitionCounts } from '../../libs/messaging/src/kafka/kafka-admin';
-import { ensureKafkaJars, type JarsOutcome } from './kafka-jars';
+import { ensureKafkaJars, type JarsOutcome } from '../../libs/messaging/src/local-broker/kafka-jars';
 import {
   isKafkaAnswering,
   runningBrokerPid,
   startKafkaBroker,
   stopKafkaBroker,
   type BrokerStop,
-} from './kafka-broker';
-import { infraPaths, type InfraPaths } from './paths';
+} from '../../libs/messaging/src/local-broker/kafka-broker';
+import { infraPaths, type InfraPaths } from '../../libs/messaging/src/local-broker/paths';
 import {
   databaseUrl,
   ensureDatabases,
@@ -24,14 +24,18 @@ import {
   existingDatabases,
   pingPostgres,
 } from './postgres';
-import type { Log } from './process';
-import { loadSettings, type InfraSettings } from './settings';
+import type { Log } from '../../libs/messaging/src/local-broker/process';
+import { loadSettings, type InfraSettings } from '../../libs/messaging/src/local-broker/settings';
 
-export { infraPaths, type InfraPaths } from './paths';
-export { loadSettings, SERVICE_DATABASES, type InfraSettings } from './settings';
+export { infraPaths, type InfraPaths } from '../../libs/messaging/src/local-broker/paths';
+export {
+  loadSettings,
+  SERVICE_DATABASES,
+  type InfraSettings,
+} from '../../libs/messaging/src/local-broker/settings';
 export { databaseUrl, ensureDatabases, ensurePostgresReachable, redactUrl } from './postgres';
-export { stopKafkaBroker, type BrokerStop } from './kafka-broker';
-export type { Log } from './process';
+export { stopKafkaBroker, type BrokerStop } from '../../libs/messaging/src/local-broker/kafka-broker';
+export type { Log } from '../../libs/messaging/src/local-broker/process';
 
 export interface InfraContext {
   readonly paths: InfraPaths;

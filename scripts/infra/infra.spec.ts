@@ -2,11 +2,15 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { likelyCause, newClusterId, renderServerProperties } from './kafka-broker';
-import { ensureKafkaJars } from './kafka-jars';
-import { infraPaths } from './paths';
+import {
+  likelyCause,
+  newClusterId,
+  renderServerProperties,
+} from '../../libs/messaging/src/local-broker/kafka-broker';
+import { ensureKafkaJars } from '../../libs/messaging/src/local-broker/kafka-jars';
+import { infraPaths } from '../../libs/messaging/src/local-broker/paths';
 import { databaseUrl, quoteIdent, redactUrl } from './postgres';
-import { loadSettings, SERVICE_DATABASES } from './settings';
+import { loadSettings, SERVICE_DATABASES } from '../../libs/messaging/src/local-broker/settings';
 
 const properties = (text: string): Map<string, string> =>
   new Map(

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { Client } from 'pg';
-import { runCommand, tailText, type Log } from './process';
+import { runCommand, tailText, type Log } from '../../libs/messaging/src/local-broker/process';
 
 const CONNECT_TIMEOUT_MS = 5_000;
 /** Where Debian's postgresql-common keeps one directory per installed major version. */

@@ -62,4 +62,37 @@ describe('architecture boundaries', () => {
       'libs/contracts/src/index.ts -> apps/launches/src/helper2.ts',
     ]);
   });
+
+  it('keeps each gateway door to the core (and the shared HTTP plumbing), never another door or app/', () => {
+    expect(ruleHits('gateway-doors-not-into-other-doors')).toEqual([
+      'apps/gateway/src/doors/graphql/leaky-resolver.ts -> apps/gateway/src/doors/rest-gate/gate-body.ts',
+    ]);
+    expect(ruleHits('gateway-doors-not-into-app')).toEqual([
+      'apps/gateway/src/doors/graphql/leaky-resolver.ts -> apps/gateway/src/app/root.ts',
+    ]);
+  });
+
+  it('keeps the gateway core free of doors, app/ and frameworks', () => {
+    expect(ruleHits('gateway-core-not-into-doors')).toEqual([
+      'apps/gateway/src/core/leaky-core.ts -> apps/gateway/src/app/root.ts',
+      'apps/gateway/src/core/leaky-core.ts -> apps/gateway/src/doors/rest-gate/gate-body.ts',
+    ]);
+    const framework = ruleHits('gateway-core-is-framework-free');
+    expect(framework).toHaveLength(1);
+    expect(framework[0]).toContain('node_modules/@nestjs/common');
+  });
+
+  it('keeps test support out of production code (specs may use it)', () => {
+    expect(ruleHits('no-test-support-in-production')).toEqual([
+      'apps/launches/src/leaky-main.ts -> apps/launches/src/testing/fake-clock.ts',
+      'apps/launches/src/leaky-main.ts -> libs/testing/src/index.ts',
+    ]);
+  });
+
+  it('keeps libs from importing scripts, and from reaching into another lib by relative path', () => {
+    expect(ruleHits('libs-not-into-scripts')).toEqual(['libs/messaging/src/leaky-lib.ts -> scripts/tool.ts']);
+    expect(ruleHits('libs-import-other-libs-by-name')).toEqual([
+      'libs/messaging/src/leaky-lib.ts -> libs/contracts/src/index.ts',
+    ]);
+  });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { EmbeddedProcess } from '../../apps/embedded/src/client/embedded-process';
 import { GraphqlClient } from '../../apps/embedded/src/client/graphql-client';
 import { createChecklistFixture } from '../../apps/embedded/src/testing/launch-fixture';
-import { WebhookReceiver } from '../../apps/gateway/src/notifications/testing/webhook-receiver';
+import { WebhookReceiver } from '../../apps/gateway/src/core/notifications/testing/webhook-receiver';
 import { eventually } from './support/eventually';
 
 interface Delivery {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { eventually as poll } from '@tminus/testing';
 import { EmbeddedStack, REPOSITORY_ROOT } from './embedded-stack';
 
 interface CliRun {
@@ -23,17 +24,8 @@ function tminus(args: string[], env: Record<string, string>): Promise<CliRun> {
   );
 }
 
-async function eventually(
-  condition: () => Promise<boolean>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const eventually = (condition: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<boolean> =>
+  poll(condition, Boolean, { what, timeoutMs, intervalMs: 100 });
 
 /**
  * `tminus gate` against the real product (all four apps, `npm start`'s embedded mode): a launch whose

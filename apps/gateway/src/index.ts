@@ -16,10 +16,10 @@ export {
   GATEWAY_SQLITE_FILE,
   type ReadModelDatabaseOptions,
   type ReadModelDb,
-} from './read-model/store/database';
-export { LIVE_TABLES } from './read-model/store/tables';
-export { rebuildProjections, type RebuildReport } from './read-model/rebuild/rebuild-projections';
-export { ADMIN_TOKEN_FILE } from './auth/admin-bootstrap';
-export { loadGatewayConfig, type GatewayConfig } from './config/gateway-config';
-export { loadGateConfig, type GateConfig } from './gates/gate-config';
-export { loadGithubConfig, type GithubConfig } from './github/config/github-config';
+} from './core/read-model/store/database';
+export { LIVE_TABLES } from './core/read-model/store/tables';
+export { rebuildProjections, type RebuildReport } from './core/read-model/rebuild/rebuild-projections';
+export { ADMIN_TOKEN_FILE } from './core/auth/admin-bootstrap';
+export { loadGatewayConfig, type GatewayConfig } from './core/config/gateway-config';
+export { loadGateConfig, type GateConfig } from './core/gates/gate-config';
+export { loadGithubConfig, type GithubConfig } from './doors/github/config/github-config';

@@ -10,8 +10,8 @@ import { allTopicSpecs } from '@tminus/contracts';
 import { ensureTopics, KafkaBus, NamespacedBus, namespacedTopicName } from '@tminus/messaging';
 import { closeOnSignals, createServiceLogger, ListenError } from '@tminus/service-kit';
 import { stopTracing } from '@tminus/tracing';
-import { loadGateConfig } from './gates/gate-config';
-import { loadGithubConfig } from './github/config/github-config';
+import { loadGateConfig } from './core/gates/gate-config';
+import { loadGithubConfig } from './doors/github/config/github-config';
 import { loadGatewayConfig, startGateway } from './index';
 
 async function main(): Promise<void> {

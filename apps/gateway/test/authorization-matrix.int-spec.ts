@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, getNamedType, isLeafType } from 'graphql';
-import { MUTATION_OPERATIONS } from '../src/auth/access-policy';
+import { MUTATION_OPERATIONS } from '../src/core/auth/access-policy';
 import { createToken, seedWorld, type Seeded } from './support/seed';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 

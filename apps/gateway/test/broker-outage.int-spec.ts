@@ -1,9 +1,4 @@
-import {
-  ADMIN_TOKEN,
-  startGateStack,
-  type GateStack,
-  type SeededLaunch,
-} from '../src/gates/testing/gate-stack';
+import { ADMIN_TOKEN, startGateStack, type GateStack, type SeededLaunch } from './support/gate-stack';
 import { postGraphql } from './support/test-gateway';
 import { RawGraphqlWs } from './support/raw-graphql-ws';
 

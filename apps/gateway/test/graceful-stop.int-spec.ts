@@ -1,4 +1,4 @@
-import { ADMIN_TOKEN, startGateStack, type GateStack } from '../src/gates/testing/gate-stack';
+import { ADMIN_TOKEN, startGateStack, type GateStack } from './support/gate-stack';
 import { eventually } from './support/eventually';
 import { postGraphql } from './support/test-gateway';
 

@@ -4,6 +4,7 @@ export * from './common/decider';
 export * from './common/envelope';
 export * from './common/error-codes';
 export * from './common/ids';
+export * from './common/input-limits';
 export * from './schema-versions';
 export * from './teams/team-function';
 export * from './teams/commands';

@@ -1,5 +1,6 @@
 export * from './event-store';
 export * from './errors';
+export { KeyedLock } from './support/keyed-lock';
 export { compareGlobalPositions, InvalidGlobalPositionError } from './global-position';
 export { UpcasterRegistry, type Upcaster, type Upcasted } from './upcasting/upcaster-registry';
 export { eventUpcasters, upcastEnvelope } from './upcasting/event-upcasters';

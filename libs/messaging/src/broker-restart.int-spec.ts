@@ -25,7 +25,7 @@ import {
   type PipelineStores,
 } from './testing/pipeline-fixtures';
 import { privateKafka } from './testing/private-kafka';
-import { uniqueTopic } from '../../testing/src/infra/test-infra';
+import { uniqueTopic } from '@tminus/testing';
 
 jest.setTimeout(300_000);
 

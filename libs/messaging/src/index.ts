@@ -18,7 +18,7 @@ export * from './kafka/kafka-admin';
 export * from './in-process/in-process-bus';
 export { contractPartitionsOf, partitionFor } from './in-process/partitioner';
 
-export type { Backoff } from './support/wakeup';
+export { backoffDelay, type Backoff } from './support/wakeup';
 
 // Exactly-once effects on top of at-least-once delivery.
 export * from './idempotency/idempotent-handler';

@@ -18,12 +18,7 @@ import {
   openPipelineStores,
   type PipelineStores,
 } from './testing/pipeline-fixtures';
-import {
-  createTestTopics,
-  kafkaBrokers,
-  uniqueTopic,
-  type TestTopics,
-} from '../../testing/src/infra/test-infra';
+import { createTestTopics, kafkaBrokers, uniqueTopic, type TestTopics } from '@tminus/testing';
 
 const EVENTS = 40;
 const FIRST_BATCH = 15;

@@ -16,12 +16,7 @@ import type { IncomingMessage, Subscription } from './message-bus';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { eventually } from './testing/eventually';
 import { recordApplied, openPipelineStores, type PipelineStores } from './testing/pipeline-fixtures';
-import {
-  createTestTopics,
-  kafkaBrokers,
-  uniqueTopic,
-  type TestTopics,
-} from '../../testing/src/infra/test-infra';
+import { createTestTopics, kafkaBrokers, uniqueTopic, type TestTopics } from '@tminus/testing';
 
 describe('poison messages on a real broker', () => {
   let stores: PipelineStores;

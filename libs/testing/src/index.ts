@@ -1,2 +1,3 @@
 export * from './decider-spec';
+export * from './eventually';
 export * from './infra/test-infra';

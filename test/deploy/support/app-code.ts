@@ -62,7 +62,7 @@ export const APPS: readonly AppSpec[] = [
   {
     name: 'gateway',
     entry: 'apps/gateway/src/main.ts',
-    configModules: [SERVICE_CONFIG, 'apps/gateway/src/config/gateway-config.ts'],
+    configModules: [SERVICE_CONFIG, 'apps/gateway/src/core/config/gateway-config.ts'],
     port: 4000,
     database: 'tminus_gateway',
     workloadKind: 'StatefulSet',

@@ -1,6 +1,6 @@
 export { checklistTemplateDecider } from './checklist-template/checklist-template.decider';
 export type { ExistingTemplate, NoTemplate, TemplateState } from './checklist-template/state';
-export { MAX_TEMPLATE_ITEMS, MAX_TEMPLATE_NAME_LENGTH } from './checklist-template/validate-template';
+export { MAX_TEMPLATE_ITEMS, MAX_TEMPLATE_NAME_LENGTH } from './checklist-template/validation';
 export { checklistDecider } from './checklist/checklist.decider';
 export { pendingWaiverExpiries, type PendingWaiverExpiry } from './checklist/pending-waiver-expiries';
 export type {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually as poll } from '@tminus/testing';
 import type { GraphqlClient } from '../client/graphql-client';
 
 export interface ChecklistFixture {
@@ -15,19 +16,8 @@ export interface ItemSnapshot {
 }
 
 /** Polls `read` until it returns a value (checklists open asynchronously, on TeamRequired). */
-async function eventually<T>(
-  read: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const eventually = <T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> =>
+  poll(read, (value) => value !== undefined, { what, timeoutMs, intervalMs: 50 }) as Promise<T>;
 
 /** A team, a launch requiring it, and its checklist with `itemTitles` added by hand, all through the API. */
 export async function createChecklistFixture(

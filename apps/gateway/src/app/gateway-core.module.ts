@@ -1,24 +1,24 @@
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { Authenticator } from '../auth/authenticator';
-import { TokenService } from '../auth/token-service';
-import { TokenStore } from '../auth/token-store';
-import { CommandSender } from '../commands/command-sender';
-import { Clock } from '../graphql/common/clock';
-import { LaunchFeed } from '../graphql/subscriptions/launch-feed';
-import { ProjectionLagMonitor } from '../gates/staleness/projection-lag-monitor';
-import { GatewayHealth } from '../http/gateway-health';
-import { GatewayMetrics } from '../http/gateway-metrics';
-import { AuditTrail } from '../read-model/audit/audit-trail';
-import { GateEvaluator } from '../read-model/queries/gate-evaluator';
-import { ReadModelQueries } from '../read-model/queries/read-model-queries';
+import { Authenticator } from '../core/auth/authenticator';
+import { TokenService } from '../core/auth/token-service';
+import { TokenStore } from '../core/auth/token-store';
+import { CommandSender } from '../core/commands/command-sender';
+import { Clock } from '../core/clock';
+import { LaunchFeed } from '../doors/graphql/subscriptions/launch-feed';
+import { ProjectionLagMonitor } from '../core/gates/staleness/projection-lag-monitor';
+import { GatewayHealth } from '../core/observability/gateway-health';
+import { GatewayMetrics } from '../core/observability/gateway-metrics';
+import { AuditTrail } from '../core/read-model/audit/audit-trail';
+import { GateEvaluator } from '../core/read-model/queries/gate-evaluator';
+import { ReadModelQueries } from '../core/read-model/queries/read-model-queries';
+import { GATEWAY_LOGGER } from '../core/gateway-logger';
+import { LAUNCH_CHANGES } from '../core/feed/launch-changes';
+import { ManageMappings } from '../core/github/manage-mappings';
 import type { GatewayServices } from './gateway-services';
-
-/** Injection token of the gateway's pino logger. */
-export const GATEWAY_LOGGER = Symbol('GATEWAY_LOGGER');
 
 /**
  * The gateway's services, injectable everywhere by class: the GraphQL resolvers, and the REST gate and
- * GitHub webhook modules (src/gates, src/github) use the same ReadModelQueries, GateEvaluator,
+ * GitHub webhook modules (src/doors/rest-gate, src/doors/github) use the same ReadModelQueries, GateEvaluator,
  * Authenticator, CommandSender and LaunchFeed.
  */
 @Global()
@@ -30,6 +30,8 @@ export class GatewayCoreModule {
       { provide: GateEvaluator, useValue: services.gates },
       { provide: CommandSender, useValue: services.sender },
       { provide: LaunchFeed, useValue: services.feed },
+      { provide: LAUNCH_CHANGES, useValue: services.launchChanges },
+      { provide: ManageMappings, useValue: services.githubMappings },
       { provide: Authenticator, useValue: services.authenticator },
       { provide: TokenService, useValue: services.tokens },
       { provide: TokenStore, useValue: services.tokenStore },

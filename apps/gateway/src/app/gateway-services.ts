@@ -1,22 +1,25 @@
 import type { MessageBus } from '@tminus/messaging';
 import type { Logger } from 'pino';
-import { Authenticator } from '../auth/authenticator';
-import { TokenService } from '../auth/token-service';
-import { TokenStore } from '../auth/token-store';
-import { TokenValidity } from '../auth/token-validity';
-import { CommandSender } from '../commands/command-sender';
-import { PendingCommands } from '../commands/pending-commands';
-import { Clock } from '../graphql/common/clock';
-import { LaunchFeed } from '../graphql/subscriptions/launch-feed';
-import { GatewayHealth } from '../http/gateway-health';
-import { GatewayMetrics } from '../http/gateway-metrics';
-import { watchProjection } from '../observability/projection-metrics';
-import { ProjectionLagMonitor } from '../gates/staleness/projection-lag-monitor';
-import { PROJECTED_TOPICS, Projector } from '../read-model/projector/projector';
-import { GateEvaluator } from '../read-model/queries/gate-evaluator';
-import { AuditTrail } from '../read-model/audit/audit-trail';
-import { ReadModelQueries } from '../read-model/queries/read-model-queries';
-import type { ReadModelDb } from '../read-model/store/database';
+import { Authenticator } from '../core/auth/authenticator';
+import { TokenService } from '../core/auth/token-service';
+import { TokenStore } from '../core/auth/token-store';
+import { TokenValidity } from '../core/auth/token-validity';
+import { CommandSender } from '../core/commands/command-sender';
+import { PendingCommands } from '../core/commands/pending-commands';
+import { projectorLaunchChanges, type LaunchChanges } from '../core/feed/launch-changes';
+import { EnvironmentMappings } from '../core/github/environment-mappings';
+import { ManageMappings } from '../core/github/manage-mappings';
+import { Clock } from '../core/clock';
+import { LaunchFeed } from '../doors/graphql/subscriptions/launch-feed';
+import { GatewayHealth } from '../core/observability/gateway-health';
+import { GatewayMetrics } from '../core/observability/gateway-metrics';
+import { ProjectionLagMonitor } from '../core/gates/staleness/projection-lag-monitor';
+import { PROJECTED_TOPICS, Projector } from '../core/read-model/projector/projector';
+import { GateEvaluator } from '../core/read-model/queries/gate-evaluator';
+import { AuditTrail } from '../core/read-model/audit/audit-trail';
+import { ReadModelQueries } from '../core/read-model/queries/read-model-queries';
+import type { ReadModelDb } from '../core/read-model/store/database';
+import { watchProjection } from '../core/observability/projection-metrics';
 
 /** Everything the gateway is made of, built outside Nest (Nest only adapts HTTP and GraphQL to it). */
 export interface GatewayServices {
@@ -28,6 +31,10 @@ export interface GatewayServices {
   readonly sender: CommandSender;
   readonly projector: Projector;
   readonly feed: LaunchFeed;
+  /** "This launch changed", straight from the projector (the GitHub reviewer listens to it). */
+  readonly launchChanges: LaunchChanges;
+  /** GitHub environment → launch mappings (GraphQL serves them; the GitHub rule reads them). */
+  readonly githubMappings: ManageMappings;
   readonly authenticator: Authenticator;
   readonly tokens: TokenService;
   readonly tokenStore: TokenStore;
@@ -116,6 +123,8 @@ export function buildGatewayServices(input: GatewayServicesInput): GatewayServic
     sender,
     projector,
     feed,
+    launchChanges: projectorLaunchChanges(projector),
+    githubMappings: new ManageMappings(new EnvironmentMappings(db), queries, () => clock.now()),
     authenticator: new Authenticator(tokenStore, input.adminToken, () => clock.now()),
     tokens: new TokenService(tokenStore, () => clock.now(), validity.revoked),
     tokenStore,

@@ -1,10 +1,10 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { GraphiqlModule } from '../graphiql';
-import { RESOLVER_HELPERS, RESOLVERS } from '../graphql/resolvers';
-import { HealthController } from '../http/health.controller';
-import { WebAppModule } from '../web-app';
+import { GraphiqlModule } from '../doors/graphiql';
+import { RESOLVER_HELPERS, RESOLVERS } from '../doors/graphql/resolvers';
+import { HealthController } from '../doors/http/health.controller';
+import { WebAppModule } from '../doors/web-app';
 import { GatewayCoreModule } from './gateway-core.module';
 import type { GatewayServices } from './gateway-services';
 

@@ -1,12 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { GithubMappingsResolver } from '../github/mappings/github-mappings.resolver';
-import { RESOLVERS } from '../graphql/resolvers';
-import { WebhooksResolver } from '../notifications/webhooks/webhooks.resolver';
+import { RESOLVERS } from '../doors/graphql/resolvers';
+import { WebhooksResolver } from '../doors/graphql/webhooks/webhooks.resolver';
 
-/** Every resolver the running gateway serves: GraphQL's own, the GitHub rule's mappings and the webhooks. */
-export const SERVED_RESOLVERS = [...RESOLVERS, GithubMappingsResolver, WebhooksResolver];
+/** Every resolver the running gateway serves: the API's own and the webhooks' (mounted with the notifications). */
+export const SERVED_RESOLVERS = [...RESOLVERS, WebhooksResolver];
 
 /** The header Nest writes on top of an `autoSchemaFile`. */
 export const SCHEMA_FILE_HEADER =

@@ -5,28 +5,32 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { MessageBus } from '@tminus/messaging';
 import type { Logger } from 'pino';
-import { bootstrapAdminToken } from '../auth/admin-bootstrap';
-import { DEFAULT_TOKEN_RECHECK_MS } from '../auth/token-validity';
-import { GraphqlPassthroughFilter } from '../errors/graphql-passthrough.filter';
-import { GRAPHQL_PATH, graphqlOptions } from '../graphql/graphql-options';
-import { createErrorFormatter } from '../graphql/errors/format-error';
-import { queryLimitRules } from '../graphql/protection/query-limits';
-import { startGraphqlWsServer, type GraphqlWsServer } from '../graphql/ws/graphql-ws-server';
-import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/protection/query-limits';
-import { bodyParserErrors, DEFAULT_MAX_BODY_BYTES } from '../http/body-limit';
-import { HttpDrain } from '../http/http-drain';
-import { perTokenRateLimit, RATE_LIMITED_PATHS, type RateLimitConfig } from '../http/rate-limit';
+import { bootstrapAdminToken } from '../core/auth/admin-bootstrap';
+import { DEFAULT_TOKEN_RECHECK_MS } from '../core/auth/token-validity';
+import { GraphqlPassthroughFilter } from '../doors/graphql/errors/graphql-passthrough.filter';
+import { GRAPHQL_PATH, graphqlOptions } from '../doors/graphql/graphql-options';
+import { createErrorFormatter } from '../doors/graphql/errors/format-error';
+import { queryLimitRules } from '../doors/graphql/protection/query-limits';
+import { startGraphqlWsServer, type GraphqlWsServer } from '../doors/graphql/ws/graphql-ws-server';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../doors/graphql/protection/query-limits';
+import { bodyParserErrors, DEFAULT_MAX_BODY_BYTES } from '../doors/http/body-limit';
+import { HttpDrain } from '../doors/http/http-drain';
+import { perTokenRateLimit, RATE_LIMITED_PATHS, type RateLimitConfig } from '../doors/http/rate-limit';
 import {
   openReadModelDatabase,
   type ReadModelDatabaseOptions,
   type ReadModelDb,
-} from '../read-model/store/database';
-import { ensureSchema } from '../read-model/store/schema';
-import type { GateConfig } from '../gates/gate-config';
-import { loadGithubConfig, type GithubConfig } from '../github/config/github-config';
-import { Notifications } from '../notifications/notifications';
-import { loadNotificationsConfig, type NotificationsConfig } from '../notifications/notifications-config';
-import { NotificationsModule } from '../notifications/notifications.module';
+} from '../core/read-model/store/database';
+import { ensureSchema } from '../core/read-model/store/schema';
+import { ensureGithubSchema } from '../core/github/github-schema';
+import type { GateConfig } from '../core/gates/gate-config';
+import { loadGithubConfig, type GithubConfig } from '../doors/github/config/github-config';
+import { Notifications } from '../core/notifications/notifications';
+import {
+  loadNotificationsConfig,
+  type NotificationsConfig,
+} from '../core/notifications/notifications-config';
+import { NotificationsModule } from './notifications.module';
 import { featureModules } from './feature-modules';
 import { GatewayModule } from './gateway.module';
 import { buildGatewayServices, type GatewayServices } from './gateway-services';
@@ -124,6 +128,8 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   const drainTimeoutMs = deps.drainTimeoutMs ?? (deps.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS) + 1_000;
   try {
     await ensureSchema(db);
+    // The GitHub mappings are the core's: their tables exist whether or not the GitHub rule is mounted.
+    await ensureGithubSchema(db);
     const adminTokenFile = await bootstrapAdminToken({
       tokens: services.tokens,
       dataDir: deps.dataDir ?? './data',

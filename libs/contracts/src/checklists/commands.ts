@@ -112,4 +112,3 @@ export type ChecklistCommand =
   | BlockItem
   | UnblockItem
   | SignOffChecklist;
-export type ChecklistCommandType = ChecklistCommand['type'] | ChecklistTemplateCommand['type'];

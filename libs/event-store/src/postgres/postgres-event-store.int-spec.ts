@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../../../testing/src/infra/test-infra';
+import { createTestDatabase, type TestDatabase } from '@tminus/testing';
 import { createEventStore } from '../create-event-store';
 import { ConcurrencyError } from '../errors';
 import type { EventStore, NewEvent } from '../event-store';

@@ -8,7 +8,13 @@ import type {
 } from '../event-store';
 import { EventCodec } from '../shared/event-codec';
 import { resolveOptions, type EventStoreOptions } from '../shared/store-options';
-import { selectAll, selectPendingOutbox, selectStream, toStoredEvent, type Sql } from './postgres-queries';
+import {
+  selectAll,
+  selectPendingOutbox,
+  selectStream,
+  toStoredEvent,
+  type PgQuery,
+} from './postgres-queries';
 import { postgresTables, schemaStatements, type PostgresTables } from './postgres-schema';
 import { PostgresStoreTransaction } from './postgres-store-transaction';
 
@@ -112,10 +118,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** Statements outside a transaction: DataSource.query takes a runner from the pool and releases it. */
-  private readonly pool: Sql = (text, params) => this.dataSource.query(text, [...params]);
+  private readonly pool: PgQuery = (text, params) => this.dataSource.query(text, [...params]);
 }
 
 const sqlOf =
-  (manager: EntityManager): Sql =>
+  (manager: EntityManager): PgQuery =>
   (text, params) =>
     manager.query(text, [...params]);

@@ -5,7 +5,7 @@ import { postgresPosition } from '../global-position';
 import type { PostgresTables } from './postgres-schema';
 
 /** Runs one statement and returns its rows: bound to a transaction's EntityManager or to the pool. */
-export type Sql = <Row>(text: string, params: readonly unknown[]) => Promise<Row[]>;
+export type PgQuery = <Row>(text: string, params: readonly unknown[]) => Promise<Row[]>;
 
 export interface EventRow {
   readonly global_position: string;
@@ -25,7 +25,7 @@ export const EVENT_COLUMNS = `global_position::text AS global_position, transact
   id::text AS id, stream_id, stream_position, type, schema_version, data, metadata, occurred_at`;
 
 /** Only transactions older than every running one: a later poll can never find an earlier commit. */
-export const COMMITTED_BEFORE_ALL_RUNNING = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+const COMMITTED_BEFORE_ALL_RUNNING = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 
 export const toStoredEvent = (row: EventRow): StoredEvent => ({
   globalPosition: postgresPosition.encode(row.transaction_id, row.global_position),
@@ -39,14 +39,14 @@ export const toStoredEvent = (row: EventRow): StoredEvent => ({
   occurredAt: row.occurred_at.toISOString(),
 });
 
-export const selectStream = (sql: Sql, t: PostgresTables, streamId: string, fromPosition = 1) =>
+export const selectStream = (sql: PgQuery, t: PostgresTables, streamId: string, fromPosition = 1) =>
   sql<EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM ${t.events} WHERE stream_id = $1 AND stream_position >= $2 ORDER BY stream_position`,
     [streamId, fromPosition],
   );
 
 export const selectAll = (
-  sql: Sql,
+  sql: PgQuery,
   t: PostgresTables,
   after: string | undefined,
   limit: number | undefined,
@@ -68,7 +68,7 @@ interface OutboxRow {
 }
 
 export const selectPendingOutbox = async (
-  sql: Sql,
+  sql: PgQuery,
   t: PostgresTables,
   limit: number,
 ): Promise<PendingOutboxMessage[]> => {

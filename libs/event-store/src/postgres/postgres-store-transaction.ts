@@ -11,7 +11,7 @@ import { CommandAlreadyProcessedError, ConcurrencyError, KeyTakenError } from '.
 import type { EventCodec, EventToWrite } from '../shared/event-codec';
 import { assertExpectedVersion } from '../shared/expected-version';
 import { postgresPosition } from '../global-position';
-import { selectStream, toStoredEvent, violatedUniqueKey, type Sql } from './postgres-queries';
+import { selectStream, toStoredEvent, violatedUniqueKey, type PgQuery } from './postgres-queries';
 import { PROCESSED_COMMAND_KEY, STREAM_POSITION_KEY, type PostgresTables } from './postgres-schema';
 
 const EVENT_PARAMS = 8;
@@ -19,7 +19,7 @@ const EVENT_PARAMS = 8;
 /** One PostgreSQL transaction; every statement goes through the transaction's own EntityManager. */
 export class PostgresStoreTransaction implements StoreTransaction {
   constructor(
-    private readonly sql: Sql,
+    private readonly sql: PgQuery,
     private readonly tables: PostgresTables,
     private readonly codec: EventCodec,
   ) {}

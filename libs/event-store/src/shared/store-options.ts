@@ -9,7 +9,7 @@ export interface EventStoreOptions {
   readonly upcasters?: UpcasterRegistry;
 }
 
-export const DEFAULT_SOURCE = 'tminus';
+const DEFAULT_SOURCE = 'tminus';
 
 export const resolveOptions = (
   options: EventStoreOptions,

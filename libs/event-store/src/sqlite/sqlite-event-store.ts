@@ -11,10 +11,13 @@ import type {
 } from '../event-store';
 import { EventCodec, type StoredEvent } from '../shared/event-codec';
 import { resolveOptions, type EventStoreOptions } from '../shared/store-options';
-import { AsyncMutex } from './async-mutex';
+import { KeyedLock } from '../support/keyed-lock';
 import { SQLITE_SCHEMA } from './sqlite-schema';
 import { SqliteReads, SqliteWrites } from './sqlite-statements';
 import { SqliteStoreTransaction } from './sqlite-store-transaction';
+
+/** The lock key of the single writer. */
+const WRITER = 'writer';
 
 export interface SqliteEventStoreOptions extends EventStoreOptions {
   /** A file path (created with its directory if missing) or ':memory:'. */
@@ -36,7 +39,8 @@ const BUSY_TIMEOUT_MS = 5000;
  */
 export class SqliteEventStore implements EventStore {
   readonly dialect = 'sqlite' as const;
-  private readonly mutex = new AsyncMutex();
+  /** One writer: SQLite has one connection for it. */
+  private readonly mutex = new KeyedLock();
   private readonly inTransaction = new AsyncLocalStorage<true>();
   private readonly writes: SqliteWrites;
   private readonly reads: SqliteReads;
@@ -94,7 +98,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Waits for the running transaction, then closes both connections. */
   close(): Promise<void> {
-    return this.mutex.runExclusive(async () => {
+    return this.mutex.run(WRITER, async () => {
       this.reader?.close();
       this.writer.close();
     });
@@ -128,7 +132,7 @@ export class SqliteEventStore implements EventStore {
         'SQLite event store: use the transaction object (tx) inside transaction(), not the store',
       );
     }
-    return this.mutex.runExclusive(section);
+    return this.mutex.run(WRITER, section);
   }
 
   private decode(events: StoredEvent[]): RecordedEvent[] {

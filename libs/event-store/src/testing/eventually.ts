@@ -1,21 +1,16 @@
+import { eventually as poll } from '@tminus/testing';
+
 /**
  * Polls `read` until `done` holds. PostgreSQL readers only see transactions older than every running
  * one in the cluster, so a just-committed event may take a moment to show up in readAll/pendingOutbox
  * when other tests hold transactions open: wait for the condition, never for a fixed time. The default
  * timeout stays under jest's 5 s test timeout.
  */
-export async function eventually<T>(
+export const eventually = <T>(
   read: () => Promise<T>,
   done: (value: T) => boolean,
   timeoutMs = 4_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+): Promise<T> => poll(read, done, { timeoutMs, orLast: true });
 
 /** A promise a test resolves by hand, to hold a transaction open at a chosen point. */
 export function gate(): { open: () => void; opened: Promise<void> } {

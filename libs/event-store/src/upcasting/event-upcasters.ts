@@ -8,13 +8,13 @@ const fields = (data: unknown): Fields => (typeof data === 'object' && data !== 
  * ChecklistItemWaived v1 → v2: before waivers were requested and approved separately, a waiver took
  * effect at once, so an old event is an approved waiver its approver also asked for.
  */
-export const waivedRequestedByApprover = (data: unknown): unknown => {
+const waivedRequestedByApprover = (data: unknown): unknown => {
   const waived = fields(data);
   return { ...waived, requestedBy: waived.requestedBy ?? waived.approvedBy };
 };
 
 /** TeamRequired, ChecklistOpened, ChecklistReopened v1 → v2: before N-of-M sign-off, one lead signed. */
-export const oneSignOffRequired = (data: unknown): unknown => ({ signOffsRequired: 1, ...fields(data) });
+const oneSignOffRequired = (data: unknown): unknown => ({ signOffsRequired: 1, ...fields(data) });
 
 /**
  * Every upcaster of tminus's own events: the registry the event stores use by default and the

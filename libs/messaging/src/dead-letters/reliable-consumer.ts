@@ -30,8 +30,8 @@ export interface ReliableHandlerOptions {
   readonly now?: () => Date;
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 3;
-export const DEFAULT_RETRY_BACKOFF: Backoff = { initialMs: 100, maxMs: 1_000 };
+const DEFAULT_MAX_ATTEMPTS = 3;
+const DEFAULT_RETRY_BACKOFF: Backoff = { initialMs: 100, maxMs: 1_000 };
 
 /**
  * Wraps a handler so that one bad message cannot block its partition (nestjs/nest#14664): a failing

@@ -26,7 +26,7 @@ export interface IdempotentHandlerOptions {
  * Checkpoint key of an event: its stream, or, for events outside any stream (position 0: the
  * CommandRejected / CommandAccepted markers), its own id.
  */
-export const checkpointKeyOf = (envelope: EventEnvelope): string =>
+const checkpointKeyOf = (envelope: EventEnvelope): string =>
   envelope.streamPosition > 0 ? envelope.streamId : `id:${envelope.id}`;
 
 /**

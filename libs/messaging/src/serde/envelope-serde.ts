@@ -6,7 +6,7 @@ import { HeaderReader } from './header-reader';
 import { MalformedMessageError, type MessageLocation } from './malformed-message-error';
 
 /** CloudEvents requires a source; commands carry none of their own, so they name the system. */
-export const DEFAULT_COMMAND_SOURCE = 'tminus';
+const DEFAULT_COMMAND_SOURCE = 'tminus';
 
 export interface EncodeEventOptions {
   /** The record key; defaults to the stream id (what keeps a stream's events in order). */

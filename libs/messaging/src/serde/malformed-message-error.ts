@@ -28,6 +28,3 @@ export class MalformedMessageError extends PoisonMessageError {
     this.name = 'MalformedMessageError';
   }
 }
-
-export const isMalformedMessageError = (error: unknown): error is MalformedMessageError =>
-  error instanceof MalformedMessageError;

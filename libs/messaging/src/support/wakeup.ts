@@ -36,5 +36,9 @@ export interface Backoff {
   readonly maxMs: number;
 }
 
+/**
+ * The one backoff formula of the codebase (retries, redeliveries, restarts, conflict retries, GitHub
+ * calls): `initialMs * 2^(failures - 1)`, capped at `maxMs`. Callers add the jitter their case needs.
+ */
 export const backoffDelay = (backoff: Backoff, failures: number): number =>
-  Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.max(0, failures - 1));
+  Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.min(30, Math.max(0, failures - 1)));

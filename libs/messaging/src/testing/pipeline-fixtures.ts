@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@tminus/contracts';
 import { createEventStore, type EventStore, type StoreTransaction } from '@tminus/event-store';
-import { createTestDatabase } from '../../../testing/src/infra/test-infra';
+import { createTestDatabase } from '@tminus/testing';
 
 /**
  * Writes `count` events round-robin over `streams`, one transaction per event, each with its outbox

@@ -4,10 +4,10 @@
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureKafkaJars } from '../../../../scripts/infra/kafka-jars';
-import { startKafkaBroker, stopKafkaBroker, type BrokerStop } from '../../../../scripts/infra/kafka-broker';
-import { infraPaths, type InfraPaths } from '../../../../scripts/infra/paths';
-import { loadSettings, type InfraSettings } from '../../../../scripts/infra/settings';
+import { ensureKafkaJars } from '../local-broker/kafka-jars';
+import { startKafkaBroker, stopKafkaBroker, type BrokerStop } from '../local-broker/kafka-broker';
+import { infraPaths, type InfraPaths } from '../local-broker/paths';
+import { loadSettings, type InfraSettings } from '../local-broker/settings';
 
 export interface PrivateKafka {
   readonly brokers: string[];

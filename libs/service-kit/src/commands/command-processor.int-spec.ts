@@ -1,5 +1,5 @@
 import { createEventStore, type EventStore } from '@tminus/event-store';
-import { createTestDatabase, type TestDatabase } from '../../../testing/src/infra/test-infra';
+import { createTestDatabase, type TestDatabase } from '@tminus/testing';
 import { CommandProcessor } from './command-processor';
 import {
   create,

@@ -9,12 +9,12 @@ import {
 import {
   CommandAlreadyProcessedError,
   ConcurrencyError,
+  KeyedLock,
   type CommandOutcome,
   type EventStore,
   type StoreTransaction,
 } from '@tminus/event-store';
 import { DEFAULT_CONFLICT_RETRY, jitteredDelay, sleep, type ConflictRetryPolicy } from './conflict-retry';
-import { KeyedLock } from './keyed-lock';
 import { activeTraceparent, inSpan, SpanKind } from '@tminus/tracing';
 import { commandAccepted, commandRejected, toNewEvents, toPublishedEnvelope } from './outcome-envelopes';
 

@@ -1,3 +1,5 @@
+import { backoffDelay } from '@tminus/messaging';
+
 /**
  * Bounded retries of a unit of work that lost an optimistic-concurrency race. Full jitter spreads
  * the rivals out, so they do not collide again in lock-step (AWS "Exponential Backoff and Jitter").
@@ -21,8 +23,10 @@ export const DEFAULT_CONFLICT_RETRY: ConflictRetryPolicy = {
   maxDelayMs: 100,
 };
 
-/** A random delay in [0, min(max, initial * 2^(failures - 1))]. */
+/** A random delay in [0, min(max, initial * 2^(failures - 1))]: full jitter over the shared backoff. */
 export const jitteredDelay = (policy: ConflictRetryPolicy, failures: number, random = Math.random): number =>
-  Math.floor(random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.max(0, failures - 1)));
+  Math.floor(
+    random() * backoffDelay({ initialMs: policy.initialDelayMs, maxMs: policy.maxDelayMs }, failures),
+  );
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

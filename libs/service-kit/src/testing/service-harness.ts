@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { eventTopicOf, type EventEnvelope, type ServiceName } from '@tminus/contracts';
+import { eventually } from '@tminus/testing';
 import { createEventStore, type EventStore } from '@tminus/event-store';
 import { decodeEventEnvelope, InProcessBus, type Subscription } from '@tminus/messaging';
 import type { RunningApp, ServiceDeps } from '../nest/start-service';
@@ -65,9 +66,5 @@ export async function startServiceHarness(options: {
 
 /** Waits for an observable state, never a fixed sleep. */
 export async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await eventually(condition, Boolean, { what, timeoutMs, intervalMs: 10 });
 }

@@ -11,8 +11,8 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { StartedTestContainer } from 'testcontainers';
 
-/** What testcontainers says when no engine answers (docs/architecture.md: detect it once). */
-export const NO_CONTAINER_RUNTIME = 'Could not find a working container runtime strategy';
+/** What testcontainers says when no engine answers (detect it once). */
+const NO_CONTAINER_RUNTIME = 'Could not find a working container runtime strategy';
 
 const KAFKA_IMAGE = process.env.KAFKA_IMAGE || 'apache/kafka:4.4.0';
 const POSTGRES_IMAGE = process.env.POSTGRES_IMAGE || 'postgres:17-alpine';
@@ -56,7 +56,7 @@ export async function startKafkaContainer(): Promise<StartedService> {
       KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
       KAFKA_CONTROLLER_QUORUM_VOTERS: '1@127.0.0.1:9093',
       KAFKA_INTER_BROKER_LISTENER_NAME: 'PLAINTEXT',
-      // Same single-node settings as the local broker (scripts/infra/kafka-broker.ts).
+      // Same single-node settings as the local broker (libs/messaging/src/local-broker/kafka-broker.ts).
       KAFKA_NUM_PARTITIONS: '1',
       KAFKA_DEFAULT_REPLICATION_FACTOR: '1',
       KAFKA_MIN_INSYNC_REPLICAS: '1',

@@ -1,10 +1,7 @@
 import { Client } from 'pg';
 import { allTopicSpecs } from '@tminus/contracts';
-import {
-  describeKafkaCluster,
-  listTopics,
-  topicPartitionCounts,
-} from '../../../messaging/src/kafka/kafka-admin';
+import { describeKafkaCluster, listTopics, topicPartitionCounts } from '@tminus/messaging';
+import { eventually } from '../eventually';
 import { createTestDatabase, createTestTopics, kafkaBrokers, pgAdminUrl, uniqueTopic } from './test-infra';
 
 async function databaseExists(name: string): Promise<boolean> {
@@ -22,14 +19,8 @@ async function databaseExists(name: string): Promise<boolean> {
  * Kafka applies a topic deletion to the broker's metadata cache shortly after acknowledging it:
  * wait for that state, bounded, instead of sleeping.
  */
-async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return condition();
-}
+const until = (condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> =>
+  eventually(condition, Boolean, { timeoutMs, intervalMs: 100, orLast: true });
 
 describe('test infrastructure (global set-up)', () => {
   it('publishes a Kafka broker that answers with a registered node', async () => {

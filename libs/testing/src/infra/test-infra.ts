@@ -7,9 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { TopicSpec } from '@tminus/contracts';
-// Straight to the file rather than '@tminus/messaging': the admin helpers are not exported there
-// yet, and a test that only needs a topic should not load the whole messaging library.
-import { deleteTopics, ensureTopics } from '../../../messaging/src/kafka/kafka-admin';
+import { deleteTopics, ensureTopics } from '@tminus/messaging';
 
 export const DEFAULT_PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 

@@ -1,5 +1,5 @@
 import type { ChecklistTemplateCommand, ChecklistTemplateEvent, Decider } from '@tminus/contracts';
-import { decideCreateChecklistTemplate } from './decide-create-checklist-template';
+import { decideCreateChecklistTemplate } from './commands/create-checklist-template';
 import { evolveTemplate } from './evolve';
 import { initialTemplateState, type TemplateState } from './state';
 

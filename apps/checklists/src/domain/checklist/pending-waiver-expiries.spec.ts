@@ -16,7 +16,7 @@ import {
   waiverExpired,
   waiverRevoked,
   YESTERDAY,
-} from './spec-fixtures';
+} from './checklist.fixtures';
 
 const pending = (history: ChecklistEvent[]) => pendingWaiverExpiries(fold(checklistDecider, history));
 

@@ -1,5 +1,7 @@
-export const MAX_TITLE_LENGTH = 200;
-export const MAX_DESCRIPTION_LENGTH = 2000;
+import { INPUT_LIMITS } from '@tminus/contracts';
+
+export const MAX_TITLE_LENGTH = INPUT_LIMITS.name;
+export const MAX_DESCRIPTION_LENGTH = INPUT_LIMITS.itemDescription;
 export const MAX_DUE_DAYS_BEFORE_LAUNCH = 365;
 
 interface ItemFields {
@@ -9,7 +11,7 @@ interface ItemFields {
   readonly owner?: string | null;
 }
 
-export const MAX_OWNER_LENGTH = 200;
+export const MAX_OWNER_LENGTH = INPUT_LIMITS.id;
 
 /** What is wrong with an item's fields, as sentences naming the item (empty when nothing is). */
 export const itemFieldProblems = (item: ItemFields, label: string): string[] => {

@@ -1,4 +1,12 @@
-import { DomainError, ErrorCodes, isSlug, MAX_SIGN_OFFS_REQUIRED, parseRfc3339 } from '@tminus/contracts';
+import {
+  DomainError,
+  ENVIRONMENT_PATTERN,
+  ErrorCodes,
+  INPUT_LIMITS,
+  isSlug,
+  MAX_SIGN_OFFS_REQUIRED,
+  parseRfc3339,
+} from '@tminus/contracts';
 
 /*
  * Commands arrive as JSON from another process: their declared types are a promise, not a guarantee,
@@ -6,12 +14,13 @@ import { DomainError, ErrorCodes, isSlug, MAX_SIGN_OFFS_REQUIRED, parseRfc3339 }
  * a more specific code.
  */
 
-export const MAX_NAME_LENGTH = 200;
-export const MAX_TEXT_LENGTH = 4000;
-export const MAX_ID_LENGTH = 200;
+// The limits are the contracts' (INPUT_LIMITS): the gateway checks the same ones.
+export const MAX_NAME_LENGTH = INPUT_LIMITS.name;
+export const MAX_TEXT_LENGTH = INPUT_LIMITS.launchText;
+export const MAX_ID_LENGTH = INPUT_LIMITS.id;
 export const MIN_HYPERCARE_DAYS = 1;
-export const MAX_HYPERCARE_DAYS = 365;
-export const ENVIRONMENT_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+export const MAX_HYPERCARE_DAYS = INPUT_LIMITS.hypercareDays;
+export { ENVIRONMENT_PATTERN };
 
 /** How many distinct LEADs must sign a team's checklist off: 1 (the default) to MAX_SIGN_OFFS_REQUIRED. */
 export const requireSignOffsRequired = (value: unknown): number => {

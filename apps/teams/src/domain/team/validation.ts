@@ -1,7 +1,7 @@
-import { DomainError, ErrorCodes, isSlug } from '@tminus/contracts';
+import { DomainError, ErrorCodes, INPUT_LIMITS, isSlug } from '@tminus/contracts';
 
-export const MAX_NAME_LENGTH = 200;
-export const MAX_ID_LENGTH = 200;
+export const MAX_NAME_LENGTH = INPUT_LIMITS.name;
+export const MAX_ID_LENGTH = INPUT_LIMITS.id;
 
 /**
  * Commands arrive as JSON from another process: their declared types are a promise, not a guarantee,

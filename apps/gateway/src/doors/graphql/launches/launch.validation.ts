@@ -1,0 +1,54 @@
+import { GO_DECISIONS, MAX_SIGN_OFFS_REQUIRED } from '@tminus/contracts';
+import { z } from 'zod';
+import { field } from '../../../core/validation/fields';
+
+export const createLaunchSchema = z.object({
+  key: field.key(),
+  name: field.name(),
+  targetDate: field.instant(),
+  description: field.description(),
+  owner: field.userId().nullish(),
+});
+
+export const rescheduleLaunchSchema = z.object({
+  launchId: field.id('launchId'),
+  targetDate: field.instant(),
+});
+
+export const editLaunchSchema = z
+  .object({
+    launchId: field.id('launchId'),
+    name: field.name().nullish(),
+    description: field.description(),
+    owner: field.userId().nullish(),
+  })
+  .refine((input) => input.name != null || input.description !== undefined || input.owner !== undefined, {
+    message: 'give at least one of name, description, owner',
+    path: ['name'],
+  });
+
+export const launchTeamSchema = z.object({ launchId: field.id('launchId'), teamId: field.id('teamId') });
+
+export const requireTeamSchema = launchTeamSchema.extend({
+  signOffsRequired: z.number().int().min(1).max(MAX_SIGN_OFFS_REQUIRED).nullish(),
+});
+
+export const recordGoNoGoSchema = z.object({
+  launchId: field.id('launchId'),
+  decision: z.enum(GO_DECISIONS),
+  notes: field.notes(),
+});
+
+export const markLaunchedSchema = z.object({
+  launchId: field.id('launchId'),
+  hypercareDays: field.days('hypercareDays').nullish(),
+});
+
+export const extendHypercareSchema = z.object({ launchId: field.id('launchId'), days: field.days('days') });
+
+export const launchRefSchema = z.object({ launchId: field.id('launchId') });
+
+export const cancelLaunchSchema = z.object({
+  launchId: field.id('launchId'),
+  reason: field.optionalReason(),
+});

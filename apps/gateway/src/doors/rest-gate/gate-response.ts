@@ -1,0 +1,48 @@
+import type { GateDecisionKind } from '@tminus/contracts';
+import { blockerReasonOf, type BlockerReason } from '../../core/gates/blocker-reason';
+import type { GateEvaluation, ReadinessCounts } from '../../core/read-model/domain';
+
+/**
+ * The body of `GET /v1/gates/:launch`, the same for 200 (ALLOWED) and 412 (DENIED). Reasons have the
+ * fields of the GraphQL `Blocker` (team = the team's key, item = the item's title, plus their ids),
+ * so a pipeline reads the same words through either door.
+ */
+export interface GateResponseBody {
+  readonly decision: GateDecisionKind;
+  readonly reasons: readonly BlockerReason[];
+  readonly readiness: { readonly ready: boolean; readonly percent: number; readonly counts: ReadinessCounts };
+  readonly evaluatedAt: string;
+  /** The read-model position (event sequence) the decision was computed from. */
+  readonly position: string;
+  readonly launch: { readonly id: string; readonly key: string };
+  readonly environment: string;
+  readonly policy: {
+    readonly requireReady: boolean;
+    readonly minReadinessPercent: number;
+    readonly requireGoDecision: boolean;
+    /** True when the launch set no policy for this environment and the default applied. */
+    readonly isDefault: boolean;
+  };
+}
+
+export const GATE_STATUS: Readonly<Record<GateDecisionKind, number>> = { ALLOWED: 200, DENIED: 412 };
+
+export const toGateResponse = (evaluation: GateEvaluation): GateResponseBody => ({
+  decision: evaluation.decision,
+  reasons: evaluation.reasons.map(blockerReasonOf),
+  readiness: {
+    ready: evaluation.readiness.ready,
+    percent: evaluation.readiness.percent,
+    counts: { ...evaluation.readiness.counts },
+  },
+  evaluatedAt: evaluation.evaluatedAt,
+  position: evaluation.position,
+  launch: { id: evaluation.launchId, key: evaluation.launchKey },
+  environment: evaluation.environment,
+  policy: {
+    requireReady: evaluation.policy.requireReady,
+    minReadinessPercent: evaluation.policy.minReadinessPercent,
+    requireGoDecision: evaluation.policy.requireGoDecision,
+    isDefault: evaluation.policy.isDefault,
+  },
+});

@@ -1,0 +1,40 @@
+import { Controller, Get, Headers, Inject, Param, Query, Res, UseFilters } from '@nestjs/common';
+import type { Authenticator } from '../../core/auth/authenticator';
+import { CheckGate } from '../../core/gates/check-gate';
+import { GATE_STATUS, toGateResponse, type GateResponseBody } from './gate-response';
+import { RestErrorFilter } from '../http/rest-error.filter';
+
+export const GATES_AUTHENTICATOR = Symbol('GATES_AUTHENTICATOR');
+
+interface StatusResponse {
+  status(code: number): unknown;
+  setHeader(name: string, value: string): unknown;
+}
+
+/**
+ * `GET /v1/gates/:launch?environment=NAME` for pipelines: 200 ALLOWED, 412 DENIED, the same body;
+ * errors as `{ error: { code, message } }` (401, 403, 404, 400).
+ */
+@Controller('v1/gates')
+@UseFilters(RestErrorFilter)
+export class GatesController {
+  constructor(
+    @Inject(GATES_AUTHENTICATOR) private readonly authenticator: Pick<Authenticator, 'authenticate'>,
+    @Inject(CheckGate) private readonly checkGate: CheckGate,
+  ) {}
+
+  @Get(':launch')
+  async gate(
+    @Param('launch') launch: string,
+    @Query('environment') environment: unknown,
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) response: StatusResponse,
+  ): Promise<GateResponseBody> {
+    const principal = await this.authenticator.authenticate(authorization);
+    const evaluation = await this.checkGate.check(principal, launch, environment);
+    response.status(GATE_STATUS[evaluation.decision]);
+    // A decision is about one moment: no proxy or client may answer the next question with it.
+    response.setHeader('Cache-Control', 'no-store');
+    return toGateResponse(evaluation);
+  }
+}
