@@ -105,6 +105,11 @@ export class EmbeddedProcess {
     return `${this.baseUrl}/graphql`;
   }
 
+  /** The process id (node's own with `via: 'node'`): the load bench reads its CPU time. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   ready(timeoutMs: number): Promise<void> {
     return waitForHealth(this.baseUrl, {
       timeoutMs,

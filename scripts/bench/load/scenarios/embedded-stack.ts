@@ -1,0 +1,34 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedProcess } from '../../../../apps/embedded/src/client/embedded-process';
+import { GraphqlClient } from '../../../../apps/embedded/src/client/graphql-client';
+
+export interface EmbeddedStack {
+  readonly process: EmbeddedProcess;
+  readonly admin: GraphqlClient;
+  readonly adminToken: string;
+  close(): Promise<void>;
+}
+
+/**
+ * `npm start`'s process (compiled; the harness builds first) on a throwaway data directory. The
+ * per-token rate limit is lifted: the bench measures the hot path, not the limiter's 429s.
+ */
+export async function startEmbedded(): Promise<EmbeddedStack> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'tminus-bench-load-'));
+  const embedded = await EmbeddedProcess.start({
+    dataDir,
+    env: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000' },
+  });
+  const adminToken = await embedded.adminToken();
+  return {
+    process: embedded,
+    adminToken,
+    admin: new GraphqlClient({ url: embedded.graphqlUrl, token: adminToken }),
+    async close() {
+      await embedded.kill('SIGTERM');
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
