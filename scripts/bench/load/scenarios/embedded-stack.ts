@@ -19,7 +19,14 @@ export async function startEmbedded(): Promise<EmbeddedStack> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tminus-bench-load-'));
   const embedded = await EmbeddedProcess.start({
     dataDir,
-    env: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000' },
+    env: {
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+    },
+    // BENCH_CPU_PROF_DIR=/some/dir: the embedded process writes a V8 CPU profile there when it exits.
+    nodeArgs: process.env.BENCH_CPU_PROF_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+      : [],
   });
   const adminToken = await embedded.adminToken();
   return {
