@@ -1,9 +1,15 @@
 import type { ChecklistView, LaunchView, TeamView, TemplateView } from '../domain/views';
 import type { Sql } from './database';
+import { parsedDocuments } from './parsed-documents';
 import type { ProjectionTables } from './tables';
 
 interface DocRow {
   readonly doc: string;
+}
+
+/** A row with its id: parsed through the process's cache of parsed documents. */
+interface IdDocRow extends DocRow {
+  readonly id: string;
 }
 
 const parse = <View>(rows: readonly DocRow[]): View[] => rows.map((row) => JSON.parse(row.doc) as View);
@@ -74,18 +80,23 @@ export class Documents {
   }
 
   async checklist(id: string): Promise<ChecklistView | null> {
-    const stored = first<StoredChecklist>(
-      await this.sql.query<DocRow>(`SELECT doc FROM ${this.tables.checklists} WHERE id = ?`, [id]),
+    const rows = await this.sql.query<IdDocRow>(
+      `SELECT id, doc FROM ${this.tables.checklists} WHERE id = ?`,
+      [id],
     );
-    return stored && currentChecklist(stored);
+    return rows.length === 0 ? null : this.parsedChecklist(rows[0]);
   }
 
   async checklistsOfLaunch(launchId: string): Promise<ChecklistView[]> {
-    const rows = await this.sql.query<DocRow>(
-      `SELECT doc FROM ${this.tables.checklists} WHERE launch_id = ? ORDER BY id`,
+    const rows = await this.sql.query<IdDocRow>(
+      `SELECT id, doc FROM ${this.tables.checklists} WHERE launch_id = ? ORDER BY id`,
       [launchId],
     );
-    return parse<StoredChecklist>(rows).map(currentChecklist);
+    return rows.map((row) => this.parsedChecklist(row));
+  }
+
+  private parsedChecklist(row: IdDocRow): ChecklistView {
+    return currentChecklist(parsedDocuments.parse<StoredChecklist>(this.tables.checklists, row.id, row.doc));
   }
 
   /**
@@ -103,11 +114,13 @@ export class Documents {
 
   /** `previous`: the document before this write, so only new items get an index row. */
   async putChecklist(view: ChecklistView, previous: ChecklistView | null = null): Promise<void> {
+    const text = JSON.stringify(view);
     await this.sql.execute(
       `INSERT INTO ${this.tables.checklists} (id, launch_id, team_id, doc) VALUES (?, ?, ?, ?) ` +
         'ON CONFLICT (id) DO UPDATE SET launch_id = excluded.launch_id, team_id = excluded.team_id, doc = excluded.doc',
-      [view.id, view.launchId, view.teamId, JSON.stringify(view)],
+      [view.id, view.launchId, view.teamId, text],
     );
+    parsedDocuments.remember(this.tables.checklists, view.id, text, view);
     const known = new Set(previous?.items.map((item) => item.id));
     for (const item of view.items.filter(({ id }) => !known.has(id))) {
       await this.sql.execute(
