@@ -19,11 +19,11 @@ describe('load bench table', () => {
     const lines = resultsTable([row]).split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(
-      '| scenario | goal | measured | peer (same run) | ratio | CPU (% of a core) | verdict |',
+      '| scenario | goal | measured | peer (same run) | ratio | CPU (% of a core) | per server CPU-second | verdict |',
     );
     expect(lines[2]).toBe(
       '| S3 gate \\| hello | ≥0.3× peer, p99 ≤5 ms | 3000/s, p50 2 ms, p99 4.5 ms | ' +
-        'Fastify hello: 10000/s, p50 1 ms, p99 2 ms | 0.30× | embedded 98, generator 40 | PASS |',
+        'Fastify hello: 10000/s, p50 1 ms, p99 2 ms | 0.30× | embedded 98, generator 40 | 3074 | PASS |',
     );
   });
 

@@ -1,6 +1,25 @@
 import { describeGoal, ratioToPeer, verdictOf, type ScenarioResult, type Throughput } from './verdict';
 
-const HEADER = ['scenario', 'goal', 'measured', 'peer (same run)', 'ratio', 'CPU (% of a core)', 'verdict'];
+const HEADER = [
+  'scenario',
+  'goal',
+  'measured',
+  'peer (same run)',
+  'ratio',
+  'CPU (% of a core)',
+  'per server CPU-second',
+  'verdict',
+];
+
+/**
+ * Requests per CPU-second of the measured server (the first CPU entry): on a machine shared with
+ * other work, a steadier figure for before/after comparisons than requests per wall-second.
+ */
+export function perServerCpuSecond(result: Pick<ScenarioResult, 'measured' | 'cpu'>): number | undefined {
+  const server = result.cpu[0];
+  if (!server || server.percentOfCore <= 0) return undefined;
+  return result.measured.perSecond / (server.percentOfCore / 100);
+}
 
 /** Pipes and line breaks would break a Markdown cell. */
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -11,6 +30,7 @@ export const formatThroughput = (t: Throughput): string =>
 
 function row(result: ScenarioResult): string[] {
   const ratio = ratioToPeer(result);
+  const perCpu = perServerCpuSecond(result);
   const { verdict, misses } = verdictOf(result);
   return [
     `${result.id} ${result.title}`,
@@ -19,6 +39,7 @@ function row(result: ScenarioResult): string[] {
     result.peer ? `${result.peer.label}: ${formatThroughput(result.peer)}` : '—',
     ratio === undefined ? '—' : `${ratio.toFixed(2)}×`,
     result.cpu.map((c) => `${c.process} ${Math.round(c.percentOfCore)}`).join(', ') || '—',
+    perCpu === undefined ? '—' : String(Math.round(perCpu)),
     misses.length ? `${verdict} (${misses.join('; ')})` : verdict,
   ];
 }
