@@ -51,15 +51,23 @@ export class Documents {
   ) {}
 
   async launch(id: string): Promise<LaunchView | null> {
-    return first(await this.sql.query<DocRow>(`SELECT doc FROM ${this.tables.launches} WHERE id = ?`, [id]));
+    const rows = await this.sql.query<IdDocRow>(`SELECT id, doc FROM ${this.tables.launches} WHERE id = ?`, [
+      id,
+    ]);
+    return this.cachedFirst(this.tables.launches, rows);
   }
 
   async launchByKey(key: string): Promise<LaunchView | null> {
-    const rows = await this.sql.query<DocRow>(
-      `SELECT doc FROM ${this.tables.launches} WHERE key = ? ORDER BY created_at, id LIMIT 1`,
+    const rows = await this.sql.query<IdDocRow>(
+      `SELECT id, doc FROM ${this.tables.launches} WHERE key = ? ORDER BY created_at, id LIMIT 1`,
       [key],
     );
-    return first(rows);
+    return this.cachedFirst(this.tables.launches, rows);
+  }
+
+  /** The first row's document through the process's cache of parsed documents (see ParsedDocuments). */
+  private cachedFirst<View>(table: string, rows: readonly IdDocRow[]): View | null {
+    return rows.length === 0 ? null : parsedDocuments.parse<View>(table, rows[0].id, rows[0].doc);
   }
 
   /** `previous`: the document before this write, so only new incidents get an index row. */
@@ -147,7 +155,10 @@ export class Documents {
   }
 
   async team(id: string): Promise<TeamView | null> {
-    return first(await this.sql.query<DocRow>(`SELECT doc FROM ${this.tables.teams} WHERE id = ?`, [id]));
+    const rows = await this.sql.query<IdDocRow>(`SELECT id, doc FROM ${this.tables.teams} WHERE id = ?`, [
+      id,
+    ]);
+    return this.cachedFirst(this.tables.teams, rows);
   }
 
   async teamByKey(key: string): Promise<TeamView | null> {
@@ -160,11 +171,11 @@ export class Documents {
 
   async teamsByIds(ids: readonly string[]): Promise<TeamView[]> {
     if (ids.length === 0) return [];
-    const rows = await this.sql.query<DocRow>(
-      `SELECT doc FROM ${this.tables.teams} WHERE id IN (${placeholders(ids.length)})`,
+    const rows = await this.sql.query<IdDocRow>(
+      `SELECT id, doc FROM ${this.tables.teams} WHERE id IN (${placeholders(ids.length)})`,
       ids,
     );
-    return parse(rows);
+    return rows.map((row) => parsedDocuments.parse<TeamView>(this.tables.teams, row.id, row.doc));
   }
 
   async allTeams(): Promise<TeamView[]> {
