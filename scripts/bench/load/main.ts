@@ -12,8 +12,18 @@ import { selectScenarios } from './select';
 import { SCENARIOS } from './scenarios';
 import { resultNotes, resultsTable } from './table';
 import type { ScenarioResult } from './verdict';
+import type { Scenario } from './scenarios/scenario';
 
 const REPORT = join(__dirname, '../../../docs/benchmarks.md');
+
+const failedRun = (scenario: Scenario, error: unknown): ScenarioResult => ({
+  id: scenario.id,
+  title: `${scenario.description}: did not complete`,
+  goal: {},
+  measured: { label: 'none', perSecond: 0, p50Ms: 0, p99Ms: 0, requests: 0, errors: 1 },
+  cpu: [],
+  note: `did not complete: ${String((error as Error)?.message ?? error).split('\n')[0]}`,
+});
 
 function settingsOf(quick: boolean) {
   return quick
@@ -57,7 +67,13 @@ async function main(argv: string[]): Promise<void> {
   const results: ScenarioResult[] = [];
   for (const scenario of selection.scenarios) {
     console.log(`→ ${scenario.id}: ${scenario.description}`);
-    results.push(...(await scenario.run(settings)));
+    try {
+      results.push(...(await scenario.run(settings)));
+    } catch (error) {
+      // One broken scenario must not cost the others' figures: it shows as a failed row.
+      console.error(error);
+      results.push(failedRun(scenario, error));
+    }
   }
   const text = report(results, settings, (performance.now() - started) / 1000);
   console.log(`\n${text}`);

@@ -17,6 +17,8 @@ const CHECKLISTS = 4;
 const ITEMS = 250;
 
 async function run(settings: RunSettings): Promise<ScenarioResult[]> {
+  // The shared local broker of `npm run infra:up` unless told otherwise (as bench:commands does).
+  process.env.KAFKA_BROKERS ||= '127.0.0.1:19092';
   const stack = await DistributedStack.start({ LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000' });
   try {
     const admin = new GraphqlClient({ url: stack.graphqlUrl, token: stack.adminToken });
