@@ -13,6 +13,9 @@ const percentile = (sorted: readonly number[], p: number): number =>
 export async function measurePgCommits(connections: number, seconds: number): Promise<Throughput> {
   const database = await createTestDatabase('bench_load_pg');
   const pool = new Pool({ connectionString: database.url, max: connections });
+  // An idle client dropped by the server (a restart elsewhere on the machine) must not end the run;
+  // a failing query is counted as an error below.
+  pool.on('error', () => undefined);
   try {
     await pool.query('CREATE TABLE commits (id bigserial PRIMARY KEY, body text NOT NULL)');
     const latencies: number[] = [];
