@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { build } from '../../build/build';
+import { installAbortHandlers } from './cleanup';
 import { selectScenarios } from './select';
 import { SCENARIOS } from './scenarios';
 import { resultNotes, resultsTable } from './table';
@@ -61,6 +62,7 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  installAbortHandlers();
   const settings = settingsOf(quick);
   const started = performance.now();
   await build(); // the embedded scenarios spawn the compiled app

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { stopOnAbort } from '../cleanup';
 
 export interface PeerProcess {
   readonly url: string;
@@ -26,10 +27,12 @@ export async function startPeer(name: 'fastify-hello' | 'bare-apollo', path: str
     }),
   ])) as [string];
   const { port } = JSON.parse(line) as { port: number };
+  const unregister = stopOnAbort(async () => void child.kill('SIGKILL'));
   return {
     url: `http://127.0.0.1:${port}${path}`,
     pid: child.pid ?? -1,
     async stop() {
+      unregister();
       if (child.exitCode !== null) return;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedProcess } from '../../../../apps/embedded/src/client/embedded-process';
 import { GraphqlClient } from '../../../../apps/embedded/src/client/graphql-client';
+import { stopOnAbort } from '../cleanup';
 
 export interface EmbeddedStack {
   readonly process: EmbeddedProcess;
@@ -29,11 +30,14 @@ export async function startEmbedded(): Promise<EmbeddedStack> {
       : [],
   });
   const adminToken = await embedded.adminToken();
+  const kill = async () => void (await embedded.kill('SIGKILL'));
+  const unregister = stopOnAbort(kill);
   return {
     process: embedded,
     adminToken,
     admin: new GraphqlClient({ url: embedded.graphqlUrl, token: adminToken }),
     async close() {
+      unregister();
       await embedded.kill('SIGTERM');
       await rm(dataDir, { recursive: true, force: true });
     },

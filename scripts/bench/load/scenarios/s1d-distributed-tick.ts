@@ -6,6 +6,7 @@
 import { createChecklistFixture } from '../../../../apps/embedded/src/testing/launch-fixture';
 import { GraphqlClient } from '../../../../apps/embedded/src/client/graphql-client';
 import { DistributedStack } from '../../../../test/e2e/support/distributed-stack';
+import { stopOnAbort } from '../cleanup';
 import { measureLoad } from '../measure-load';
 import { measurePgCommits } from '../peers/pg-commits';
 import type { ScenarioResult } from '../verdict';
@@ -20,6 +21,7 @@ async function run(settings: RunSettings): Promise<ScenarioResult[]> {
   // The shared local broker of `npm run infra:up` unless told otherwise (as bench:commands does).
   process.env.KAFKA_BROKERS ||= '127.0.0.1:19092';
   const stack = await DistributedStack.start({ LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000' });
+  const unregister = stopOnAbort(() => stack.stop());
   try {
     const admin = new GraphqlClient({ url: stack.graphqlUrl, token: stack.adminToken });
     const titles = Array.from({ length: ITEMS }, (_, i) => `Item ${i + 1}`);
@@ -55,6 +57,7 @@ async function run(settings: RunSettings): Promise<ScenarioResult[]> {
       },
     ];
   } finally {
+    unregister();
     await stack.stop();
   }
 }
