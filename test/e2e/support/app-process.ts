@@ -23,6 +23,11 @@ export class AppProcess {
     });
   }
 
+  /** The process id: the load bench reads its CPU time. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   static async start(app: string, env: Record<string, string>): Promise<AppProcess> {
     const child = spawn(process.execPath, ['--enable-source-maps', builtEntry(app)], {
       cwd: REPOSITORY_ROOT,

@@ -28,6 +28,8 @@ export interface EmbeddedProcessOptions {
   readonly readyTimeoutMs?: number;
   /** `node` runs the built main.js as `npm start` does; `npm` runs `npm start` itself (build and npm included). */
   readonly via?: 'node' | 'npm';
+  /** Extra flags for node before the entry (e.g. `--cpu-prof`); `via: 'node'` only. */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** What `npm start` runs after its build step (docs/adr/0012-build-and-run.md). */
@@ -66,7 +68,9 @@ export class EmbeddedProcess {
   static spawn(options: EmbeddedProcessOptions & { readonly port: number }): EmbeddedProcess {
     if (options.via !== 'npm') assertBuilt('embedded');
     const [command, args] =
-      options.via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, NODE_ARGS];
+      options.via === 'npm'
+        ? ['npm', ['start', '--silent']]
+        : [process.execPath, [...(options.nodeArgs ?? []), ...NODE_ARGS]];
     const child = spawn(command, args, {
       cwd: REPOSITORY_ROOT,
       env: {
@@ -103,6 +107,11 @@ export class EmbeddedProcess {
 
   get graphqlUrl(): string {
     return `${this.baseUrl}/graphql`;
+  }
+
+  /** The process id (node's own with `via: 'node'`): the load bench reads its CPU time. */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   ready(timeoutMs: number): Promise<void> {

@@ -9,6 +9,7 @@ describe('loadEmbeddedConfig', () => {
       logLevel: 'info',
       adminToken: undefined,
       commandTimeoutMs: undefined,
+      rateLimitPerMinute: undefined,
     });
   });
 
@@ -20,6 +21,7 @@ describe('loadEmbeddedConfig', () => {
       LOG_LEVEL: 'warn',
       TMINUS_ADMIN_TOKEN: 'a-long-enough-admin-token-for-tests',
       COMMAND_TIMEOUT_MS: '2500',
+      RATE_LIMIT_PER_MINUTE: '120000',
     });
     expect(config).toEqual({
       dataDir: '/var/lib/tminus',
@@ -28,6 +30,7 @@ describe('loadEmbeddedConfig', () => {
       logLevel: 'warn',
       adminToken: 'a-long-enough-admin-token-for-tests',
       commandTimeoutMs: 2500,
+      rateLimitPerMinute: 120000,
     });
     expect(loadEmbeddedConfig({ PORT: '', TMINUS_DATA_DIR: '', HOST: '' })).toMatchObject({
       port: 4000,
@@ -39,7 +42,12 @@ describe('loadEmbeddedConfig', () => {
   it('names every bad variable at once', () => {
     let error: unknown;
     try {
-      loadEmbeddedConfig({ PORT: 'http', LOG_LEVEL: 'loud', TMINUS_ADMIN_TOKEN: 'short' });
+      loadEmbeddedConfig({
+        PORT: 'http',
+        LOG_LEVEL: 'loud',
+        TMINUS_ADMIN_TOKEN: 'short',
+        RATE_LIMIT_PER_MINUTE: '0',
+      });
     } catch (e) {
       error = e;
     }
@@ -48,6 +56,7 @@ describe('loadEmbeddedConfig', () => {
     expect(problems).toMatch(/^PORT: PORT must be a number/m);
     expect(problems).toMatch(/^LOG_LEVEL: LOG_LEVEL must be one of/m);
     expect(problems).toMatch(/^TMINUS_ADMIN_TOKEN: .*24 characters/m);
+    expect(problems).toMatch(/^RATE_LIMIT_PER_MINUTE: RATE_LIMIT_PER_MINUTE must be positive/m);
   });
 
   it('rejects a port out of range', () => {

@@ -17,6 +17,8 @@ export interface EmbeddedConfig {
   readonly adminToken?: string;
   /** COMMAND_TIMEOUT_MS: how long a mutation waits for its outcome. */
   readonly commandTimeoutMs?: number;
+  /** RATE_LIMIT_PER_MINUTE: requests per token on /graphql and /v1/gates (default: the gateway's 6000). */
+  readonly rateLimitPerMinute?: number;
 }
 
 export const DEFAULT_PORT = 4000;
@@ -44,6 +46,11 @@ const schema = z.object({
     .int('COMMAND_TIMEOUT_MS must be an integer')
     .positive('COMMAND_TIMEOUT_MS must be positive')
     .optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'RATE_LIMIT_PER_MINUTE must be a number' })
+    .int('RATE_LIMIT_PER_MINUTE must be an integer')
+    .positive('RATE_LIMIT_PER_MINUTE must be positive')
+    .optional(),
 });
 
 export class EmbeddedConfigError extends Error {
@@ -65,7 +72,15 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
       parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
     );
   }
-  const { TMINUS_DATA_DIR, PORT, HOST, LOG_LEVEL, TMINUS_ADMIN_TOKEN, COMMAND_TIMEOUT_MS } = parsed.data;
+  const {
+    TMINUS_DATA_DIR,
+    PORT,
+    HOST,
+    LOG_LEVEL,
+    TMINUS_ADMIN_TOKEN,
+    COMMAND_TIMEOUT_MS,
+    RATE_LIMIT_PER_MINUTE,
+  } = parsed.data;
   return {
     dataDir: TMINUS_DATA_DIR,
     port: PORT,
@@ -73,5 +88,6 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv): EmbeddedConfig {
     logLevel: LOG_LEVEL,
     adminToken: TMINUS_ADMIN_TOKEN,
     commandTimeoutMs: COMMAND_TIMEOUT_MS,
+    rateLimitPerMinute: RATE_LIMIT_PER_MINUTE,
   };
 }

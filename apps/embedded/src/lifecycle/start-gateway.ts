@@ -40,6 +40,10 @@ export function startEmbeddedGateway({
     adminToken: config.adminToken,
     instanceId: EMBEDDED_GATEWAY_INSTANCE,
     commandTimeoutMs: config.commandTimeoutMs,
+    // Honoured as in the distributed gateway (the load bench lifts it); unset keeps the gateway's default.
+    ...(config.rateLimitPerMinute
+      ? { rateLimit: { limit: config.rateLimitPerMinute, windowMs: 60_000 } }
+      : {}),
     gate: loadGateConfig(process.env),
     github: loadGithubConfig(process.env),
   });

@@ -74,6 +74,26 @@ describe('CommandProcessor on PostgreSQL', () => {
     expect(Math.max(...results.map((r) => r.attempts))).toBeGreaterThan(1);
   });
 
+  it('decides right from warm but stale folds: three instances, two rounds of rival ticks, each applied once', async () => {
+    const items = Array.from({ length: 60 }, (_, i) => `item-${i}`);
+    await processor.handle(create('list-4', items));
+    const instances = [processor, newProcessor(), newProcessor()];
+    const round = (slice: string[]) =>
+      Promise.all(slice.map((itemId, i) => instances[i % instances.length].handle(tick('list-4', itemId))));
+
+    // The first round warms every instance's fold; in the second each fold is behind the others' writes.
+    const first = await round(items.slice(0, 30));
+    const second = await round(items.slice(30));
+    // A tick of an item already ticked must still be refused, whichever instance gets it.
+    const again = await Promise.all(instances.map((instance) => instance.handle(tick('list-4', 'item-0'))));
+
+    expect([...first, ...second].filter((r) => r.status !== 'ACCEPTED')).toEqual([]);
+    expect(again.map((r) => r.status === 'REJECTED' && r.code)).toEqual(
+      instances.map(() => 'LIST.ITEM_NOT_OPEN'),
+    );
+    await expectAllTickedOnce('list-4', items);
+  });
+
   it('handles the same command delivered twice at the same moment once', async () => {
     await processor.handle(create('list-2', ['a']));
     const command = tick('list-2', 'a', 'cmd-twice');

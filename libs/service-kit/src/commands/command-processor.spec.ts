@@ -303,6 +303,90 @@ describe('CommandProcessor (SQLite store)', () => {
     ]);
   });
 
+  describe('folded state kept in memory', () => {
+    /** The store, counting the events each readStream call returned. */
+    function countingReads(inner: EventStore): { store: EventStore; eventsRead: () => number } {
+      let read = 0;
+      const wrapTx = (tx: StoreTransaction): StoreTransaction =>
+        new Proxy(tx, {
+          get(target, property) {
+            if (property === 'readStream') {
+              return async (...args: Parameters<StoreTransaction['readStream']>) => {
+                const events = await target.readStream(...args);
+                read += events.length;
+                return events;
+              };
+            }
+            const value: unknown = Reflect.get(target, property);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        });
+      const counted = new Proxy(inner, {
+        get(target, property) {
+          if (property === 'transaction')
+            return <T>(work: (tx: StoreTransaction) => Promise<T>) =>
+              target.transaction((tx) => work(wrapTx(tx)));
+          const value: unknown = Reflect.get(target, property);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      return { store: counted, eventsRead: () => read };
+    }
+
+    it('reads only the events after its cached fold, not the whole stream, per command', async () => {
+      const counting = countingReads(store);
+      const cached = processor({ store: counting.store });
+      await cached.handle(create('list-1', ['a', 'b', 'c', 'd']));
+      for (const item of ['a', 'b', 'c']) await cached.handle(tick('list-1', item));
+      expect(counting.eventsRead()).toBe(0);
+      const uncached = countingReads(store);
+      await processor({ store: uncached.store, stateCacheStreams: 0 }).handle(tick('list-1', 'd'));
+      expect(uncached.eventsRead()).toBe(4);
+    });
+
+    it('sees what a rival process appended since its fold (the tail read), and decides on it', async () => {
+      const mine = processor();
+      const rival = processor();
+      await mine.handle(create('list-1', ['a', 'b']));
+      await rival.handle(tick('list-1', 'a'));
+      const again = await mine.handle(tick('list-1', 'a'));
+      expect(again).toMatchObject({ status: 'REJECTED', code: 'LIST.ITEM_NOT_OPEN' });
+      expect(await mine.handle(tick('list-1', 'b'))).toMatchObject({ status: 'ACCEPTED' });
+      expect((await store.readStream('list-1')).map((e) => e.type)).toEqual([
+        'ListCreated',
+        'ItemTicked',
+        'ItemTicked',
+        'ListTicked',
+      ]);
+    });
+
+    it('keeps no state from an attempt that rolled back', async () => {
+      let failCommit = false;
+      const failing = new Proxy(store, {
+        get(target, property) {
+          if (property === 'transaction')
+            return async <T>(work: (tx: StoreTransaction) => Promise<T>) => {
+              const result = await target.transaction(async (tx) => {
+                const value = await work(tx);
+                if (failCommit) throw new Error('disk full');
+                return value;
+              });
+              return result;
+            };
+          const value: unknown = Reflect.get(target, property);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const cached = processor({ store: failing });
+      await cached.handle(create('list-1', ['a', 'b']));
+      failCommit = true;
+      await expect(cached.handle(tick('list-1', 'a'))).rejects.toThrow('disk full');
+      failCommit = false;
+      // Had the rolled-back fold stayed, 'a' would count as ticked and this would be rejected.
+      expect(await cached.handle(tick('list-1', 'a'))).toMatchObject({ status: 'ACCEPTED' });
+    });
+  });
+
   describe('CommandRouter', () => {
     it('sends a command to the processor of its type and rejects an unknown type', async () => {
       const router = new CommandRouter([processor()]);

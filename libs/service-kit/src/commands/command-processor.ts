@@ -12,9 +12,11 @@ import {
   KeyedLock,
   type CommandOutcome,
   type EventStore,
+  type RecordedEvent,
   type StoreTransaction,
 } from '@tminus/event-store';
 import { DEFAULT_CONFLICT_RETRY, jitteredDelay, sleep, type ConflictRetryPolicy } from './conflict-retry';
+import { StreamStateCache, type FoldedStream } from './stream-state-cache';
 import { activeTraceparent, inSpan, SpanKind } from '@tminus/tracing';
 import { commandAccepted, commandRejected, toNewEvents, toPublishedEnvelope } from './outcome-envelopes';
 
@@ -81,6 +83,8 @@ export interface CommandProcessorOptions<C extends Message, E extends Message, S
    */
   readonly beforeAppend?: (context: DecidedContext<C, E, S>) => Promise<void>;
   readonly conflictRetry?: ConflictRetryPolicy;
+  /** Folded streams kept in memory (LRU; default {@link DEFAULT_STATE_CACHE_STREAMS}); 0 turns it off. */
+  readonly stateCacheStreams?: number;
   readonly observer?: CommandObserver;
   readonly now?: () => Date;
 }
@@ -109,6 +113,7 @@ export class CommandProcessor<C extends Message, E extends Message, S> {
   private readonly now: () => Date;
   private readonly types: ReadonlySet<string>;
   private readonly streams = new KeyedLock();
+  private readonly folded: StreamStateCache<S>;
 
   constructor(private readonly options: CommandProcessorOptions<C, E, S>) {
     this.service = options.service;
@@ -116,6 +121,7 @@ export class CommandProcessor<C extends Message, E extends Message, S> {
     this.retry = options.conflictRetry ?? DEFAULT_CONFLICT_RETRY;
     this.now = options.now ?? (() => new Date());
     this.types = new Set(options.commandTypes);
+    this.folded = new StreamStateCache(options.stateCacheStreams);
   }
 
   handles(type: string): boolean {
@@ -170,10 +176,15 @@ export class CommandProcessor<C extends Message, E extends Message, S> {
   ): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.options.store.transaction((tx) =>
+        const { result, folded } = await this.options.store.transaction((tx) =>
           this.attempt(tx, envelope, received, streamId, attempt),
         );
+        // Only once committed: a rolled-back attempt must not leave its state behind.
+        if (folded) this.folded.remember(streamId, folded);
+        return result;
       } catch (error) {
+        // Whatever failed, the next command starts from the store (a conflict: a rival wrote).
+        this.folded.forget(streamId);
         if (error instanceof DomainError)
           return this.recordRejection(envelope, error.code, error.message, attempt);
         if (error instanceof CommandAlreadyProcessedError)
@@ -199,31 +210,24 @@ export class CommandProcessor<C extends Message, E extends Message, S> {
     received: C,
     streamId: string,
     attempts: number,
-  ): Promise<CommandResult> {
+  ): Promise<{ result: CommandResult; folded?: FoldedStream<S> }> {
     const previous = await tx.findCommandOutcome(envelope.commandId);
-    if (previous) return { status: 'DUPLICATE', previous, attempts };
-    const history = await tx.readStream(streamId);
-    const { decider } = this.options;
-    const state = history.reduce(
-      (s, event) => decider.evolve(s, event as unknown as E),
-      decider.initialState(),
-    );
+    if (previous) return { result: { status: 'DUPLICATE', previous, attempts } };
+    const { state, version } = await this.load(tx, streamId);
     const base = { tx, envelope, streamId, state };
     const command = (await this.options.prepare?.({ ...base, command: received })) ?? received;
     const now = this.now();
-    const decided = decider.decide(command, state, { now, actor: envelope.actor });
+    const decided = this.options.decider.decide(command, state, { now, actor: envelope.actor });
     await this.options.beforeAppend?.({ ...base, command, events: decided });
 
-    const published =
-      decided.length === 0
-        ? [commandAccepted(envelope, streamId, this.source, now)]
-        : (
-            await tx.append(
-              streamId,
-              toNewEvents(decided, envelope, now),
-              history.at(-1)?.streamPosition ?? 0,
-            )
-          ).events.map((event) => toPublishedEnvelope(event, this.source));
+    let folded: FoldedStream<S> = { state, version };
+    let published: EventEnvelope[];
+    if (decided.length === 0) published = [commandAccepted(envelope, streamId, this.source, now)];
+    else {
+      const appended = await tx.append(streamId, toNewEvents(decided, envelope, now), version);
+      folded = this.fold(folded, appended.events);
+      published = appended.events.map((event) => toPublishedEnvelope(event, this.source));
+    }
     await tx.enqueueOutbox(
       published.map((e) => ({ topic: this.options.eventsTopic, key: streamId, envelope: e })),
     );
@@ -231,7 +235,25 @@ export class CommandProcessor<C extends Message, E extends Message, S> {
       status: 'ACCEPTED',
       eventIds: published.map((e) => e.id),
     });
-    return { status: 'ACCEPTED', events: published, attempts };
+    return { result: { status: 'ACCEPTED', events: published, attempts }, folded };
+  }
+
+  /**
+   * The stream's state: the cached fold plus the events after it (usually none), read in this
+   * transaction, so what a rival process appended is always seen; without a cached fold, all of it.
+   */
+  private async load(tx: StoreTransaction, streamId: string): Promise<FoldedStream<S>> {
+    const cached = this.folded.get(streamId);
+    const start = cached ?? { state: this.options.decider.initialState(), version: 0 };
+    return this.fold(start, await tx.readStream(streamId, start.version + 1));
+  }
+
+  private fold(start: FoldedStream<S>, events: readonly RecordedEvent[]): FoldedStream<S> {
+    const { evolve } = this.options.decider;
+    return {
+      state: events.reduce((s, event) => evolve(s, event as unknown as E), start.state),
+      version: events.at(-1)?.streamPosition ?? start.version,
+    };
   }
 
   private async recordRejection(

@@ -1,9 +1,15 @@
 import type { ChecklistView, LaunchView, TeamView, TemplateView } from '../domain/views';
 import type { Sql } from './database';
+import { parsedDocuments } from './parsed-documents';
 import type { ProjectionTables } from './tables';
 
 interface DocRow {
   readonly doc: string;
+}
+
+/** A row with its id: parsed through the process's cache of parsed documents. */
+interface IdDocRow extends DocRow {
+  readonly id: string;
 }
 
 const parse = <View>(rows: readonly DocRow[]): View[] => rows.map((row) => JSON.parse(row.doc) as View);
@@ -45,15 +51,23 @@ export class Documents {
   ) {}
 
   async launch(id: string): Promise<LaunchView | null> {
-    return first(await this.sql.query<DocRow>(`SELECT doc FROM ${this.tables.launches} WHERE id = ?`, [id]));
+    const rows = await this.sql.query<IdDocRow>(`SELECT id, doc FROM ${this.tables.launches} WHERE id = ?`, [
+      id,
+    ]);
+    return this.cachedFirst(this.tables.launches, rows);
   }
 
   async launchByKey(key: string): Promise<LaunchView | null> {
-    const rows = await this.sql.query<DocRow>(
-      `SELECT doc FROM ${this.tables.launches} WHERE key = ? ORDER BY created_at, id LIMIT 1`,
+    const rows = await this.sql.query<IdDocRow>(
+      `SELECT id, doc FROM ${this.tables.launches} WHERE key = ? ORDER BY created_at, id LIMIT 1`,
       [key],
     );
-    return first(rows);
+    return this.cachedFirst(this.tables.launches, rows);
+  }
+
+  /** The first row's document through the process's cache of parsed documents (see ParsedDocuments). */
+  private cachedFirst<View>(table: string, rows: readonly IdDocRow[]): View | null {
+    return rows.length === 0 ? null : parsedDocuments.parse<View>(table, rows[0].id, rows[0].doc);
   }
 
   /** `previous`: the document before this write, so only new incidents get an index row. */
@@ -74,18 +88,23 @@ export class Documents {
   }
 
   async checklist(id: string): Promise<ChecklistView | null> {
-    const stored = first<StoredChecklist>(
-      await this.sql.query<DocRow>(`SELECT doc FROM ${this.tables.checklists} WHERE id = ?`, [id]),
+    const rows = await this.sql.query<IdDocRow>(
+      `SELECT id, doc FROM ${this.tables.checklists} WHERE id = ?`,
+      [id],
     );
-    return stored && currentChecklist(stored);
+    return rows.length === 0 ? null : this.parsedChecklist(rows[0]);
   }
 
   async checklistsOfLaunch(launchId: string): Promise<ChecklistView[]> {
-    const rows = await this.sql.query<DocRow>(
-      `SELECT doc FROM ${this.tables.checklists} WHERE launch_id = ? ORDER BY id`,
+    const rows = await this.sql.query<IdDocRow>(
+      `SELECT id, doc FROM ${this.tables.checklists} WHERE launch_id = ? ORDER BY id`,
       [launchId],
     );
-    return parse<StoredChecklist>(rows).map(currentChecklist);
+    return rows.map((row) => this.parsedChecklist(row));
+  }
+
+  private parsedChecklist(row: IdDocRow): ChecklistView {
+    return currentChecklist(parsedDocuments.parse<StoredChecklist>(this.tables.checklists, row.id, row.doc));
   }
 
   /**
@@ -103,11 +122,13 @@ export class Documents {
 
   /** `previous`: the document before this write, so only new items get an index row. */
   async putChecklist(view: ChecklistView, previous: ChecklistView | null = null): Promise<void> {
+    const text = JSON.stringify(view);
     await this.sql.execute(
       `INSERT INTO ${this.tables.checklists} (id, launch_id, team_id, doc) VALUES (?, ?, ?, ?) ` +
         'ON CONFLICT (id) DO UPDATE SET launch_id = excluded.launch_id, team_id = excluded.team_id, doc = excluded.doc',
-      [view.id, view.launchId, view.teamId, JSON.stringify(view)],
+      [view.id, view.launchId, view.teamId, text],
     );
+    parsedDocuments.remember(this.tables.checklists, view.id, text, view);
     const known = new Set(previous?.items.map((item) => item.id));
     for (const item of view.items.filter(({ id }) => !known.has(id))) {
       await this.sql.execute(
@@ -134,7 +155,10 @@ export class Documents {
   }
 
   async team(id: string): Promise<TeamView | null> {
-    return first(await this.sql.query<DocRow>(`SELECT doc FROM ${this.tables.teams} WHERE id = ?`, [id]));
+    const rows = await this.sql.query<IdDocRow>(`SELECT id, doc FROM ${this.tables.teams} WHERE id = ?`, [
+      id,
+    ]);
+    return this.cachedFirst(this.tables.teams, rows);
   }
 
   async teamByKey(key: string): Promise<TeamView | null> {
@@ -147,11 +171,11 @@ export class Documents {
 
   async teamsByIds(ids: readonly string[]): Promise<TeamView[]> {
     if (ids.length === 0) return [];
-    const rows = await this.sql.query<DocRow>(
-      `SELECT doc FROM ${this.tables.teams} WHERE id IN (${placeholders(ids.length)})`,
+    const rows = await this.sql.query<IdDocRow>(
+      `SELECT id, doc FROM ${this.tables.teams} WHERE id IN (${placeholders(ids.length)})`,
       ids,
     );
-    return parse(rows);
+    return rows.map((row) => parsedDocuments.parse<TeamView>(this.tables.teams, row.id, row.doc));
   }
 
   async allTeams(): Promise<TeamView[]> {

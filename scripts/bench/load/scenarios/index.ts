@@ -1,0 +1,7 @@
+import { s1dDistributedTick } from './s1d-distributed-tick';
+import { s1eEmbeddedTick } from './s1e-embedded-tick';
+import { s3Gate } from './s3-gate';
+import type { Scenario } from './scenario';
+
+/** In run order. */
+export const SCENARIOS: readonly Scenario[] = [s1eEmbeddedTick, s1dDistributedTick, s3Gate];

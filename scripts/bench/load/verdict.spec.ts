@@ -1,0 +1,58 @@
+import { describeGoal, ratioToPeer, verdictOf, type ScenarioResult, type Throughput } from './verdict';
+
+const throughput = (perSecond: number, p99Ms = 1, errors = 0): Throughput => ({
+  label: 'x',
+  perSecond,
+  p50Ms: p99Ms / 2,
+  p99Ms,
+  requests: perSecond * 10,
+  errors,
+});
+
+const result = (over: Partial<ScenarioResult>): ScenarioResult => ({
+  id: 'S',
+  title: 't',
+  goal: {},
+  measured: throughput(100),
+  cpu: [],
+  ...over,
+});
+
+describe('load bench verdict', () => {
+  it('passes when every goal that is set holds', () => {
+    const r = result({ goal: { minPerSecond: 100, maxP99Ms: 5 }, measured: throughput(100, 5) });
+    expect(verdictOf(r)).toEqual({ verdict: 'PASS', misses: [] });
+  });
+
+  it('names each miss: throughput, p99, ratio', () => {
+    const r = result({
+      goal: { minPerSecond: 2000, maxP99Ms: 25, minRatioToPeer: 0.3 },
+      measured: throughput(84, 666),
+      peer: throughput(1000),
+    });
+    expect(verdictOf(r)).toEqual({
+      verdict: 'FAIL',
+      misses: ['84/s < 2000/s', 'p99 666 ms > 25 ms', '0.08× < 0.3×'],
+    });
+  });
+
+  it('fails on any error even when the figures are good', () => {
+    expect(verdictOf(result({ measured: throughput(1e6, 0.1, 1) })).verdict).toBe('FAIL');
+  });
+
+  it('fails a ratio goal without a peer instead of passing it silently', () => {
+    expect(verdictOf(result({ goal: { minRatioToPeer: 0.3 } })).misses).toEqual(['no peer measured']);
+  });
+
+  it('computes the ratio to the peer of the same run', () => {
+    expect(ratioToPeer({ measured: throughput(300), peer: throughput(1000) })).toBeCloseTo(0.3);
+    expect(ratioToPeer({ measured: throughput(300) })).toBeUndefined();
+    expect(ratioToPeer({ measured: throughput(300), peer: throughput(0) })).toBeUndefined();
+  });
+
+  it('describes a goal as the issue states it', () => {
+    expect(describeGoal({ minPerSecond: 2000, maxP99Ms: 25 })).toBe('≥2000/s, p99 ≤25 ms');
+    expect(describeGoal({ minRatioToPeer: 0.25 })).toBe('≥0.25× peer');
+    expect(describeGoal({})).toBe('—');
+  });
+});
