@@ -67,7 +67,10 @@ describe('toHistoryEntry', () => {
     ['LaunchWentLive', L.wentLive(), 'Went live; hypercare for 14 days, until 2026-03-15T09:00:00.000Z'],
     [
       'HypercareExtended',
-      { type: 'HypercareExtended', data: { launchId: LAUNCH_ID, days: 7, hypercareEndsAt: 'X' } },
+      {
+        type: 'HypercareExtended',
+        data: { launchId: LAUNCH_ID, days: 7, hypercareEndsAt: 'X', quietPeriodHours: null },
+      },
       'Hypercare extended by 7 days, until X',
     ],
     ['IncidentReported', L.incidentReported('inc-2', 'SEV1'), 'SEV1 incident reported by sam: Outage inc-2'],
