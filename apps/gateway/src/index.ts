@@ -23,3 +23,7 @@ export { ADMIN_TOKEN_FILE } from './auth/admin-bootstrap';
 export { loadGatewayConfig, type GatewayConfig } from './config/gateway-config';
 export { loadGateConfig, type GateConfig } from './gates/gate-config';
 export { loadGithubConfig, type GithubConfig } from './github/config/github-config';
+export {
+  loadIncidentIngestConfig,
+  type IncidentIngestConfig,
+} from './incident-ingest/config/incident-ingest-config';

@@ -13,16 +13,19 @@ import { stopTracing } from '@tminus/tracing';
 import pino from 'pino';
 import { loadGateConfig } from './gates/gate-config';
 import { loadGithubConfig } from './github/config/github-config';
+import { loadIncidentIngestConfig } from './incident-ingest/config/incident-ingest-config';
 import { loadGatewayConfig, startGateway } from './index';
 
 async function main(): Promise<void> {
   let config;
   let gate;
   let github;
+  let incidents;
   try {
     config = loadGatewayConfig();
     gate = loadGateConfig(process.env);
     github = loadGithubConfig(process.env);
+    incidents = loadIncidentIngestConfig(process.env);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(2);
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
     rateLimit: { limit: config.RATE_LIMIT_PER_MINUTE, windowMs: 60_000 },
     gate,
     github,
+    incidents,
   });
   let stopping = false;
   const stop = (signal: string) => {

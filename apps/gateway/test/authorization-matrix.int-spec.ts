@@ -58,6 +58,8 @@ const MATRIX: Record<string, readonly [Verdict, Verdict, Verdict, Verdict, Verdi
   revokeApiToken: [A, F, F, F, F, F],
   mapGithubEnvironment: [A, A, F, F, F, F],
   unmapGithubEnvironment: [A, A, F, F, F, F],
+  mapIncidentSource: [A, A, F, F, F, F],
+  unmapIncidentSource: [A, A, F, F, F, F],
 };
 
 const schema = buildSchema(readFileSync(join(__dirname, '../../../schema.graphql'), 'utf8'));
@@ -110,12 +112,21 @@ const inputFor = (mutation: string, s: Seeded, tokenId: string): Record<string, 
     revokeApiToken: { id: tokenId },
     mapGithubEnvironment: { repository: 'acme/checkout', environment: 'production', launchId: s.launchId },
     unmapGithubEnvironment: { repository: 'acme/checkout', environment: 'production' },
+    mapIncidentSource: { source: 'PAGERDUTY', match: 'PMATRIX1', launchId: s.launchId },
+    unmapIncidentSource: { id: 'no-such-mapping' },
   };
   return inputs[mutation];
 };
 
 /** Mutations the gateway answers itself; the others go to a (fake) service, which refuses them all here. */
-const LOCAL = new Set(['createApiToken', 'revokeApiToken', 'mapGithubEnvironment', 'unmapGithubEnvironment']);
+const LOCAL = new Set([
+  'createApiToken',
+  'revokeApiToken',
+  'mapGithubEnvironment',
+  'unmapGithubEnvironment',
+  'mapIncidentSource',
+  'unmapIncidentSource',
+]);
 const SERVICE_REFUSAL = 'TEST.NOT_SUPPORTED';
 
 describe('authorization matrix: every role × every mutation', () => {

@@ -24,6 +24,7 @@ import {
 import { ensureSchema } from '../read-model/store/schema';
 import type { GateConfig } from '../gates/gate-config';
 import { loadGithubConfig, type GithubConfig } from '../github/config/github-config';
+import type { IncidentIngestConfig } from '../incident-ingest/config/incident-ingest-config';
 import { featureModules } from './feature-modules';
 import { GatewayModule } from './gateway.module';
 import { buildGatewayServices, type GatewayServices } from './gateway-services';
@@ -66,6 +67,8 @@ export interface GatewayDeps {
   readonly gate?: GateConfig;
   /** GitHub webhook secret, API base URL and credentials (default: none configured). */
   readonly github?: GithubConfig;
+  /** Secrets of the incident endpoints (default: none configured, they answer 404). */
+  readonly incidents?: IncidentIngestConfig;
   /** Extra Nest modules; default: the REST gate and the GitHub webhook. */
   readonly features?: readonly (Type | DynamicModule)[];
   readonly clock?: () => Date;
@@ -175,7 +178,8 @@ async function createHttpApp(
     schemaFile: deps.schemaFile ?? false,
     onSchema: (schema) => (schemaRef.current = schema),
   });
-  const features = deps.features ?? featureModules(services, deps.github ?? loadGithubConfig({}));
+  const features =
+    deps.features ?? featureModules(services, deps.github ?? loadGithubConfig({}), deps.incidents);
   const module = GatewayModule.create({ services, graphql, features });
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,

@@ -67,6 +67,10 @@ export const ACCESS_RULES = {
   mapGithubEnvironment: { roles: MANAGERS },
   unmapGithubEnvironment: { roles: MANAGERS },
   githubEnvironmentMappings: { roles: MANAGERS },
+  // Which on-call tool's incidents feed which launch's hypercare.
+  mapIncidentSource: { roles: MANAGERS },
+  unmapIncidentSource: { roles: MANAGERS },
+  incidentSources: { roles: MANAGERS },
   // The audit log shows everyone's changes, tokens included.
   auditLog: { roles: ADMIN },
   // Reads. Pipelines read gates (and wait for readiness changes), nothing else.
@@ -113,6 +117,8 @@ export const MUTATION_OPERATIONS = [
   'revokeApiToken',
   'mapGithubEnvironment',
   'unmapGithubEnvironment',
+  'mapIncidentSource',
+  'unmapIncidentSource',
 ] as const satisfies readonly Operation[];
 
 export type MutationOperation = (typeof MUTATION_OPERATIONS)[number];
@@ -132,6 +138,7 @@ export const QUERY_OPERATIONS = {
   auditLog: 'auditLog',
   viewer: 'viewer',
   githubEnvironmentMappings: 'githubEnvironmentMappings',
+  incidentSources: 'incidentSources',
 } as const satisfies Record<string, Operation>;
 
 export const SUBSCRIPTION_OPERATIONS = {
