@@ -3,9 +3,13 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { GithubMappingsResolver } from '../github/mappings/github-mappings.resolver';
 import { RESOLVERS } from '../graphql/resolvers';
+import { IncidentSourcesResolver } from '../incident-ingest/mappings/incident-sources.resolver';
 
-/** Every resolver the running gateway serves: GraphQL's own and the GitHub rule's mapping operations. */
-export const SERVED_RESOLVERS = [...RESOLVERS, GithubMappingsResolver];
+/**
+ * Every resolver the running gateway serves: GraphQL's own, the GitHub rule's and the incident
+ * sources' mapping operations.
+ */
+export const SERVED_RESOLVERS = [...RESOLVERS, GithubMappingsResolver, IncidentSourcesResolver];
 
 /** The header Nest writes on top of an `autoSchemaFile`. */
 export const SCHEMA_FILE_HEADER =
