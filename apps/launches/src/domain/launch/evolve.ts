@@ -1,5 +1,5 @@
 import { launchStatusAfterEvent, type LaunchCreated, type LaunchEvent } from '@tminus/contracts';
-import { applyIncidentFacts, isIncidentEvent } from './evolve-incidents';
+import { applyIncidentFacts, handOver, isIncidentEvent } from './evolve-incidents';
 import type { ExistingLaunch, LaunchState } from './state';
 
 const created = ({ data }: LaunchCreated): ExistingLaunch => ({
@@ -80,5 +80,6 @@ export const evolve = (state: LaunchState, event: LaunchEvent): LaunchState => {
   // Events of a stream that was never created have nothing to apply to: keep the empty state.
   if (!state.exists) return state;
   const launch = applyFacts(state, event);
-  return { ...launch, status: launchStatusAfterEvent(launch.status, event) ?? launch.status };
+  const next = { ...launch, status: launchStatusAfterEvent(launch.status, event) ?? launch.status };
+  return handOver(next, [state, launch]);
 };
