@@ -18,8 +18,11 @@ class FakeLaunches implements CommandSink {
     for (const event of events) this.record(event, 'maria');
   }
 
-  readonly readStream = async (streamId: string): Promise<RecordedEvent[]> =>
-    this.events.filter((e) => e.streamId === streamId);
+  reads = 0;
+  readonly readStream = async (streamId: string): Promise<RecordedEvent[]> => {
+    this.reads++;
+    return this.events.filter((e) => e.streamId === streamId);
+  };
   readonly readAll = async (): Promise<RecordedEvent[]> => this.events;
 
   async handle(command: CommandEnvelope): Promise<CommandResult> {
@@ -133,5 +136,25 @@ describe('HypercareEndScheduler', () => {
     await jest.advanceTimersByTimeAsync(10);
     await settle();
     expect(launches.types().slice(-2)).toEqual(['IncidentResolved', 'LaunchClosed']);
+  });
+
+  it('does not re-read the stream for each incident while hypercare runs (an alert burst)', async () => {
+    launches.seed(inHypercare);
+    await startScheduler();
+    const reads = launches.reads;
+    for (let i = 0; i < 50; i++) {
+      await launches.handle({
+        commandId: `c-${i}`,
+        type: 'ReportIncident',
+        aggregateId: LAUNCH_ID,
+        actor: { userId: 'sam', role: 'LAUNCH_MANAGER' },
+        correlationId: `c-${i}`,
+        issuedAt: new Date().toISOString(),
+        payload: { launchId: LAUNCH_ID, incidentId: `inc-${i}`, severity: 'SEV1', title: 'Down' },
+      });
+    }
+    await settle();
+    expect(launches.reads - reads).toBe(50); // the commands' own reads, none by the scheduler
+    expect(scheduler.scheduledCount).toBe(1);
   });
 });

@@ -33,12 +33,14 @@ const HYPERCARE_AFFECTING = new Set<string>([
   'LaunchWentLive',
   'HypercareExtended',
   'HypercareOverrun',
-  'IncidentReported',
-  'IncidentResolved',
-  'IncidentSeverityChanged',
   'LaunchClosed',
   'LaunchCancelled',
 ]);
+/**
+ * Incidents move the check only once hypercare has reached its end (an overrun, a quiet period): before
+ * it, the check is the end itself. Re-planning on each of them would re-read the stream per alert.
+ */
+const INCIDENT_EVENTS = new Set<string>(['IncidentReported', 'IncidentResolved', 'IncidentSeverityChanged']);
 
 /**
  * Sends `EndHypercare` (as `system:hypercare`, through the service's own processor) when a launch's
@@ -49,8 +51,12 @@ const HYPERCARE_AFFECTING = new Set<string>([
  */
 export class HypercareEndScheduler {
   private readonly timers = new Map<string, { due: string; handle: NodeJS.Timeout }>();
+  /** Launches whose timer is the end of hypercare itself (incidents cannot move it). */
+  private readonly waitingForEnd = new Set<string>();
   /** Re-plans of one launch run one after the other, so an older read never overwrites a newer one. */
   private readonly planning = new Map<string, Promise<void>>();
+  /** Launches with a re-plan queued that has not started: a burst of events needs one more, not one each. */
+  private readonly queued = new Set<string>();
   private stopped = false;
 
   constructor(private readonly options: HypercareEndSchedulerOptions) {}
@@ -74,7 +80,13 @@ export class HypercareEndScheduler {
   readonly observe = ({ result }: HandledCommand): void => {
     if (result.status !== 'ACCEPTED') return;
     const touched = new Set(
-      result.events.filter((e) => HYPERCARE_AFFECTING.has(e.type)).map((e) => e.streamId),
+      result.events
+        .filter(
+          (e) =>
+            HYPERCARE_AFFECTING.has(e.type) ||
+            (INCIDENT_EVENTS.has(e.type) && !this.waitingForEnd.has(e.streamId)),
+        )
+        .map((e) => e.streamId),
     );
     for (const launchId of touched) {
       this.refresh(launchId).catch((error: unknown) =>
@@ -90,7 +102,15 @@ export class HypercareEndScheduler {
 
   refresh(launchId: string): Promise<void> {
     const previous = this.planning.get(launchId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.replan(launchId));
+    // One queued re-plan reads the latest stream: it serves every event that arrived before it starts.
+    if (this.queued.has(launchId)) return previous;
+    this.queued.add(launchId);
+    const next = previous
+      .catch(() => undefined)
+      .then(() => {
+        this.queued.delete(launchId);
+        return this.replan(launchId);
+      });
     this.planning.set(launchId, next);
     const forget = (): void => {
       if (this.planning.get(launchId) === next) this.planning.delete(launchId);
@@ -107,6 +127,8 @@ export class HypercareEndScheduler {
     );
     if (this.stopped) return;
     const due = nextHypercareCheck(state, this.now());
+    if (due !== null && state.exists && due === state.hypercareEndsAt) this.waitingForEnd.add(launchId);
+    else this.waitingForEnd.delete(launchId);
     const current = this.timers.get(launchId);
     if (current && current.due === due) return;
     if (current) clearTimeout(current.handle);
