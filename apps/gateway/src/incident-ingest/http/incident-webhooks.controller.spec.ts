@@ -87,7 +87,10 @@ describe('POST /v1/incidents/*', () => {
 
   it('refuses a body over 256 KiB for single-incident sources, and a body that is not a delivery', async () => {
     const c = controller();
-    const big = raw({ ...fixture('generic-alert.json'), title: 'x'.repeat(300 * 1024) });
+    const big = raw({
+      ...fixture<Record<string, unknown>>('generic-alert.json'),
+      title: 'x'.repeat(300 * 1024),
+    });
     expect(await c.http.generic(big, tminusSignatureOf('gen', big.rawBody), c.response)).toMatchObject({
       error: { code: 'PAYLOAD_TOO_LARGE' },
     });
