@@ -50,10 +50,17 @@ export class IngestAlerts {
   async ingest(alerts: readonly NormalizedAlert[]): Promise<AlertResult[]> {
     if (alerts.length === 0) return [];
     const mappings = await this.deps.mappings.list(alerts[0].source);
+    // A grouped notification names the same launch for each alert: read it once per delivery.
+    const launches = new Map<string, Promise<LaunchView | null>>();
+    const launchOf = (launchId: string): Promise<LaunchView | null> => {
+      const known = launches.get(launchId) ?? this.deps.launches.launch(launchId);
+      launches.set(launchId, known);
+      return known;
+    };
     const results: AlertResult[] = [];
     for (let start = 0; start < alerts.length; start += CONCURRENCY) {
       const chunk = alerts.slice(start, start + CONCURRENCY);
-      results.push(...(await Promise.all(chunk.map((alert) => this.one(alert, mappings)))));
+      results.push(...(await Promise.all(chunk.map((alert) => this.one(alert, mappings, launchOf)))));
     }
     return results;
   }
@@ -61,10 +68,11 @@ export class IngestAlerts {
   private async one(
     alert: NormalizedAlert,
     mappings: readonly IncidentSourceMapping[],
+    launchOf: (launchId: string) => Promise<LaunchView | null>,
   ): Promise<AlertResult> {
     const mapping = mappingFor(alert, mappings);
     if (mapping === null) return this.ignore(alert, null, 'unmapped', 'no mapping for its service');
-    const launch = await this.deps.launches.launch(mapping.launchId);
+    const launch = await launchOf(mapping.launchId);
     if (launch === null || launch.status !== 'HYPERCARE') {
       const status = launch?.status ?? 'unknown';
       return this.ignore(
