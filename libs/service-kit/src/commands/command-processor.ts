@@ -15,6 +15,7 @@ import {
 } from '@tminus/event-store';
 import { DEFAULT_CONFLICT_RETRY, jitteredDelay, sleep, type ConflictRetryPolicy } from './conflict-retry';
 import { KeyedLock } from './keyed-lock';
+import { StateCache } from './state-cache';
 import { activeTraceparent, inSpan, SpanKind } from '@tminus/tracing';
 import { commandAccepted, commandRejected, toNewEvents, toPublishedEnvelope } from './outcome-envelopes';
 
@@ -109,6 +110,8 @@ export class CommandProcessor<C extends Message, E extends Message, S> {
   private readonly now: () => Date;
   private readonly types: ReadonlySet<string>;
   private readonly streams = new KeyedLock();
+  /** Safe to reuse across commands: the lock above lets one command at a time fold a stream here. */
+  private readonly states = new StateCache<S>();
 
   constructor(private readonly options: CommandProcessorOptions<C, E, S>) {
     this.service = options.service;
@@ -179,6 +182,8 @@ export class CommandProcessor<C extends Message, E extends Message, S> {
         if (error instanceof CommandAlreadyProcessedError)
           return { status: 'DUPLICATE', previous: null, attempts: attempt };
         if (!(error instanceof ConcurrencyError)) throw error;
+        // Someone else wrote the stream: fold it again from the store, not from what this process saw.
+        this.states.take(error.streamId);
         if (attempt >= this.retry.maxAttempts) {
           // Decided: an answer the caller can act on (send it again) beats a dead letter an operator must replay.
           return this.recordRejection(
@@ -202,12 +207,16 @@ export class CommandProcessor<C extends Message, E extends Message, S> {
   ): Promise<CommandResult> {
     const previous = await tx.findCommandOutcome(envelope.commandId);
     if (previous) return { status: 'DUPLICATE', previous, attempts };
-    const history = await tx.readStream(streamId);
     const { decider } = this.options;
+    // Only the events since the cached state; a fold that throws leaves no entry behind.
+    const cached = this.states.take(streamId);
+    const history = await tx.readStream(streamId, (cached?.version ?? 0) + 1);
     const state = history.reduce(
       (s, event) => decider.evolve(s, event as unknown as E),
-      decider.initialState(),
+      cached?.state ?? decider.initialState(),
     );
+    const version = history.at(-1)?.streamPosition ?? cached?.version ?? 0;
+    this.states.put(streamId, { version, state });
     const base = { tx, envelope, streamId, state };
     const command = (await this.options.prepare?.({ ...base, command: received })) ?? received;
     const now = this.now();
@@ -217,13 +226,9 @@ export class CommandProcessor<C extends Message, E extends Message, S> {
     const published =
       decided.length === 0
         ? [commandAccepted(envelope, streamId, this.source, now)]
-        : (
-            await tx.append(
-              streamId,
-              toNewEvents(decided, envelope, now),
-              history.at(-1)?.streamPosition ?? 0,
-            )
-          ).events.map((event) => toPublishedEnvelope(event, this.source));
+        : (await tx.append(streamId, toNewEvents(decided, envelope, now), version)).events.map((event) =>
+            toPublishedEnvelope(event, this.source),
+          );
     await tx.enqueueOutbox(
       published.map((e) => ({ topic: this.options.eventsTopic, key: streamId, envelope: e })),
     );
