@@ -9,9 +9,10 @@ const BENCHES: Record<string, () => Promise<void>> = {
   gateway: async () => (await import('./bench/gateway')).runGatewayBenchmark(modeArgument()),
   startup: async () => (await import('./bench/startup')).runStartupBenchmark(),
   webhooks: async () => (await import('./bench/webhooks')).runWebhooksBenchmark(),
+  incidents: async () => (await import('./bench/incidents')).runIncidentsBenchmark(modeArgument()),
 };
 
-/** `--mode embedded|distributed` (gateway bench); default embedded. */
+/** `--mode embedded|distributed` (gateway and incidents benches); default embedded. */
 function modeArgument(): string {
   const index = process.argv.indexOf('--mode');
   return index >= 0 ? (process.argv[index + 1] ?? 'embedded') : 'embedded';

@@ -23,3 +23,7 @@ export { ADMIN_TOKEN_FILE } from './core/auth/admin-bootstrap';
 export { loadGatewayConfig, type GatewayConfig } from './core/config/gateway-config';
 export { loadGateConfig, type GateConfig } from './core/gates/gate-config';
 export { loadGithubConfig, type GithubConfig } from './doors/github/config/github-config';
+export {
+  loadIncidentIngestConfig,
+  type IncidentIngestConfig,
+} from './core/incidents/config/incident-ingest-config';

@@ -12,16 +12,19 @@ import { closeOnSignals, createServiceLogger, ListenError } from '@tminus/servic
 import { stopTracing } from '@tminus/tracing';
 import { loadGateConfig } from './core/gates/gate-config';
 import { loadGithubConfig } from './doors/github/config/github-config';
+import { loadIncidentIngestConfig } from './core/incidents/config/incident-ingest-config';
 import { loadGatewayConfig, startGateway } from './index';
 
 async function main(): Promise<void> {
   let config;
   let gate;
   let github;
+  let incidents;
   try {
     config = loadGatewayConfig();
     gate = loadGateConfig(process.env);
     github = loadGithubConfig(process.env);
+    incidents = loadIncidentIngestConfig(process.env);
   } catch (error) {
     process.stderr.write(`tminus-gateway: ${(error as Error).message}\n`);
     process.exit(2);
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
     rateLimit: { limit: config.RATE_LIMIT_PER_MINUTE, windowMs: 60_000 },
     gate,
     github,
+    incidents,
   });
   // The services' shutdown: drain HTTP (requests in flight get their answer), stop the projector, close the
   // read model, then the Kafka clients and the trace exporter; the timeout leaves the drain its time.

@@ -60,6 +60,8 @@ const MATRIX: Record<string, readonly [Verdict, Verdict, Verdict, Verdict, Verdi
   unmapGithubEnvironment: [A, A, F, F, F, F],
   createWebhook: [A, A, F, F, F, F],
   deleteWebhook: [A, A, F, F, F, F],
+  mapIncidentSource: [A, A, F, F, F, F],
+  unmapIncidentSource: [A, A, F, F, F, F],
 };
 
 const schema = buildSchema(readFileSync(join(__dirname, '../../../schema.graphql'), 'utf8'));
@@ -114,6 +116,8 @@ const inputFor = (mutation: string, s: Seeded, tokenId: string): Record<string, 
     unmapGithubEnvironment: { repository: 'acme/checkout', environment: 'production' },
     createWebhook: { url: 'https://hooks.example.com/tminus', events: ['INCIDENT_REPORTED'] },
     deleteWebhook: { id: 'no-such-webhook' },
+    mapIncidentSource: { source: 'PAGERDUTY', match: 'PMATRIX1', launchId: s.launchId },
+    unmapIncidentSource: { id: 'no-such-mapping' },
   };
   return inputs[mutation];
 };
@@ -126,6 +130,8 @@ const LOCAL = new Set([
   'unmapGithubEnvironment',
   'createWebhook',
   'deleteWebhook',
+  'mapIncidentSource',
+  'unmapIncidentSource',
 ]);
 const SERVICE_REFUSAL = 'TEST.NOT_SUPPORTED';
 

@@ -13,6 +13,7 @@ export * from './checklists/commands';
 export * from './checklists/events';
 export * from './launches/launch-status';
 export * from './launches/gate';
+export * from './launches/incident-source';
 export * from './launches/commands';
 export * from './launches/events';
 export * from './message-types';

@@ -1,6 +1,11 @@
 import type { MessageBus } from '@tminus/messaging';
 import type { Logger } from 'pino';
-import { loadGateConfig, loadGithubConfig, startGateway } from '../../../gateway/src/index';
+import {
+  loadGateConfig,
+  loadGithubConfig,
+  loadIncidentIngestConfig,
+  startGateway,
+} from '../../../gateway/src/index';
 import type { EmbeddedConfig } from '../config/embedded-config';
 import type { DataDirLayout } from '../data-dir/data-dir';
 
@@ -46,5 +51,6 @@ export function startEmbeddedGateway({
       : {}),
     gate: loadGateConfig(process.env),
     github: loadGithubConfig(process.env),
+    incidents: loadIncidentIngestConfig(process.env),
   });
 }

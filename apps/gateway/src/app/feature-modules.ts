@@ -2,13 +2,24 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { GatesModule } from '../doors/rest-gate/gates.module';
 import type { GithubConfig } from '../doors/github/config/github-config';
 import { GithubModule } from '../doors/github/github.module';
+import {
+  loadIncidentIngestConfig,
+  type IncidentIngestConfig,
+} from '../core/incidents/config/incident-ingest-config';
+import { IncidentWebhooksModule } from './incident-webhooks.module';
 import type { GatewayServices } from './gateway-services';
 
 /**
- * Feature modules mounted next to GraphQL: the REST release gate (src/doors/rest-gate) and the GitHub deployment
- * protection rule (src/doors/github). They inject what GatewayCoreModule exports.
+ * Feature modules mounted next to GraphQL: the REST release gate (src/doors/rest-gate), the GitHub deployment
+ * protection rule (src/doors/github) and incidents from on-call tools (src/doors/incident-webhooks). They inject
+ * what GatewayCoreModule exports.
  */
-export const featureModules = (services: GatewayServices, github: GithubConfig): (Type | DynamicModule)[] => [
+export const featureModules = (
+  services: GatewayServices,
+  github: GithubConfig,
+  incidents: IncidentIngestConfig = loadIncidentIngestConfig({}),
+): (Type | DynamicModule)[] => [
   GatesModule,
   GithubModule.register({ db: services.db, config: github }),
+  IncidentWebhooksModule.register({ db: services.db, config: incidents }),
 ];

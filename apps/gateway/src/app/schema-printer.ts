@@ -3,9 +3,13 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { RESOLVERS } from '../doors/graphql/resolvers';
 import { WebhooksResolver } from '../doors/graphql/webhooks/webhooks.resolver';
+import { IncidentSourcesResolver } from '../doors/graphql/incident-sources/incident-sources.resolver';
 
-/** Every resolver the running gateway serves: the API's own and the webhooks' (mounted with the notifications). */
-export const SERVED_RESOLVERS = [...RESOLVERS, WebhooksResolver];
+/**
+ * Every resolver the running gateway serves: the API's own, the webhooks' (mounted with the notifications) and
+ * the incident sources' (mounted with the incident webhooks).
+ */
+export const SERVED_RESOLVERS = [...RESOLVERS, WebhooksResolver, IncidentSourcesResolver];
 
 /** The header Nest writes on top of an `autoSchemaFile`. */
 export const SCHEMA_FILE_HEADER =

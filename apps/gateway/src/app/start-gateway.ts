@@ -31,6 +31,7 @@ import {
   type NotificationsConfig,
 } from '../core/notifications/notifications-config';
 import { NotificationsModule } from './notifications.module';
+import type { IncidentIngestConfig } from '../core/incidents/config/incident-ingest-config';
 import { featureModules } from './feature-modules';
 import { GatewayModule } from './gateway.module';
 import { buildGatewayServices, type GatewayServices } from './gateway-services';
@@ -75,6 +76,8 @@ export interface GatewayDeps {
   readonly github?: GithubConfig;
   /** Webhook delivery settings (default: from TMINUS_WEBHOOK_* in the environment). */
   readonly notifications?: NotificationsConfig;
+  /** Secrets of the incident endpoints (default: none configured, they answer 404). */
+  readonly incidents?: IncidentIngestConfig;
   /** Extra Nest modules; default: the REST gate and the GitHub webhook. */
   readonly features?: readonly (Type | DynamicModule)[];
   readonly clock?: () => Date;
@@ -202,7 +205,7 @@ async function createHttpApp(
     onSchema: (schema) => (schemaRef.current = schema),
   });
   const features = [
-    ...(deps.features ?? featureModules(services, deps.github ?? loadGithubConfig({}))),
+    ...(deps.features ?? featureModules(services, deps.github ?? loadGithubConfig({}), deps.incidents)),
     NotificationsModule.register(notifications),
   ];
   const module = GatewayModule.create({ services, graphql, features });

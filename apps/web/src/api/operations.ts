@@ -94,11 +94,19 @@ export const LaunchBoardQuery = graphql(`
         status
         wentLiveAt
         hypercareEndsAt
+        quietPeriodHours
+        hypercareOverrun {
+          code
+          reason
+        }
         incidents {
           id
           severity
           status
           title
+          source
+          externalId
+          url
         }
       }
       burnup(bucket: DAY) {

@@ -59,6 +59,10 @@ export const ErrorCodes = {
   LAUNCH_NOT_GO: 'LAUNCH.NOT_GO',
   LAUNCH_NOT_LIVE: 'LAUNCH.NOT_LIVE',
   LAUNCH_OPEN_CRITICAL_INCIDENTS: 'LAUNCH.OPEN_CRITICAL_INCIDENTS',
+  /** A SEV1/SEV2 was reported or open within the launch's quiet period: hypercare cannot end yet. */
+  LAUNCH_NOT_QUIET: 'LAUNCH.NOT_QUIET',
+  /** The hypercare scheduler fired before `hypercareEndsAt` (a clock behind): it tries again. */
+  LAUNCH_HYPERCARE_NOT_OVER: 'LAUNCH.HYPERCARE_NOT_OVER',
   LAUNCH_CANCELLED: 'LAUNCH.CANCELLED',
   LAUNCH_CLOSED: 'LAUNCH.CLOSED',
   INCIDENT_NOT_FOUND: 'INCIDENT.NOT_FOUND',

@@ -1,5 +1,6 @@
 import type { Message } from '../common/decider';
 import type { GateDecisionKind } from './gate';
+import type { IncidentAlertStatus, IncidentSource } from './incident-source';
 import type { GoDecision, Severity } from './launch-status';
 
 export type CreateLaunch = Message<
@@ -30,8 +31,16 @@ export type RecordGoNoGo = Message<
   'RecordGoNoGo',
   { launchId: string; decision: GoDecision; notes?: string | null }
 >;
-export type MarkLaunched = Message<'MarkLaunched', { launchId: string; hypercareDays?: number | null }>;
-export type ExtendHypercare = Message<'ExtendHypercare', { launchId: string; days: number }>;
+/** `quietPeriodHours`: hypercare exit criteria, hours without a SEV1/SEV2 before closing (default 0). */
+export type MarkLaunched = Message<
+  'MarkLaunched',
+  { launchId: string; hypercareDays?: number | null; quietPeriodHours?: number | null }
+>;
+/** `quietPeriodHours` omitted: the launch keeps the one it has. */
+export type ExtendHypercare = Message<
+  'ExtendHypercare',
+  { launchId: string; days: number; quietPeriodHours?: number | null }
+>;
 export type ReportIncident = Message<
   'ReportIncident',
   { launchId: string; incidentId: string; severity: Severity; title: string }
@@ -40,6 +49,25 @@ export type ResolveIncident = Message<
   'ResolveIncident',
   { launchId: string; incidentId: string; resolution?: string | null }
 >;
+/**
+ * An alert from an on-call tool, already mapped to its launch by the gateway. Idempotent by
+ * (source, externalId): `incidentId` is used only when the pair is new.
+ */
+export type RecordIncidentAlert = Message<
+  'RecordIncidentAlert',
+  {
+    launchId: string;
+    incidentId: string;
+    source: IncidentSource;
+    externalId: string;
+    status: IncidentAlertStatus;
+    severity: Severity;
+    title: string;
+    url?: string | null;
+  }
+>;
+/** The hypercare scheduler's command once `hypercareEndsAt` has passed: close, or record why not. */
+export type EndHypercare = Message<'EndHypercare', { launchId: string }>;
 /** Ends hypercare and closes the launch. */
 export type CloseLaunch = Message<'CloseLaunch', { launchId: string }>;
 export type CancelLaunch = Message<'CancelLaunch', { launchId: string; reason?: string | null }>;
@@ -78,6 +106,8 @@ export type LaunchCommand =
   | ExtendHypercare
   | ReportIncident
   | ResolveIncident
+  | RecordIncidentAlert
+  | EndHypercare
   | CloseLaunch
   | CancelLaunch
   | SetGatePolicy

@@ -1,5 +1,6 @@
 import type { Message } from '../common/decider';
 import type { GateDecisionKind } from './gate';
+import type { IncidentSource } from './incident-source';
 import type { GoDecision, LaunchStatus, Severity } from './launch-status';
 
 export type LaunchCreated = Message<
@@ -32,17 +33,57 @@ export type GoNoGoRecorded = Message<
   'GoNoGoRecorded',
   { launchId: string; decision: GoDecision; notes: string | null; by: string; at: string }
 >;
+/** Schema v2 added `quietPeriodHours` (hypercare exit criteria); a v1 event is upcast with 0. */
 export type LaunchWentLive = Message<
   'LaunchWentLive',
-  { launchId: string; at: string; hypercareDays: number; hypercareEndsAt: string }
+  { launchId: string; at: string; hypercareDays: number; hypercareEndsAt: string; quietPeriodHours: number }
 >;
+/** Schema v2 added `quietPeriodHours`: null keeps the launch's current one (a v1 event is upcast with null). */
 export type HypercareExtended = Message<
   'HypercareExtended',
-  { launchId: string; days: number; hypercareEndsAt: string }
+  { launchId: string; days: number; hypercareEndsAt: string; quietPeriodHours: number | null }
 >;
+/**
+ * Schema v2 added where the incident comes from: `source` (null when reported by hand), the id the
+ * on-call tool gave it and a link to it there. A v1 event is upcast with three nulls.
+ */
 export type IncidentReported = Message<
   'IncidentReported',
-  { launchId: string; incidentId: string; severity: Severity; title: string; by: string; at: string }
+  {
+    launchId: string;
+    incidentId: string;
+    severity: Severity;
+    title: string;
+    by: string;
+    at: string;
+    source: IncidentSource | null;
+    externalId: string | null;
+    url: string | null;
+  }
+>;
+/** The on-call tool says someone is on it; the incident stays open. */
+export type IncidentAcknowledged = Message<
+  'IncidentAcknowledged',
+  { launchId: string; incidentId: string; by: string; at: string }
+>;
+export type IncidentSeverityChanged = Message<
+  'IncidentSeverityChanged',
+  {
+    launchId: string;
+    incidentId: string;
+    severity: Severity;
+    previousSeverity: Severity;
+    by: string;
+    at: string;
+  }
+>;
+/**
+ * Hypercare reached its end but the exit criteria did not hold, so the launch stays in HYPERCARE:
+ * `code` is the refusal a close would get (LAUNCH.OPEN_CRITICAL_INCIDENTS or LAUNCH.NOT_QUIET).
+ */
+export type HypercareOverrun = Message<
+  'HypercareOverrun',
+  { launchId: string; hypercareEndsAt: string; code: string; reason: string; at: string }
 >;
 export type IncidentResolved = Message<
   'IncidentResolved',
@@ -87,6 +128,9 @@ export type LaunchEvent =
   | HypercareExtended
   | IncidentReported
   | IncidentResolved
+  | IncidentAcknowledged
+  | IncidentSeverityChanged
+  | HypercareOverrun
   | LaunchClosed
   | LaunchCancelled
   | GatePolicySet

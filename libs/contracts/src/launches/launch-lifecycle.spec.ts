@@ -25,6 +25,7 @@ const live: LaunchEvent = {
     at: '2026-04-01T00:00:00.000Z',
     hypercareDays: 14,
     hypercareEndsAt: '2026-04-15T00:00:00.000Z',
+    quietPeriodHours: 0,
   },
 };
 

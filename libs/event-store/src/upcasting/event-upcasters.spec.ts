@@ -38,4 +38,31 @@ describe('the upcasters of tminus events', () => {
       data: { itemId: 'i', approvedBy: 'alice', requestedBy: 'alice' },
     });
   });
+
+  it('reads a v1 LaunchWentLive as a launch with no quiet period', () => {
+    const v1 = { launchId: 'l', at: 'a', hypercareDays: 14, hypercareEndsAt: 'e' };
+
+    expect(upcasters.upcast('LaunchWentLive', 1, v1)).toEqual({
+      schemaVersion: 2,
+      data: { ...v1, quietPeriodHours: 0 },
+    });
+  });
+
+  it('reads a v1 HypercareExtended as an extension that keeps the quiet period', () => {
+    const v1 = { launchId: 'l', days: 7, hypercareEndsAt: 'e' };
+
+    expect(upcasters.upcast('HypercareExtended', 1, v1)).toEqual({
+      schemaVersion: 2,
+      data: { ...v1, quietPeriodHours: null },
+    });
+  });
+
+  it('reads a v1 IncidentReported as an incident reported by hand', () => {
+    const v1 = { launchId: 'l', incidentId: 'i', severity: 'SEV2', title: 't', by: 'sam', at: 'a' };
+
+    expect(upcasters.upcast('IncidentReported', 1, v1)).toEqual({
+      schemaVersion: 2,
+      data: { ...v1, source: null, externalId: null, url: null },
+    });
+  });
 });

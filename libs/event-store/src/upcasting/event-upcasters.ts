@@ -16,6 +16,20 @@ const waivedRequestedByApprover = (data: unknown): unknown => {
 /** TeamRequired, ChecklistOpened, ChecklistReopened v1 → v2: before N-of-M sign-off, one lead signed. */
 const oneSignOffRequired = (data: unknown): unknown => ({ signOffsRequired: 1, ...fields(data) });
 
+/** LaunchWentLive v1 → v2: before hypercare exit criteria, no quiet period. */
+export const noQuietPeriod = (data: unknown): unknown => ({ quietPeriodHours: 0, ...fields(data) });
+
+/** HypercareExtended v1 → v2: the extension did not touch the quiet period (null keeps it). */
+export const quietPeriodUnchanged = (data: unknown): unknown => ({ quietPeriodHours: null, ...fields(data) });
+
+/** IncidentReported v1 → v2: before on-call tools fed incidents, every incident was reported by hand. */
+export const reportedByHand = (data: unknown): unknown => ({
+  source: null,
+  externalId: null,
+  url: null,
+  ...fields(data),
+});
+
 /**
  * Every upcaster of tminus's own events: the registry the event stores use by default and the
  * gateway applies to the envelopes it receives and replays. Old events stay as they were written.
@@ -25,7 +39,10 @@ export const eventUpcasters = (): UpcasterRegistry =>
     .register('ChecklistItemWaived', 1, waivedRequestedByApprover)
     .register('TeamRequired', 1, oneSignOffRequired)
     .register('ChecklistOpened', 1, oneSignOffRequired)
-    .register('ChecklistReopened', 1, oneSignOffRequired);
+    .register('ChecklistReopened', 1, oneSignOffRequired)
+    .register('LaunchWentLive', 1, noQuietPeriod)
+    .register('HypercareExtended', 1, quietPeriodUnchanged)
+    .register('IncidentReported', 1, reportedByHand);
 
 const DEFAULT_UPCASTERS = eventUpcasters();
 

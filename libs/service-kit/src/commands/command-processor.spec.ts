@@ -288,6 +288,57 @@ describe('CommandProcessor (SQLite store)', () => {
     expect(await store.transaction((tx) => tx.findCommandOutcome('cmd-x'))).toBeNull();
   });
 
+  it('reads only the events appended since the state it folded last (cost does not grow with history)', async () => {
+    const reads: number[] = [];
+    const counting = new Proxy(store, {
+      get(target, property) {
+        if (property === 'transaction') {
+          return <T>(work: (tx: StoreTransaction) => Promise<T>) =>
+            target.transaction((tx) =>
+              work(
+                new Proxy(tx, {
+                  get(inner, name) {
+                    if (name === 'readStream')
+                      return async (streamId: string, from?: number) => {
+                        const events = await inner.readStream(streamId, from);
+                        reads.push(events.length);
+                        return events;
+                      };
+                    const value: unknown = Reflect.get(inner, name);
+                    return typeof value === 'function' ? value.bind(inner) : value;
+                  },
+                }),
+              ),
+            );
+        }
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const cached = processor({ store: counting });
+    const items = Array.from({ length: 20 }, (_, i) => `item-${i}`);
+    await cached.handle(create('list-1', items));
+    for (const item of items) await cached.handle(tick('list-1', item));
+
+    // Each tick reads the events of the command before it (two per tick), never the whole stream.
+    expect(Math.max(...reads.slice(2))).toBeLessThanOrEqual(2);
+    const stored = await store.readStream('list-1');
+    expect(stored.filter((e) => e.type === 'ItemTicked')).toHaveLength(20);
+  });
+
+  it('folds in events another process appended since, and refolds after losing an append', async () => {
+    const first = processor();
+    await first.handle(create('list-1', ['a', 'b', 'c']));
+    await first.handle(tick('list-1', 'a'));
+    await processor().handle(tick('list-1', 'b')); // a rival instance
+
+    expect((await first.handle(tick('list-1', 'b'))).status).toBe('REJECTED'); // it saw the rival's tick
+    expect((await first.handle(tick('list-1', 'c'))).status).toBe('ACCEPTED');
+    let lose = true;
+    const losing = processor({ store: withConflicts(store, () => (lose ? !(lose = false) : false)) });
+    expect((await losing.handle(tick('list-1', 'a', 'again'))).status).toBe('REJECTED');
+  });
+
   it('tells its observer about every command', async () => {
     const seen: { type: string; status: CommandResult['status'] }[] = [];
     const observed = processor({

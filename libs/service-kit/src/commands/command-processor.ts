@@ -190,6 +190,8 @@ export class CommandProcessor<C extends Message, E extends Message, S> {
         if (error instanceof CommandAlreadyProcessedError)
           return { status: 'DUPLICATE', previous: null, attempts: attempt };
         if (!(error instanceof ConcurrencyError)) throw error;
+        // Someone else wrote the stream: fold it again from the store, not from what this process saw.
+        this.folded.forget(error.streamId);
         if (attempt >= this.retry.maxAttempts) {
           // Decided: an answer the caller can act on (send it again) beats a dead letter an operator must replay.
           return this.recordRejection(

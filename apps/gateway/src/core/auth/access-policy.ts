@@ -72,6 +72,10 @@ export const ACCESS_RULES = {
   deleteWebhook: { roles: MANAGERS },
   webhooks: { roles: MANAGERS },
   webhookDeliveries: { roles: MANAGERS },
+  // Which on-call tool's incidents feed which launch's hypercare.
+  mapIncidentSource: { roles: MANAGERS },
+  unmapIncidentSource: { roles: MANAGERS },
+  incidentSources: { roles: MANAGERS },
   // The audit log shows everyone's changes, tokens included.
   auditLog: { roles: ADMIN },
   // Reads. Pipelines read gates (and wait for readiness changes), nothing else.
@@ -120,6 +124,8 @@ export const MUTATION_OPERATIONS = [
   'unmapGithubEnvironment',
   'createWebhook',
   'deleteWebhook',
+  'mapIncidentSource',
+  'unmapIncidentSource',
 ] as const satisfies readonly Operation[];
 
 export type MutationOperation = (typeof MUTATION_OPERATIONS)[number];
@@ -141,6 +147,7 @@ export const QUERY_OPERATIONS = {
   githubEnvironmentMappings: 'githubEnvironmentMappings',
   webhooks: 'webhooks',
   webhookDeliveries: 'webhookDeliveries',
+  incidentSources: 'incidentSources',
 } as const satisfies Record<string, Operation>;
 
 export const SUBSCRIPTION_OPERATIONS = {

@@ -8,11 +8,13 @@ import {
 import { cancelLaunch } from './commands/cancel-launch';
 import { closeLaunch } from './commands/close-launch';
 import { createLaunch } from './commands/create-launch';
+import { endHypercare } from './commands/end-hypercare';
 import { editLaunch } from './commands/edit-launch';
 import { extendHypercare } from './commands/extend-hypercare';
 import { markLaunched } from './commands/mark-launched';
 import { recordGateEvaluation } from './commands/record-gate-evaluation';
 import { recordGoNoGo } from './commands/record-go-no-go';
+import { recordIncidentAlert } from './commands/record-incident-alert';
 import { releaseTeam } from './commands/release-team';
 import { reportIncident } from './commands/report-incident';
 import { requireTeam } from './commands/require-team';
@@ -63,6 +65,10 @@ const decideChange = (
       return reportIncident(command, launch, context);
     case 'ResolveIncident':
       return resolveIncident(command, launch, context);
+    case 'RecordIncidentAlert':
+      return recordIncidentAlert(command, launch, context);
+    case 'EndHypercare':
+      return endHypercare(command, launch, context);
     case 'CloseLaunch':
       return closeLaunch(launch, context);
     case 'CancelLaunch':

@@ -62,7 +62,12 @@ describe('launch evolve', () => {
       ...inHypercare.slice(1),
       {
         type: 'HypercareExtended',
-        data: { launchId: LAUNCH_ID, days: 7, hypercareEndsAt: '2026-04-22T08:00:00.000Z' },
+        data: {
+          launchId: LAUNCH_ID,
+          days: 7,
+          hypercareEndsAt: '2026-04-22T08:00:00.000Z',
+          quietPeriodHours: null,
+        },
       },
     ]);
     expect(launch).toMatchObject({

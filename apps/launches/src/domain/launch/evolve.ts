@@ -1,5 +1,6 @@
 import { launchStatusAfterEvent, type LaunchCreated, type LaunchEvent } from '@tminus/contracts';
-import type { ExistingLaunch, Incident, LaunchState } from './state';
+import { applyIncidentFacts, handOver, isIncidentEvent } from './evolve-incidents';
+import type { ExistingLaunch, LaunchState } from './state';
 
 const created = ({ data }: LaunchCreated): ExistingLaunch => ({
   exists: true,
@@ -15,12 +16,11 @@ const created = ({ data }: LaunchCreated): ExistingLaunch => ({
   wentLiveAt: null,
   hypercareEndsAt: null,
   incidents: new Map(),
+  externalIncidents: new Map(),
+  quietPeriodHours: 0,
+  lastCriticalAt: null,
+  hypercareOverrun: null,
   gatePolicies: new Map(),
-});
-
-const withIncident = (launch: ExistingLaunch, incident: Incident): ExistingLaunch => ({
-  ...launch,
-  incidents: new Map(launch.incidents).set(incident.incidentId, incident),
 });
 
 const withoutTeam = (launch: ExistingLaunch, teamId: string): ExistingLaunch => {
@@ -31,6 +31,7 @@ const withoutTeam = (launch: ExistingLaunch, teamId: string): ExistingLaunch => 
 
 /** Applies the facts of one event; the lifecycle status follows the shared `launchStatusAfterEvent`. */
 const applyFacts = (launch: ExistingLaunch, event: LaunchEvent): ExistingLaunch => {
+  if (isIncidentEvent(event)) return applyIncidentFacts(launch, event);
   switch (event.type) {
     case 'LaunchRescheduled':
       return { ...launch, targetDate: event.data.targetDate };
@@ -46,17 +47,22 @@ const applyFacts = (launch: ExistingLaunch, event: LaunchEvent): ExistingLaunch 
       const { decision, notes, by, at } = event.data;
       return { ...launch, decision: { decision, notes, by, at } };
     }
-    case 'LaunchWentLive':
-      return { ...launch, wentLiveAt: event.data.at, hypercareEndsAt: event.data.hypercareEndsAt };
-    case 'HypercareExtended':
-      return { ...launch, hypercareEndsAt: event.data.hypercareEndsAt };
-    case 'IncidentReported': {
-      const { incidentId, severity, title } = event.data;
-      return withIncident(launch, { incidentId, severity, title, resolved: false });
+    case 'LaunchWentLive': {
+      const { at, hypercareEndsAt, quietPeriodHours } = event.data;
+      return { ...launch, wentLiveAt: at, hypercareEndsAt, quietPeriodHours: quietPeriodHours ?? 0 };
     }
-    case 'IncidentResolved': {
-      const incident = launch.incidents.get(event.data.incidentId);
-      return incident ? withIncident(launch, { ...incident, resolved: true }) : launch;
+    case 'HypercareExtended': {
+      const quietPeriodHours = event.data.quietPeriodHours ?? launch.quietPeriodHours;
+      return {
+        ...launch,
+        hypercareEndsAt: event.data.hypercareEndsAt,
+        quietPeriodHours,
+        hypercareOverrun: null,
+      };
+    }
+    case 'HypercareOverrun': {
+      const { hypercareEndsAt, code, reason, at } = event.data;
+      return { ...launch, hypercareOverrun: { hypercareEndsAt, code, reason, at } };
     }
     case 'GatePolicySet': {
       const { environment, requireReady, minReadinessPercent, requireGoDecision } = event.data;
@@ -74,5 +80,6 @@ export const evolve = (state: LaunchState, event: LaunchEvent): LaunchState => {
   // Events of a stream that was never created have nothing to apply to: keep the empty state.
   if (!state.exists) return state;
   const launch = applyFacts(state, event);
-  return { ...launch, status: launchStatusAfterEvent(launch.status, event) ?? launch.status };
+  const next = { ...launch, status: launchStatusAfterEvent(launch.status, event) ?? launch.status };
+  return handOver(next, [state, launch]);
 };

@@ -56,6 +56,7 @@ export const wentLive: LaunchWentLive = {
     at: '2026-04-01T08:00:00.000Z',
     hypercareDays: 14,
     hypercareEndsAt: '2026-04-15T08:00:00.000Z',
+    quietPeriodHours: 0,
   },
 };
 
@@ -68,6 +69,9 @@ export const incidentReported = (incidentId: string, severity: Severity): Incide
     title: `${severity} incident`,
     by: 'sam',
     at: '2026-04-02T08:00:00.000Z',
+    source: null,
+    externalId: null,
+    url: null,
   },
 });
 
@@ -111,6 +115,20 @@ export const sampleCommands: LaunchCommand[] = [
     data: { launchId: LAUNCH_ID, incidentId: 'inc-new', severity: 'SEV3', title: 'Slow' },
   },
   { type: 'ResolveIncident', data: { launchId: LAUNCH_ID, incidentId: 'inc-1' } },
+  {
+    type: 'RecordIncidentAlert',
+    data: {
+      launchId: LAUNCH_ID,
+      incidentId: 'inc-pd',
+      source: 'PAGERDUTY',
+      externalId: 'Q1',
+      status: 'triggered',
+      severity: 'SEV2',
+      title: 'Checkout errors',
+      url: 'https://acme.pagerduty.com/incidents/Q1',
+    },
+  },
+  { type: 'EndHypercare', data: { launchId: LAUNCH_ID } },
   { type: 'CloseLaunch', data: { launchId: LAUNCH_ID } },
   { type: 'CancelLaunch', data: { launchId: LAUNCH_ID } },
   {

@@ -4,6 +4,7 @@ import {
   ErrorCodes,
   INPUT_LIMITS,
   isSlug,
+  MAX_QUIET_PERIOD_HOURS,
   MAX_SIGN_OFFS_REQUIRED,
   parseRfc3339,
 } from '@tminus/contracts';
@@ -135,3 +136,23 @@ export const requireTextList = (value: unknown, what: string): string[] => {
     `${what} must be a list of at most ${MAX_LIST_LENGTH} texts of at most ${MAX_TEXT_LENGTH} characters.`,
   );
 };
+
+export const MAX_URL_LENGTH = 2048;
+
+/** An optional http(s) link (to the incident in its tool): anything else could run script in a browser. */
+export const optionalUrl = (value: unknown, what: string): string | null => {
+  if (value == null || value === '') return null;
+  if (typeof value === 'string' && value.length <= MAX_URL_LENGTH && /^https?:\/\/[^\s]+$/i.test(value)) {
+    try {
+      const url = new URL(value);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return value;
+    } catch {
+      // falls through to the refusal
+    }
+  }
+  throw invalid(`${what} must be an http(s) URL of at most ${MAX_URL_LENGTH} characters.`);
+};
+
+/** Hours of quiet the exit criteria need: 0 (the default) to MAX_QUIET_PERIOD_HOURS. */
+export const optionalQuietPeriodHours = (value: unknown): number | null =>
+  value == null ? null : requireWholeNumber(value, 0, MAX_QUIET_PERIOD_HOURS, 'quietPeriodHours');

@@ -1,4 +1,5 @@
 import type {
+  IncidentSource,
   GateDecisionKind,
   GatePolicy,
   GoDecision,
@@ -25,6 +26,10 @@ export interface HypercareView {
   readonly endsAt: string;
   /** Days granted so far (the initial period plus every extension). */
   readonly days: number;
+  /** Hypercare exit criteria: hours without a SEV1/SEV2 that closing needs (absent in older documents: 0). */
+  readonly quietPeriodHours?: number;
+  /** Set when hypercare reached its end but the launch had to stay open, and why. */
+  readonly overrun?: { readonly code: string; readonly reason: string; readonly at: string } | null;
 }
 
 export type IncidentStatus = 'OPEN' | 'RESOLVED';
@@ -39,6 +44,11 @@ export interface IncidentView {
   readonly resolvedAt: string | null;
   readonly resolvedBy: string | null;
   readonly resolution: string | null;
+  /** Where it comes from (absent or null: reported by hand). */
+  readonly source?: IncidentSource | null;
+  readonly externalId?: string | null;
+  readonly url?: string | null;
+  readonly acknowledgedAt?: string | null;
 }
 
 export interface EnvironmentGatePolicy extends GatePolicy {

@@ -3,6 +3,7 @@ import {
   BLOCKER_CODES,
   GATE_DECISIONS,
   GO_DECISIONS,
+  INCIDENT_SOURCES,
   ITEM_STATES,
   LAUNCH_STATUSES,
   ROLES,
@@ -27,6 +28,7 @@ export const GateDecisionKindEnum = enumOf(GATE_DECISIONS);
 export const RoleEnum = enumOf(ROLES);
 export const BlockerCodeEnum = enumOf(BLOCKER_CODES);
 export const IncidentStatusEnum = enumOf(['OPEN', 'RESOLVED'] as const);
+export const IncidentSourceEnum = enumOf(INCIDENT_SOURCES);
 export const WaiverStatusEnum = enumOf(['REQUESTED', 'APPROVED', 'REJECTED', 'REVOKED', 'EXPIRED'] as const);
 export const DueDateKindEnum = enumOf(['RELATIVE', 'ABSOLUTE', 'NONE'] as const);
 export const ChecklistStatusEnum = enumOf(['OPEN', 'CLOSED'] as const);
@@ -46,6 +48,10 @@ registerEnumType(GateDecisionKindEnum, { name: 'GateDecisionKind' });
 registerEnumType(RoleEnum, { name: 'Role', description: 'What an API token may do.' });
 registerEnumType(BlockerCodeEnum, { name: 'BlockerCode' });
 registerEnumType(IncidentStatusEnum, { name: 'IncidentStatus' });
+registerEnumType(IncidentSourceEnum, {
+  name: 'IncidentSource',
+  description: 'The on-call tool an incident came from (null on an incident reported by hand).',
+});
 registerEnumType(ChecklistStatusEnum, { name: 'ChecklistStatus' });
 registerEnumType(DueDateKindEnum, {
   name: 'DueDateKind',

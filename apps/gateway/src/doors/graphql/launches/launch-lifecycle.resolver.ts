@@ -115,7 +115,11 @@ export class LaunchLifecycleResolver {
     const { id } = await this.launches.existing(data.launchId);
     return this.launches.run(principal, id, {
       type: 'MarkLaunched',
-      data: { launchId: id, hypercareDays: data.hypercareDays ?? null },
+      data: {
+        launchId: id,
+        hypercareDays: data.hypercareDays ?? null,
+        quietPeriodHours: data.quietPeriodHours ?? null,
+      },
     });
   }
 
@@ -129,7 +133,7 @@ export class LaunchLifecycleResolver {
     const { id } = await this.launches.existing(data.launchId);
     return this.launches.run(principal, id, {
       type: 'ExtendHypercare',
-      data: { launchId: id, days: data.days },
+      data: { launchId: id, days: data.days, quietPeriodHours: data.quietPeriodHours ?? null },
     });
   }
 

@@ -83,6 +83,13 @@ export class MarkLaunchedInput {
 
   @Field(() => Int, { nullable: true, description: 'Hypercare length in days (default 14).' })
   hypercareDays?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Hypercare exit criteria: hours without a SEV1/SEV2 reported or open before the launch may close (0-720).',
+  })
+  quietPeriodHours?: number | null;
 }
 
 @InputType()
@@ -92,6 +99,13 @@ export class ExtendHypercareInput {
 
   @Field(() => Int)
   days!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Hypercare exit criteria: hours without a SEV1/SEV2 reported or open before the launch may close (0-720); omitted keeps the current one.',
+  })
+  quietPeriodHours?: number | null;
 }
 
 @InputType()

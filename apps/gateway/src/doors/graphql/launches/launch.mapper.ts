@@ -12,13 +12,23 @@ import { toTeam } from '../teams/team.mapper';
 import type { Incident, Launch, LaunchTeam, Support } from './launch.types';
 import { toReadiness, toTeamReadiness } from './readiness.mapper';
 
-const toIncident = (incident: IncidentView, launchId: string): Incident => ({ ...incident, launchId });
+// Documents written before incidents had a source lack these fields: they were reported by hand.
+export const toIncident = (incident: IncidentView, launchId: string): Incident => ({
+  ...incident,
+  launchId,
+  source: incident.source ?? null,
+  externalId: incident.externalId ?? null,
+  url: incident.url ?? null,
+  acknowledgedAt: incident.acknowledgedAt ?? null,
+});
 
 const toSupport = (launch: LaunchView): Support => ({
   status: supportStatus(launch),
   wentLiveAt: launch.hypercare?.wentLiveAt ?? null,
   hypercareEndsAt: launch.hypercare?.endsAt ?? null,
   hypercareDays: launch.hypercare?.days ?? null,
+  quietPeriodHours: launch.hypercare ? (launch.hypercare.quietPeriodHours ?? 0) : null,
+  hypercareOverrun: launch.hypercare?.overrun ?? null,
   incidents: launch.incidents.map((incident) => toIncident(incident, launch.id)),
 });
 

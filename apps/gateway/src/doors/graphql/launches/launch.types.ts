@@ -1,10 +1,18 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { GateDecisionKind, GoDecision, LaunchStatus, Severity, SupportStatus } from '@tminus/contracts';
+import type {
+  GateDecisionKind,
+  GoDecision,
+  IncidentSource,
+  LaunchStatus,
+  Severity,
+  SupportStatus,
+} from '@tminus/contracts';
 import { Checklist } from '../checklists/checklist.types';
 import { DateTimeScalar } from '../common/date-time.scalar';
 import {
   GateDecisionKindEnum,
   GoDecisionEnum,
+  IncidentSourceEnum,
   IncidentStatusEnum,
   LaunchStatusEnum,
   SeverityEnum,
@@ -78,6 +86,30 @@ export class Incident {
 
   @Field(() => String, { nullable: true })
   resolution!: string | null;
+
+  @Field(() => IncidentSourceEnum, { nullable: true, description: 'Null: reported by hand.' })
+  source!: IncidentSource | null;
+
+  @Field(() => String, { nullable: true, description: "The incident's id in its on-call tool." })
+  externalId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A link to the incident in its on-call tool.' })
+  url!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  acknowledgedAt!: string | null;
+}
+
+@ObjectType({ description: 'Hypercare reached its end but the launch could not close by itself.' })
+export class HypercareOverrun {
+  @Field({ description: 'The refusal a close gets: LAUNCH.OPEN_CRITICAL_INCIDENTS or LAUNCH.NOT_QUIET.' })
+  code!: string;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => DateTimeScalar)
+  at!: string;
 }
 
 @ObjectType({
@@ -95,6 +127,18 @@ export class Support {
 
   @Field(() => Int, { nullable: true, description: 'Hypercare days granted so far.' })
   hypercareDays!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Hypercare exit criteria: hours without a SEV1/SEV2 reported or open that closing needs.',
+  })
+  quietPeriodHours!: number | null;
+
+  @Field(() => HypercareOverrun, {
+    nullable: true,
+    description: 'Set while the launch stays in HYPERCARE after its end, with the reason.',
+  })
+  hypercareOverrun!: HypercareOverrun | null;
 
   @Field(() => [Incident])
   incidents!: Incident[];

@@ -1,4 +1,4 @@
-import { GO_DECISIONS, MAX_SIGN_OFFS_REQUIRED } from '@tminus/contracts';
+import { GO_DECISIONS, MAX_QUIET_PERIOD_HOURS, MAX_SIGN_OFFS_REQUIRED } from '@tminus/contracts';
 import { z } from 'zod';
 import { field } from '../../../core/validation/fields';
 
@@ -39,12 +39,25 @@ export const recordGoNoGoSchema = z.object({
   notes: field.notes(),
 });
 
+const quietPeriodHours = () =>
+  z
+    .number()
+    .int('quietPeriodHours must be a whole number')
+    .min(0, 'quietPeriodHours must be at least 0')
+    .max(MAX_QUIET_PERIOD_HOURS, `quietPeriodHours must be at most ${MAX_QUIET_PERIOD_HOURS}`)
+    .nullish();
+
 export const markLaunchedSchema = z.object({
   launchId: field.id('launchId'),
   hypercareDays: field.days('hypercareDays').nullish(),
+  quietPeriodHours: quietPeriodHours(),
 });
 
-export const extendHypercareSchema = z.object({ launchId: field.id('launchId'), days: field.days('days') });
+export const extendHypercareSchema = z.object({
+  launchId: field.id('launchId'),
+  days: field.days('days'),
+  quietPeriodHours: quietPeriodHours(),
+});
 
 export const launchRefSchema = z.object({ launchId: field.id('launchId') });
 

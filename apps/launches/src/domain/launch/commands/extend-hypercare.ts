@@ -6,7 +6,7 @@ import {
 } from '@tminus/contracts';
 import { requireStatus } from '../guards';
 import type { ExistingLaunch } from '../state';
-import { addDays, requireHypercareDays } from '../validation';
+import { addDays, optionalQuietPeriodHours, requireHypercareDays } from '../validation';
 
 /**
  * Adds `days` to the end of hypercare. When the planned end has already passed (the launch was not
@@ -25,6 +25,12 @@ export const extendHypercare = (
   const days = requireHypercareDays(command.data.days, 'Extension days');
   const plannedEnd = launch.hypercareEndsAt ? Date.parse(launch.hypercareEndsAt) : now.getTime();
   const from = new Date(Math.max(plannedEnd, now.getTime()));
-  const data = { launchId: launch.launchId, days, hypercareEndsAt: addDays(from, days).toISOString() };
+  const data = {
+    launchId: launch.launchId,
+    days,
+    hypercareEndsAt: addDays(from, days).toISOString(),
+    // Omitted keeps the current quiet period; the event says which one applies from here.
+    quietPeriodHours: optionalQuietPeriodHours(command.data.quietPeriodHours) ?? launch.quietPeriodHours,
+  };
   return [{ type: 'HypercareExtended', data }];
 };

@@ -4,13 +4,13 @@ import { launchDecider } from '../launch.decider';
 import { context, decisionRecorded, inGo, inHypercare, inPlanning, LAUNCH_ID, NOW } from '../launch.fixtures';
 
 const spec = deciderSpec(launchDecider);
-const markLaunched = (hypercareDays?: number | null): MarkLaunched => ({
+const markLaunched = (hypercareDays?: number | null, quietPeriodHours?: number): MarkLaunched => ({
   type: 'MarkLaunched',
-  data: { launchId: LAUNCH_ID, hypercareDays },
+  data: { launchId: LAUNCH_ID, hypercareDays, quietPeriodHours },
 });
-const wentLive = (hypercareDays: number, hypercareEndsAt: string): LaunchWentLive => ({
+const wentLive = (hypercareDays: number, hypercareEndsAt: string, quietPeriodHours = 0): LaunchWentLive => ({
   type: 'LaunchWentLive',
-  data: { launchId: LAUNCH_ID, at: NOW.toISOString(), hypercareDays, hypercareEndsAt },
+  data: { launchId: LAUNCH_ID, at: NOW.toISOString(), hypercareDays, hypercareEndsAt, quietPeriodHours },
 });
 
 describe('MarkLaunched', () => {
@@ -36,6 +36,17 @@ describe('MarkLaunched', () => {
       .given(inGo)
       .when(markLaunched(days), { context })
       .then([wentLive(days, endsAt)]);
+  });
+
+  it('sets the quiet period of the hypercare exit criteria', () => {
+    spec
+      .given(inGo)
+      .when(markLaunched(14, 72), { context })
+      .then([wentLive(14, '2026-03-24T12:00:00.000Z', 72)]);
+  });
+
+  it.each([-1, 721, 0.5])('refuses a quiet period of %p hours', (hours) => {
+    spec.given(inGo).when(markLaunched(14, hours), { context }).thenThrows(ErrorCodes.LAUNCH_INVALID_INPUT);
   });
 
   it.each([0, 366, -1, 1.5])('refuses %p hypercare days', (days) => {

@@ -7,9 +7,9 @@ import {
 } from '@tminus/contracts';
 import { requireStatus } from '../guards';
 import type { ExistingLaunch } from '../state';
-import { addDays, requireHypercareDays } from '../validation';
+import { addDays, optionalQuietPeriodHours, requireHypercareDays } from '../validation';
 
-/** Going live starts hypercare, which lasts `hypercareDays` from now. */
+/** Going live starts hypercare, which lasts `hypercareDays` from now, with its quiet period (default 0). */
 export const markLaunched = (
   command: MarkLaunched,
   launch: ExistingLaunch,
@@ -28,6 +28,7 @@ export const markLaunched = (
     at: now.toISOString(),
     hypercareDays,
     hypercareEndsAt: addDays(now, hypercareDays).toISOString(),
+    quietPeriodHours: optionalQuietPeriodHours(command.data.quietPeriodHours) ?? 0,
   };
   return [{ type: 'LaunchWentLive', data }];
 };

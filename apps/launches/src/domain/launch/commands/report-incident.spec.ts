@@ -33,6 +33,9 @@ describe('ReportIncident', () => {
             title: 'Checkout errors',
             by: 'maria',
             at: NOW.toISOString(),
+            source: null,
+            externalId: null,
+            url: null,
           },
         },
       ]);

@@ -34,6 +34,9 @@ export const reportIncident = (
     title: requireName(command.data.title, 'Incident title'),
     by: actor.userId,
     at: now.toISOString(),
+    source: null,
+    externalId: null,
+    url: null,
   };
   return [{ type: 'IncidentReported', data }];
 };

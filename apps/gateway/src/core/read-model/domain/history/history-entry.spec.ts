@@ -67,11 +67,65 @@ describe('toHistoryEntry', () => {
     ['LaunchWentLive', L.wentLive(), 'Went live; hypercare for 14 days, until 2026-03-15T09:00:00.000Z'],
     [
       'HypercareExtended',
-      { type: 'HypercareExtended', data: { launchId: LAUNCH_ID, days: 7, hypercareEndsAt: 'X' } },
+      {
+        type: 'HypercareExtended',
+        data: { launchId: LAUNCH_ID, days: 7, hypercareEndsAt: 'X', quietPeriodHours: null },
+      },
       'Hypercare extended by 7 days, until X',
     ],
     ['IncidentReported', L.incidentReported('inc-2', 'SEV1'), 'SEV1 incident reported by sam: Outage inc-2'],
     ['IncidentResolved', L.incidentResolved('inc-1'), "incident 'Outage inc-1' resolved by sam: rolled back"],
+    [
+      'IncidentReported',
+      {
+        type: 'IncidentReported',
+        data: {
+          ...(L.incidentReported('inc-3', 'SEV2').data as object),
+          by: 'integration:pagerduty',
+          source: 'PAGERDUTY',
+          externalId: 'Q1',
+          url: null,
+        },
+      } as AnyEvent,
+      'SEV2 incident reported by integration:pagerduty from PAGERDUTY (Q1): Outage inc-3',
+    ],
+    [
+      'IncidentAcknowledged',
+      {
+        type: 'IncidentAcknowledged',
+        data: { launchId: LAUNCH_ID, incidentId: 'inc-1', by: 'sam', at: 'T' },
+      },
+      "incident 'Outage inc-1' acknowledged by sam",
+    ],
+    [
+      'IncidentSeverityChanged',
+      {
+        type: 'IncidentSeverityChanged',
+        data: {
+          launchId: LAUNCH_ID,
+          incidentId: 'inc-1',
+          severity: 'SEV1',
+          previousSeverity: 'SEV2',
+          by: 'sam',
+          at: 'T',
+        },
+      },
+      "incident 'Outage inc-1' changed from SEV2 to SEV1 by sam",
+    ],
+    [
+      'HypercareOverrun',
+      {
+        type: 'HypercareOverrun',
+        data: {
+          launchId: LAUNCH_ID,
+          hypercareEndsAt: 'E',
+          code: 'LAUNCH.NOT_QUIET',
+          reason: 'quiet until F',
+          at: 'T',
+        },
+      },
+      'Hypercare ended but the launch stays open (LAUNCH.NOT_QUIET): quiet until F',
+    ],
     ['LaunchCancelled', L.cancelled(), 'Launch cancelled: market changed'],
     [
       'GatePolicySet',

@@ -32,8 +32,19 @@ export const summarizeLaunchEvent = (event: LaunchEvent, names: Namer): string =
       return `Went live; hypercare for ${event.data.hypercareDays} days, until ${event.data.hypercareEndsAt}`;
     case 'HypercareExtended':
       return `Hypercare extended by ${event.data.days} days, until ${event.data.hypercareEndsAt}`;
-    case 'IncidentReported':
-      return `${event.data.severity} incident reported by ${event.data.by}: ${event.data.title}`;
+    case 'IncidentReported': {
+      const { severity, by, title, source, externalId } = event.data;
+      const from = source ? ` from ${source} (${externalId ?? '?'})` : '';
+      return `${severity} incident reported by ${by}${from}: ${title}`;
+    }
+    case 'IncidentAcknowledged':
+      return `${names.incident(event.data.incidentId)} acknowledged by ${event.data.by}`;
+    case 'IncidentSeverityChanged': {
+      const { incidentId, previousSeverity, severity, by } = event.data;
+      return `${names.incident(incidentId)} changed from ${previousSeverity} to ${severity} by ${by}`;
+    }
+    case 'HypercareOverrun':
+      return `Hypercare ended but the launch stays open (${event.data.code}): ${event.data.reason}`;
     case 'IncidentResolved':
       return withNotes(
         `${names.incident(event.data.incidentId)} resolved by ${event.data.by}`,

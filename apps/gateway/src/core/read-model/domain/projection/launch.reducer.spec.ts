@@ -100,15 +100,24 @@ describe('applyLaunchEvent', () => {
       wentLiveAt: '2026-03-01T09:00:00.000Z',
       endsAt: '2026-03-15T09:00:00.000Z',
       days: 14,
+      quietPeriodHours: 0,
+      overrun: null,
     });
     const extended = projectExisting(L.goNoGo('GO'), L.wentLive(), {
       type: 'HypercareExtended',
-      data: { launchId: LAUNCH_ID, days: 7, hypercareEndsAt: '2026-03-22T09:00:00.000Z' },
+      data: {
+        launchId: LAUNCH_ID,
+        days: 7,
+        hypercareEndsAt: '2026-03-22T09:00:00.000Z',
+        quietPeriodHours: null,
+      },
     });
     expect(extended.hypercare).toEqual({
       wentLiveAt: '2026-03-01T09:00:00.000Z',
       endsAt: '2026-03-22T09:00:00.000Z',
       days: 21,
+      quietPeriodHours: 0,
+      overrun: null,
     });
   });
 
@@ -125,6 +134,10 @@ describe('applyLaunchEvent', () => {
         resolvedAt: null,
         resolvedBy: null,
         resolution: null,
+        source: null,
+        externalId: null,
+        url: null,
+        acknowledgedAt: null,
       },
     ]);
     const resolved = projectExisting(L.incidentReported('inc-1', 'SEV2'), L.incidentResolved('inc-1'));
@@ -134,6 +147,71 @@ describe('applyLaunchEvent', () => {
       resolvedBy: 'sam',
       resolution: 'rolled back',
     });
+  });
+
+  it('keeps where an incident comes from, its acknowledgement and severity changes', () => {
+    const external: LaunchEvent = {
+      type: 'IncidentReported',
+      data: {
+        launchId: LAUNCH_ID,
+        incidentId: 'inc-pd',
+        severity: 'SEV2',
+        title: 'Checkout errors',
+        by: 'pagerduty',
+        at: '2026-03-02T00:00:00.000Z',
+        source: 'PAGERDUTY',
+        externalId: 'Q1',
+        url: 'https://acme.pagerduty.com/incidents/Q1',
+      },
+    };
+    const view = projectExisting(
+      L.goNoGo('GO'),
+      L.wentLive(),
+      external,
+      {
+        type: 'IncidentAcknowledged',
+        data: { launchId: LAUNCH_ID, incidentId: 'inc-pd', by: 'pagerduty', at: '2026-03-02T00:05:00.000Z' },
+      },
+      {
+        type: 'IncidentSeverityChanged',
+        data: {
+          launchId: LAUNCH_ID,
+          incidentId: 'inc-pd',
+          severity: 'SEV1',
+          previousSeverity: 'SEV2',
+          by: 'pagerduty',
+          at: '2026-03-02T00:06:00.000Z',
+        },
+      },
+    );
+    expect(view.incidents[0]).toMatchObject({
+      source: 'PAGERDUTY',
+      externalId: 'Q1',
+      url: 'https://acme.pagerduty.com/incidents/Q1',
+      acknowledgedAt: '2026-03-02T00:05:00.000Z',
+      severity: 'SEV1',
+      status: 'OPEN',
+    });
+  });
+
+  it('shows why a launch stays open after hypercare ended, until it is extended', () => {
+    const overrun: LaunchEvent = {
+      type: 'HypercareOverrun',
+      data: {
+        launchId: LAUNCH_ID,
+        hypercareEndsAt: '2026-03-15T09:00:00.000Z',
+        code: 'LAUNCH.NOT_QUIET',
+        reason: 'r',
+        at: 'T',
+      },
+    };
+    const view = projectExisting(L.goNoGo('GO'), L.wentLive(), overrun);
+    expect(view.hypercare?.overrun).toEqual({ code: 'LAUNCH.NOT_QUIET', reason: 'r', at: 'T' });
+    const extended = projectExisting(L.goNoGo('GO'), L.wentLive(), overrun, {
+      type: 'HypercareExtended',
+      data: { launchId: LAUNCH_ID, days: 1, hypercareEndsAt: 'E', quietPeriodHours: 12 },
+    });
+    expect(extended.hypercare).toMatchObject({ overrun: null, quietPeriodHours: 12 });
   });
 
   it('closes and cancels', () => {

@@ -65,14 +65,42 @@ const applyFacts = (launch: LaunchView, event: LaunchEvent): LaunchView => {
       return { ...launch, decision: { decision, notes, by, at } };
     }
     case 'LaunchWentLive': {
-      const { at, hypercareDays, hypercareEndsAt } = event.data;
-      return { ...launch, hypercare: { wentLiveAt: at, endsAt: hypercareEndsAt, days: hypercareDays } };
+      const { at, hypercareDays, hypercareEndsAt, quietPeriodHours } = event.data;
+      const hypercare = {
+        wentLiveAt: at,
+        endsAt: hypercareEndsAt,
+        days: hypercareDays,
+        quietPeriodHours: quietPeriodHours ?? 0,
+        overrun: null,
+      };
+      return { ...launch, hypercare };
     }
     case 'HypercareExtended': {
       const { hypercare } = launch;
       if (hypercare === null) return launch;
       const { days, hypercareEndsAt } = event.data;
-      return { ...launch, hypercare: { ...hypercare, endsAt: hypercareEndsAt, days: hypercare.days + days } };
+      const quietPeriodHours = event.data.quietPeriodHours ?? hypercare.quietPeriodHours ?? 0;
+      const extended = {
+        endsAt: hypercareEndsAt,
+        days: hypercare.days + days,
+        quietPeriodHours,
+        overrun: null,
+      };
+      return { ...launch, hypercare: { ...hypercare, ...extended } };
+    }
+    case 'HypercareOverrun': {
+      const { hypercare } = launch;
+      if (hypercare === null) return launch;
+      const { code, reason, at } = event.data;
+      return { ...launch, hypercare: { ...hypercare, overrun: { code, reason, at } } };
+    }
+    case 'IncidentAcknowledged': {
+      const { incidentId, at } = event.data;
+      return updateIncident(launch, incidentId, (incident) => ({ ...incident, acknowledgedAt: at }));
+    }
+    case 'IncidentSeverityChanged': {
+      const { incidentId, severity } = event.data;
+      return updateIncident(launch, incidentId, (incident) => ({ ...incident, severity }));
     }
     case 'IncidentReported': {
       const { incidentId, severity, title, by, at } = event.data;
@@ -87,6 +115,10 @@ const applyFacts = (launch: LaunchView, event: LaunchEvent): LaunchView => {
         resolvedAt: null,
         resolvedBy: null,
         resolution: null,
+        source: event.data.source ?? null,
+        externalId: event.data.externalId ?? null,
+        url: event.data.url ?? null,
+        acknowledgedAt: null,
       };
       return { ...launch, incidents: [...launch.incidents, incident] };
     }

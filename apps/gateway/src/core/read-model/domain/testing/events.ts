@@ -61,6 +61,7 @@ export const launchEvents = {
       at: '2026-03-01T09:00:00.000Z',
       hypercareDays: 14,
       hypercareEndsAt: '2026-03-15T09:00:00.000Z',
+      quietPeriodHours: 0,
     },
   }),
   incidentReported: (incidentId: string, severity: Severity): LaunchEvent => ({
@@ -72,6 +73,9 @@ export const launchEvents = {
       title: `Outage ${incidentId}`,
       by: 'sam',
       at: '2026-03-02T00:00:00.000Z',
+      source: null,
+      externalId: null,
+      url: null,
     },
   }),
   incidentResolved: (incidentId: string): LaunchEvent => ({
