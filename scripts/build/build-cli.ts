@@ -5,7 +5,7 @@
  * registry round trips, works offline, no native build). See docs/adr/0017-cli-package-and-data-in-out.md.
  */
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build } from 'rolldown';
 
@@ -33,27 +33,25 @@ export async function buildCli(): Promise<{ file: string; bytes: number }> {
   return { file: CLI_BUNDLE, bytes: (await stat(CLI_BUNDLE)).size };
 }
 
-/** Builds the bundle and packs apps/cli into dist/cli/; returns the tarball's path. */
-export async function packCli(): Promise<string> {
+/** Builds the bundle and packs apps/cli (into dist/cli/ by default); returns the tarball's path. */
+export async function packCli(destination = CLI_PACK_DIR): Promise<string> {
   await buildCli();
-  await mkdir(CLI_PACK_DIR, { recursive: true });
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', CLI_PACK_DIR], {
+  await mkdir(destination, { recursive: true });
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], {
     cwd: CLI_DIR,
     encoding: 'utf8',
   });
   const [packed] = JSON.parse(out) as { filename: string }[];
-  return join(CLI_PACK_DIR, packed.filename);
-}
-
-export async function cliVersion(): Promise<string> {
-  const manifest = JSON.parse(await readFile(join(CLI_DIR, 'package.json'), 'utf8')) as { version: string };
-  return manifest.version;
+  return join(destination, packed.filename);
 }
 
 if (require.main === module) {
   const started = Date.now();
   const pack = process.argv.includes('--pack');
-  (pack ? packCli() : buildCli().then((built) => built.file)).then(
+  // `--out DIR`: where the tarball goes (tests pack into a temporary folder).
+  const outAt = process.argv.indexOf('--out');
+  const destination = outAt > 0 ? resolve(process.argv[outAt + 1]) : CLI_PACK_DIR;
+  (pack ? packCli(destination) : buildCli().then((built) => built.file)).then(
     async (file) => {
       const kib = ((await stat(file)).size / 1024).toFixed(0);
       console.log(`${file} (${kib} KiB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
