@@ -7,6 +7,7 @@ import { decideCloseChecklist } from './decide/close-checklist';
 import { decideExpireWaiver } from './decide/expire-waiver';
 import { decideMoveChecklistDueDates } from './decide/move-checklist-due-dates';
 import { decideOpenChecklist } from './decide/open-checklist';
+import { decideRecordCheckResult } from './decide/record-check-result';
 import { decideRejectWaiver } from './decide/reject-waiver';
 import { decideRevokeWaiver } from './decide/revoke-waiver';
 import { decideSignOffChecklist } from './decide/sign-off-checklist';
@@ -53,6 +54,8 @@ const decide = (
       return decideUnblockItem(command, state, context);
     case 'SignOffChecklist':
       return decideSignOffChecklist(command, state, context);
+    case 'RecordCheckResult':
+      return decideRecordCheckResult(command, state, context);
   }
 };
 
