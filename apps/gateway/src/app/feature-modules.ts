@@ -1,4 +1,5 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import { ChecksModule } from '../checks/checks.module';
 import { GatesModule } from '../gates/gates.module';
 import type { GithubConfig } from '../github/config/github-config';
 import { GithubModule } from '../github/github.module';
@@ -10,5 +11,6 @@ import type { GatewayServices } from './gateway-services';
  */
 export const featureModules = (services: GatewayServices, github: GithubConfig): (Type | DynamicModule)[] => [
   GatesModule,
+  ChecksModule,
   GithubModule.register({ db: services.db, config: github }),
 ];

@@ -46,6 +46,7 @@ const EXPECTED: Record<Operation, readonly [Access, Access, Access, Access]> = {
   githubEnvironmentMappings: [Y, Y, N, N],
   read: [Y, Y, Y, N],
   gate: [Y, Y, Y, Y],
+  recordCheckResult: [Y, N, N, Y],
   readinessChanged: [Y, Y, Y, Y],
   launchActivity: [Y, Y, Y, N],
   viewer: [Y, Y, Y, Y],

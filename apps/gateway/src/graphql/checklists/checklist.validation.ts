@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkNameField } from '../../checks/check-name';
 import { field } from '../../validation/fields';
 
 export const addChecklistItemSchema = z.object({
@@ -8,6 +9,7 @@ export const addChecklistItemSchema = z.object({
   dueDate: field.instant().nullish(),
   dueDaysBeforeLaunch: z.number().int().min(0).max(365).nullish(),
   description: field.description(),
+  check: checkNameField().nullish(),
 });
 
 export const tickItemSchema = z.object({ itemId: field.id('itemId'), evidenceUrl: field.url().nullish() });
