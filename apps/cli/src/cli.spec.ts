@@ -97,7 +97,9 @@ describe('tminus gate (in process)', () => {
     const run = capture([{ status: 200, body: allowed() }], {});
     await expect(runCli(['gate', 'x', '--env', 'p'], run.io)).resolves.toBe(2);
     // It says how to get one: the GraphQL call an ADMIN makes, at the URL this run would use.
-    expect(run.err()).toMatch(/^tminus: no token: set TMINUS_TOKEN \(or pass --token\) to a PIPELINE token\./);
+    expect(run.err()).toMatch(
+      /^tminus: no token: set TMINUS_TOKEN \(or pass --token\) to a PIPELINE token\./,
+    );
     expect(run.err()).toContain('curl -sS http://127.0.0.1:4000/graphql');
     expect(run.err()).toContain('createApiToken(input: { name: \\"ci\\", role: PIPELINE');
     expect(run.fetch.requests).toHaveLength(0);

@@ -8,9 +8,12 @@ export interface Connection {
   readonly baseUrl: URL;
   readonly token: string;
   /** Where the URL came from: what a user changes when it is wrong. */
-  readonly urlSource: '--url' | 'TMINUS_URL' | 'default';
+  readonly urlSource: UrlOption | 'TMINUS_URL' | 'default';
   readonly tokenSource: '--token' | 'TMINUS_TOKEN';
 }
+
+/** The option naming the gateway: `--url`, or `--gateway` where `--url` means something else (`check`). */
+export type UrlOption = '--url' | '--gateway';
 
 export interface RawConnectionOptions {
   readonly url?: string;
@@ -38,9 +41,10 @@ export function resolveConnection(
   raw: RawConnectionOptions,
   env: Readonly<Record<string, string | undefined>>,
   role: NeededRole = 'PIPELINE',
+  urlOption: UrlOption = '--url',
 ): Connection {
   const envUrl = env.TMINUS_URL?.trim();
-  const urlSource = raw.url !== undefined ? '--url' : envUrl ? 'TMINUS_URL' : 'default';
+  const urlSource = raw.url !== undefined ? urlOption : envUrl ? 'TMINUS_URL' : 'default';
   const baseUrl = parseGatewayUrl(raw.url ?? (envUrl || DEFAULT_GATEWAY_URL), urlSource);
   const token = (raw.token ?? env.TMINUS_TOKEN ?? '').trim();
   if (token === '') throw new CliError(noTokenMessage(baseUrl, role));
@@ -75,7 +79,7 @@ export const withTrailingSlash = (base: URL): URL =>
 /** Appended to every "could not reach" message: which setting to change. */
 export const urlHint = (source: Connection['urlSource'] = 'default'): string =>
   source === 'default'
-    ? `TMINUS_URL is not set and the default is ${DEFAULT_GATEWAY_URL}: set TMINUS_URL (or --url) to the gateway`
+    ? `TMINUS_URL is not set and the default is ${DEFAULT_GATEWAY_URL}: set TMINUS_URL to the gateway`
     : `check ${source}`;
 
 export const tokenHint = (source: Connection['tokenSource'] = 'TMINUS_TOKEN'): string => `check ${source}`;
