@@ -1,0 +1,27 @@
+import { DistributedStack } from './support/distributed-stack';
+import { runCiChecksStory } from './story/ci-checks-story';
+
+// The same story as ci-checks.embedded.e2e-spec.ts, on four processes, Kafka and PostgreSQL.
+describe('CI checks, distributed mode', () => {
+  let stack: DistributedStack;
+
+  beforeAll(async () => {
+    stack = await DistributedStack.start();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('ticks and reopens items from CI results, through tminus check and POST /v1/checks', async () => {
+    try {
+      await runCiChecksStory({
+        graphqlUrl: stack.graphqlUrl,
+        wsUrl: stack.graphqlUrl.replace(/^http/, 'ws'),
+        adminToken: stack.adminToken,
+      });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${stack.logs()}`, { cause: error });
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedProcess } from '../../apps/embedded/src/client/embedded-process';
+import { runCiChecksStory } from './story/ci-checks-story';
+
+// CI results through the tminus binary against `npm start` (one process, SQLite, in-process transport).
+describe('CI checks, embedded mode', () => {
+  let stack: EmbeddedProcess;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'tminus-checks-'));
+    stack = await EmbeddedProcess.start({ dataDir, readyTimeoutMs: 90_000 });
+  });
+
+  afterAll(async () => {
+    await stack?.kill('SIGTERM');
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('ticks and reopens items from CI results, through tminus check and POST /v1/checks', async () => {
+    await runCiChecksStory({
+      graphqlUrl: stack.graphqlUrl,
+      wsUrl: stack.graphqlUrl.replace(/^http/, 'ws'),
+      adminToken: await stack.adminToken(),
+    });
+  });
+});
