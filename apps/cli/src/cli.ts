@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { CliIo } from './cli-io';
 import { checkCommand } from './check/check-command';
 import { gateCommand } from './gate/gate-command';
+import { reportCommand } from './report/report-command';
 import { CliError, ExitCodes, type ExitCode } from './support/exit-codes';
 import { safeOutput } from './support/safe-text';
 
@@ -19,7 +20,11 @@ function program(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
   // Subcommands do not inherit the output and exit settings: set them on each.
-  for (const command of [gateCommand(io, setExitCode), checkCommand(io, setExitCode)]) {
+  for (const command of [
+    gateCommand(io, setExitCode),
+    checkCommand(io, setExitCode),
+    reportCommand(io, setExitCode),
+  ]) {
     root.addCommand(
       command.configureOutput(output).exitOverride().showHelpAfterError('(run with --help for usage)'),
     );

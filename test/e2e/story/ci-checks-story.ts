@@ -163,4 +163,22 @@ export async function runCiChecksStory(stack: StackEndpoints): Promise<void> {
   const bad = await post(createApiToken.token, { ...good, status: 'flaky' });
   expect(bad.status).toBe(400);
   expect(await bad.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT' } });
+
+  // The readiness report, through `tminus report` (a launch manager's token; a pipeline's may not read it).
+  const managerEnv = { TMINUS_URL: baseUrl, TMINUS_TOKEN: manager.token };
+  const md = await runTminus(['report', created.key], managerEnv);
+  expect(md.code).toBe(0);
+  expect(md.stdout).toContain(`# Readiness report: CI checks (${created.key})`);
+  expect(md.stdout).toContain('| production | DENIED |');
+  expect(md.stdout).toMatch(/\| E2E suite green \| yes \| OPEN \|.*\| e2e-tests \|/);
+  expect(md.stdout).toContain('- CHECK_FAILED: QA');
+  const csv = await runTminus(['report', created.key, '--format', 'csv'], managerEnv);
+  expect(csv.code).toBe(0);
+  expect(csv.stdout.split('\n')[0]).toBe(
+    'section,team,name,required,state,owner,due_date,evidence_url,waiver,detail',
+  );
+  expect(csv.stdout).toContain(`item,qa-${run},Regression suite green,yes,DONE,`);
+  const refused = await runTminus(['report', created.key], env);
+  expect(refused.code).toBe(2);
+  expect(refused.stderr).toContain('FORBIDDEN');
 }

@@ -21,7 +21,7 @@ export interface RawConnectionOptions {
 }
 
 /** The role a command needs: the "no token" message says how to get such a token. */
-export type NeededRole = 'PIPELINE' | 'ADMIN';
+export type NeededRole = 'PIPELINE' | 'LAUNCH_MANAGER' | 'ADMIN';
 
 export function parseGatewayUrl(raw: string, source = '--url'): URL {
   let url: URL;
@@ -61,12 +61,10 @@ export function resolveConnection(
 /** A first run in a pipeline: say exactly how to get the token, not only that it is missing. */
 export function noTokenMessage(baseUrl: URL, role: NeededRole): string {
   const graphql = new URL('graphql', withTrailingSlash(baseUrl)).href;
-  const mutation =
-    role === 'PIPELINE'
-      ? 'mutation { createApiToken(input: { name: \\"ci\\", role: PIPELINE, userId: \\"ci\\" }) { token } }'
-      : 'mutation { createApiToken(input: { name: \\"config\\", role: ADMIN }) { token } }';
+  const name = role === 'PIPELINE' ? 'ci' : 'tminus-cli';
+  const mutation = `mutation { createApiToken(input: { name: \\"${name}\\", role: ${role}, userId: \\"${name}\\" }) { token } }`;
   return [
-    `no token: set TMINUS_TOKEN (or pass --token) to a ${role} token.`,
+    `no token: set TMINUS_TOKEN (or pass --token) to ${role === 'ADMIN' ? 'an' : 'a'} ${role} token.`,
     `  An ADMIN creates one once (it is shown once; keep it as a masked CI secret):`,
     `  curl -sS ${graphql} -H "Authorization: Bearer $TMINUS_ADMIN_TOKEN" -H 'content-type: application/json' \\`,
     `    -d '{"query":"${mutation}"}'`,

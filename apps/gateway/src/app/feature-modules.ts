@@ -3,6 +3,7 @@ import { ChecksModule } from '../checks/checks.module';
 import { GatesModule } from '../gates/gates.module';
 import type { GithubConfig } from '../github/config/github-config';
 import { GithubModule } from '../github/github.module';
+import { ReportsModule } from '../reports/reports.module';
 import type { GatewayServices } from './gateway-services';
 
 /**
@@ -12,5 +13,6 @@ import type { GatewayServices } from './gateway-services';
 export const featureModules = (services: GatewayServices, github: GithubConfig): (Type | DynamicModule)[] => [
   GatesModule,
   ChecksModule,
+  ReportsModule,
   GithubModule.register({ db: services.db, config: github }),
 ];
