@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from './cli-io';
 import { checkCommand } from './check/check-command';
+import { applyCommand, exportCommand } from './config/config-commands';
 import { gateCommand } from './gate/gate-command';
 import { reportCommand } from './report/report-command';
 import { CliError, ExitCodes, type ExitCode } from './support/exit-codes';
@@ -24,6 +25,8 @@ function program(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
     gateCommand(io, setExitCode),
     checkCommand(io, setExitCode),
     reportCommand(io, setExitCode),
+    applyCommand(io, setExitCode),
+    exportCommand(io, setExitCode),
   ]) {
     root.addCommand(
       command.configureOutput(output).exitOverride().showHelpAfterError('(run with --help for usage)'),
