@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedProcess } from '../../apps/embedded/src/client/embedded-process';
 import { runCiChecksStory } from './story/ci-checks-story';
+import { runConfigAsCodeStory } from './story/config-as-code-story';
 
 // CI results through the tminus binary against `npm start` (one process, SQLite, in-process transport).
-describe('CI checks, embedded mode', () => {
+describe('data in and out (CI checks, reports, configuration as code), embedded mode', () => {
   let stack: EmbeddedProcess;
   let dataDir: string;
 
@@ -21,6 +22,14 @@ describe('CI checks, embedded mode', () => {
 
   it('ticks and reopens items from CI results, through tminus check and POST /v1/checks', async () => {
     await runCiChecksStory({
+      graphqlUrl: stack.graphqlUrl,
+      wsUrl: stack.graphqlUrl.replace(/^http/, 'ws'),
+      adminToken: await stack.adminToken(),
+    });
+  });
+
+  it('applies a YAML file through tminus apply, idempotently, and export → apply changes nothing', async () => {
+    await runConfigAsCodeStory({
       graphqlUrl: stack.graphqlUrl,
       wsUrl: stack.graphqlUrl.replace(/^http/, 'ws'),
       adminToken: await stack.adminToken(),
