@@ -73,7 +73,9 @@ describe('the readiness report', () => {
   it('renders Markdown whose user text cannot break the tables or inject HTML', () => {
     const md = renderMarkdown(report);
     expect(md).toContain('# Readiness report: Checkout v2 (checkout-v2)');
-    expect(md).toContain('| Regression \\| suite # green | yes | DONE | ana | – | https://ci/1 | – | regression |');
+    expect(md).toContain(
+      '| Regression \\| suite # green | yes | DONE | ana | – | https://ci/1 | – | regression |',
+    );
     expect(md).toContain('Load \\<script\\>alert\\(1\\)\\</script\\>');
     expect(md).not.toMatch(/<script>/);
     // Every table row has exactly its columns: no cell added by a `|` in a title.
