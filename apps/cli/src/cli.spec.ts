@@ -93,6 +93,20 @@ describe('tminus gate (in process)', () => {
     expect(run.fetch.requests).toHaveLength(0);
   });
 
+  it('names the URL tried and the setting it came from when the gateway cannot be reached', async () => {
+    const run = capture([connectionRefused()], {
+      TMINUS_TOKEN: 'env-token',
+      TMINUS_URL: 'http://gw.example:4000',
+    });
+    await expect(runCli(['gate', 'x', '--env', 'p'], run.io)).resolves.toBe(2);
+    expect(run.err()).toMatch(
+      /^tminus: cannot reach the gateway at http:\/\/gw\.example:4000\/v1\/gates\/x: ECONNREFUSED .*; check TMINUS_URL\n$/,
+    );
+    const flagged = capture([connectionRefused()]);
+    await runCli(['gate', 'x', '--env', 'p', '--url', 'http://other.example'], flagged.io);
+    expect(flagged.err()).toMatch(/; check --url\n$/);
+  });
+
   it('exits 2 without a token, before asking anything', async () => {
     const run = capture([{ status: 200, body: allowed() }], {});
     await expect(runCli(['gate', 'x', '--env', 'p'], run.io)).resolves.toBe(2);
