@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,21 @@ describe('the @tminus/cli package', () => {
     expect(help.stdout).toMatch(/^ {2}gate \[options\] <launch>/m);
     const version = spawnSync(join(prefix, 'bin', 'tminus'), ['--version'], { encoding: 'utf8' });
     expect(version.stdout.trim()).toBe(CLI_VERSION);
+  });
+
+  it('carries every command in the bundle: apply validates a file offline and names the line', () => {
+    const prefix = join(dir, 'global');
+    const help = spawnSync(join(prefix, 'bin', 'tminus'), ['--help'], { encoding: 'utf8' });
+    for (const command of ['gate', 'check', 'report', 'apply', 'export'])
+      expect(help.stdout).toMatch(new RegExp(`^ {2}${command} `, 'm'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'teams:\n  - key: qa\n    name: QA\n    function: QUALITY\n');
+    const apply = spawnSync(join(prefix, 'bin', 'tminus'), ['apply', '-f', file], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    expect(apply.status).toBe(2);
+    expect(apply.stderr).toMatch(/line 4:\d+, teams\[0\]\.function/);
   });
 
   it('declares no dependencies and its bundle loads only Node built-ins', () => {
