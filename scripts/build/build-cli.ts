@@ -12,7 +12,8 @@ import { build } from 'rolldown';
 const ROOT = resolve(__dirname, '..', '..');
 export const CLI_DIR = join(ROOT, 'apps', 'cli');
 export const CLI_BUNDLE = join(CLI_DIR, 'dist', 'tminus.js');
-export const CLI_PACK_DIR = join(ROOT, 'dist', 'cli');
+/** Next to the bundle (not under dist/, which `npm run build` empties): the gateway serves it from here. */
+export const CLI_PACK_DIR = join(CLI_DIR, 'dist');
 
 export async function buildCli(): Promise<{ file: string; bytes: number }> {
   await rm(join(CLI_DIR, 'dist'), { recursive: true, force: true });
@@ -33,7 +34,7 @@ export async function buildCli(): Promise<{ file: string; bytes: number }> {
   return { file: CLI_BUNDLE, bytes: (await stat(CLI_BUNDLE)).size };
 }
 
-/** Builds the bundle and packs apps/cli (into dist/cli/ by default); returns the tarball's path. */
+/** Builds the bundle and packs apps/cli (into apps/cli/dist/ by default); returns the tarball's path. */
 export async function packCli(destination = CLI_PACK_DIR): Promise<string> {
   await buildCli();
   await mkdir(destination, { recursive: true });

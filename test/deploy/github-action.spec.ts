@@ -44,6 +44,29 @@ describe('action.yml (the GitHub Action running tminus gate)', () => {
     for (const step of action.runs.steps) expect(step.run).not.toContain('${{');
   });
 
+  it('installs the CLI from the gateway unless another package is named', () => {
+    const install = action.runs.steps[0];
+    const dir = mkdtempSync(join(tmpdir(), 'tminus-action-npm-'));
+    try {
+      // A stand-in npm that prints what it would install.
+      writeFileSync(join(dir, 'npm'), `#!/bin/sh\necho "$@"\n`);
+      chmodSync(join(dir, 'npm'), 0o755);
+      const installs = (env: Record<string, string>) =>
+        spawnSync('bash', ['-e', '-c', install.run], {
+          encoding: 'utf8',
+          env: { PATH: `${dir}:${process.env.PATH ?? ''}`, ...env },
+        }).stdout;
+      expect(installs({ TMINUS_URL: 'https://tminus.example/', TMINUS_CLI_PACKAGE: '' })).toMatch(
+        /^install -g .* https:\/\/tminus\.example\/cli\/tminus-cli\.tgz\n$/,
+      );
+      expect(
+        installs({ TMINUS_URL: 'https://tminus.example', TMINUS_CLI_PACKAGE: '@acme/tminus-cli@1' }),
+      ).toMatch(/ @acme\/tminus-cli@1\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('runs tminus gate with the inputs as separate arguments and exposes the decision', () => {
     const gate = action.runs.steps.find((step) => step.id === 'gate');
     const dir = mkdtempSync(join(tmpdir(), 'tminus-action-'));

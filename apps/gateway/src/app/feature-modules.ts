@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { ChecksModule } from '../checks/checks.module';
+import { CliDownloadModule } from '../cli-download/cli-download.module';
 import { GatesModule } from '../gates/gates.module';
 import type { GithubConfig } from '../github/config/github-config';
 import { GithubModule } from '../github/github.module';
@@ -14,5 +15,6 @@ export const featureModules = (services: GatewayServices, github: GithubConfig):
   GatesModule,
   ChecksModule,
   ReportsModule,
+  CliDownloadModule,
   GithubModule.register({ db: services.db, config: github }),
 ];
