@@ -281,6 +281,13 @@ describe('deploy/docker/Dockerfile', () => {
     expect(last(instructions, 'USER')).toBe('node');
   });
 
+  it('puts the packed CLI where the gateway serves it from (GET /cli/tminus-cli.tgz)', () => {
+    const copies = effectiveInstructions(stages, 'gateway')
+      .filter((instruction) => instruction.keyword === 'COPY')
+      .map((instruction) => instruction.args);
+    expect(copies).toContain('--from=cli-pack /app/apps/cli/dist/*.tgz ./apps/cli/dist/');
+  });
+
   it('compiles every file the apps load, and .dockerignore keeps none of them out', () => {
     const ignored = dockerignoreMatcher(readFileSync(join(ROOT, '.dockerignore'), 'utf8'));
     const copied = effectiveInstructions(stages, 'build')
