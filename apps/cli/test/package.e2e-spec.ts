@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { CLI_VERSION } from '../src/cli';
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..', '..');
-const CLI_BUNDLE = join(__dirname, '..', 'dist', 'tminus.js');
 
 /** `npm run cli:pack`, into `destination` (rolldown is ESM-only: it runs in its own process, not in jest). */
 function packCli(destination: string): string {
@@ -83,7 +82,11 @@ describe('the @tminus/cli package', () => {
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(manifest.bin).toEqual({ tminus: 'dist/tminus.js' });
     expect(manifest.version).toBe(CLI_VERSION);
-    const bundle = readFileSync(CLI_BUNDLE, 'utf8');
+    // The file the package installed, as a pipeline runs it.
+    const bundle = readFileSync(
+      join(dir, 'global', 'lib', 'node_modules', '@tminus', 'cli', 'dist', 'tminus.js'),
+      'utf8',
+    );
     const required = [...bundle.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);
     // ws's optional native speed-ups are loaded in a try/catch: absent, it uses its JavaScript code.
     const optional = new Set(['bufferutil', 'utf-8-validate']);
