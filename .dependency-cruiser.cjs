@@ -30,6 +30,17 @@ module.exports = {
       },
     },
     {
+      name: 'cli-is-a-standalone-package',
+      comment:
+        'apps/cli ships as its own bundled npm package (apps/cli/package.json): no libs, no server packages, only the small client libraries it bundles.',
+      severity: 'error',
+      from: { path: '^apps/cli/src/' },
+      to: {
+        path: '^(apps/(?!cli/)|libs/)|node_modules/',
+        pathNot: 'node_modules/(commander|zod|ws|graphql-ws|yaml|@types/ws|@types/node)/',
+      },
+    },
+    {
       name: 'libs-not-into-apps',
       severity: 'error',
       from: { path: '^libs/' },

@@ -8,6 +8,7 @@ export default tseslint.config(
       'node_modules/**',
       'dist/**',
       'apps/web/dist/**',
+      'apps/cli/dist/**',
       'data/**',
       '.infra/**',
       'coverage/**',

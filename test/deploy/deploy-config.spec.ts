@@ -268,9 +268,26 @@ describe('deploy/docker/Dockerfile', () => {
     expect(last(instructions, 'HEALTHCHECK')).toMatch(/\+process\.env\.PORT\+'\/health'/);
   });
 
-  it('has a CLI target that runs tminus', () => {
+  it('has a CLI target that installs the packed @tminus/cli alone and runs tminus', () => {
     const instructions = effectiveInstructions(stages, 'cli');
-    expect(execForm(last(instructions, 'ENTRYPOINT') ?? '')).toEqual(['node', 'bin/tminus.js']);
+    // Node and the package only: none of the server's node_modules or dist/.
+    expect(stage(stages, 'cli').from).toBe('node:20-bookworm-slim');
+    const runs = (name: string) =>
+      stage(stages, name)
+        .instructions.filter((instruction) => instruction.keyword === 'RUN')
+        .map((instruction) => instruction.args)
+        .join('\n');
+    expect(runs('cli-pack')).toMatch(/\bnpm run cli:pack\b/);
+    expect(runs('cli')).toMatch(/npm install -g --offline .*tminus-cli-\*\.tgz/);
+    expect(execForm(last(instructions, 'ENTRYPOINT') ?? '')).toEqual(['tminus']);
+    expect(last(instructions, 'USER')).toBe('node');
+  });
+
+  it('puts the packed CLI where the gateway serves it from (GET /cli/tminus-cli.tgz)', () => {
+    const copies = effectiveInstructions(stages, 'gateway')
+      .filter((instruction) => instruction.keyword === 'COPY')
+      .map((instruction) => instruction.args);
+    expect(copies).toContain('--from=cli-pack /app/apps/cli/dist/*.tgz ./apps/cli/dist/');
   });
 
   it('compiles every file the apps load, and .dockerignore keeps none of them out', () => {

@@ -84,7 +84,7 @@ describe('tminus gate (in process)', () => {
     [['gate', 'x', '--env', 'p', '--bogus'], /unknown option '--bogus'/],
     [['deploy'], /unknown command 'deploy'/],
     [[], /Usage: tminus/],
-    [['gate', 'x', '--env', 'p', '--url', 'ftp://x'], /invalid gateway URL 'ftp:\/\/x': use http/],
+    [['gate', 'x', '--env', 'p', '--url', 'ftp://x'], /invalid gateway URL 'ftp:\/\/x' in --url: use http/],
     [['gate', 'x', '--env', '  '], /--env must name an environment/],
   ])('exits 2 on usage error %p', async (args, message) => {
     const run = capture([{ status: 200, body: allowed() }]);
@@ -93,10 +93,29 @@ describe('tminus gate (in process)', () => {
     expect(run.fetch.requests).toHaveLength(0);
   });
 
+  it('names the URL tried and the setting it came from when the gateway cannot be reached', async () => {
+    const run = capture([connectionRefused()], {
+      TMINUS_TOKEN: 'env-token',
+      TMINUS_URL: 'http://gw.example:4000',
+    });
+    await expect(runCli(['gate', 'x', '--env', 'p'], run.io)).resolves.toBe(2);
+    expect(run.err()).toMatch(
+      /^tminus: cannot reach the gateway at http:\/\/gw\.example:4000\/v1\/gates\/x: ECONNREFUSED .*; check TMINUS_URL\n$/,
+    );
+    const flagged = capture([connectionRefused()]);
+    await runCli(['gate', 'x', '--env', 'p', '--url', 'http://other.example'], flagged.io);
+    expect(flagged.err()).toMatch(/; check --url\n$/);
+  });
+
   it('exits 2 without a token, before asking anything', async () => {
     const run = capture([{ status: 200, body: allowed() }], {});
     await expect(runCli(['gate', 'x', '--env', 'p'], run.io)).resolves.toBe(2);
-    expect(run.err()).toBe('tminus: no token: pass --token or set TMINUS_TOKEN (a PIPELINE token)\n');
+    // It says how to get one: the GraphQL call an ADMIN makes, at the URL this run would use.
+    expect(run.err()).toMatch(
+      /^tminus: no token: set TMINUS_TOKEN \(or pass --token\) to a PIPELINE token\./,
+    );
+    expect(run.err()).toContain('curl -sS http://127.0.0.1:4000/graphql');
+    expect(run.err()).toContain('createApiToken(input: { name: \\"ci\\", role: PIPELINE');
     expect(run.fetch.requests).toHaveLength(0);
   });
 

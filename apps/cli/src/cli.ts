@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from './cli-io';
+import { checkCommand } from './check/check-command';
+import { applyCommand, exportCommand } from './config/config-commands';
 import { gateCommand } from './gate/gate-command';
+import { reportCommand } from './report/report-command';
 import { CliError, ExitCodes, type ExitCode } from './support/exit-codes';
 import { safeOutput } from './support/safe-text';
 
@@ -18,12 +21,17 @@ function program(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
   // Subcommands do not inherit the output and exit settings: set them on each.
-  root.addCommand(
-    gateCommand(io, setExitCode)
-      .configureOutput(output)
-      .exitOverride()
-      .showHelpAfterError('(run with --help for usage)'),
-  );
+  for (const command of [
+    gateCommand(io, setExitCode),
+    checkCommand(io, setExitCode),
+    reportCommand(io, setExitCode),
+    applyCommand(io, setExitCode),
+    exportCommand(io, setExitCode),
+  ]) {
+    root.addCommand(
+      command.configureOutput(output).exitOverride().showHelpAfterError('(run with --help for usage)'),
+    );
+  }
   return root;
 }
 

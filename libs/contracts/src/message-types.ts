@@ -38,6 +38,7 @@ export const CHECKLIST_COMMAND_TYPES = [
   'BlockItem',
   'UnblockItem',
   'SignOffChecklist',
+  'RecordCheckResult',
 ] as const satisfies readonly ChecklistCommand['type'][];
 
 export const LAUNCH_COMMAND_TYPES = [
@@ -79,6 +80,7 @@ export const CHECKLIST_EVENT_TYPES = [
   'ChecklistItemTicked',
   'ChecklistItemEvidenceUpdated',
   'ChecklistItemUnticked',
+  'ChecklistItemCheckFailed',
   'ChecklistItemWaiverRequested',
   'ChecklistItemWaived',
   'ChecklistItemWaiverRejected',

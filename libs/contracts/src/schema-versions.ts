@@ -25,6 +25,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<
   ChecklistItemTicked: 1,
   ChecklistItemEvidenceUpdated: 1,
   ChecklistItemUnticked: 1,
+  ChecklistItemCheckFailed: 1,
   ChecklistItemWaiverRequested: 1,
   ChecklistItemWaived: 2,
   ChecklistItemWaiverRejected: 1,

@@ -5,6 +5,7 @@ import { connectionRefused, fakeFetch } from './testing/fake-fetch';
 
 const query = {
   baseUrl: new URL('http://gw.example:4000/tminus'),
+  urlSource: 'TMINUS_URL' as const,
   token: 'tok-123',
   launch: 'checkout v2/x',
   environment: 'prod & eu',
@@ -54,7 +55,7 @@ describe('fetchGate', () => {
     const error = await fetchGate(query, fakeFetch(connectionRefused())).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GateUnavailableError);
     expect((error as Error).message).toBe(
-      'cannot reach the gateway at http://gw.example:4000: ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:4000)',
+      'cannot reach the gateway at http://gw.example:4000/tminus/v1/gates/checkout%20v2%2Fx: ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:4000); check TMINUS_URL',
     );
   });
 
@@ -63,14 +64,14 @@ describe('fetchGate', () => {
       (e: unknown) => e,
     );
     expect((error as Error).message).toBe(
-      'no release gate at http://gw.example:4000/tminus/v1/gates/checkout%20v2%2Fx (HTTP 404): is --url a tminus gateway?',
+      'no release gate at http://gw.example:4000/tminus/v1/gates/checkout%20v2%2Fx (HTTP 404): is it a tminus gateway? check TMINUS_URL',
     );
   });
 
   it('reports a 5xx as retryable', async () => {
     const error = await fetchGate(query, fakeFetch({ status: 503, body: 'busy' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GateUnavailableError);
-    expect((error as Error).message).toBe('the gateway failed (HTTP 503)');
+    expect((error as Error).message).toBe('the gateway at http://gw.example:4000 failed (HTTP 503)');
   });
 
   it('refuses a 200 that is not a gate decision, or disagrees with its status', async () => {

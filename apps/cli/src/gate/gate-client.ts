@@ -1,3 +1,4 @@
+import { tokenHint, urlHint, withTrailingSlash, type Connection } from '../support/connection';
 import { CliError } from '../support/exit-codes';
 import { safeField } from '../support/safe-text';
 import { errorBodySchema, gateBodySchema, type GateBody } from './gate-body';
@@ -8,6 +9,9 @@ export interface GateQuery {
   /** Launch key or id. */
   readonly launch: string;
   readonly environment: string;
+  /** Where the URL and token came from, so errors name the setting to change. */
+  readonly urlSource?: Connection['urlSource'];
+  readonly tokenSource?: Connection['tokenSource'];
 }
 
 /** One answer of the REST gate: the validated body and the JSON exactly as received (for `--json`). */
@@ -27,8 +31,6 @@ export const gateUrl = (query: GateQuery): URL => {
   return url;
 };
 
-const withTrailingSlash = (base: URL): URL => new URL(base.href.endsWith('/') ? base.href : `${base.href}/`);
-
 /**
  * Asks the REST gate once. Resolves with the decision (200 ALLOWED / 412 DENIED); throws a
  * {@link CliError} for everything else: `retryable` when the gateway could not be reached or
@@ -43,11 +45,13 @@ export async function fetchGate(query: GateQuery, fetchImpl: Fetch = fetch): Pro
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
-    throw new GateUnavailableError(`cannot reach the gateway at ${query.baseUrl.origin}: ${describe(error)}`);
+    throw new GateUnavailableError(
+      `cannot reach the gateway at ${url.origin}${url.pathname}: ${describe(error)}; ${urlHint(query.urlSource)}`,
+    );
   }
   const raw = await readJson(response);
   if (response.status === 200 || response.status === 412) return decisionOf(response.status, raw);
-  throw errorOf(response.status, raw, url);
+  throw errorOf(response.status, raw, url, query);
 }
 
 /** The gateway was unreachable or failed on its side: asking again later may work. */
@@ -77,22 +81,26 @@ function decisionOf(status: number, raw: unknown): GateAnswer {
   return { body: parsed.data, raw };
 }
 
-function errorOf(status: number, raw: unknown, url: URL): CliError {
+function errorOf(status: number, raw: unknown, url: URL, query: GateQuery): CliError {
   const parsed = errorBodySchema.safeParse(raw);
   const detail = parsed.success
     ? `${safeField(parsed.data.error.code)}: ${safeField(parsed.data.error.message)}`
     : `HTTP ${status}`;
   const code = parsed.success ? safeField(parsed.data.error.code) : undefined;
   if (status === 401)
-    return new CliError(`the gateway refused the token (${detail}); check --token / TMINUS_TOKEN`, code);
-  if (status === 403) return new CliError(`the token may not read gates (${detail})`, code);
+    return new CliError(
+      `the gateway at ${url.origin} refused the token (${detail}); ${tokenHint(query.tokenSource)}`,
+      code,
+    );
+  if (status === 403)
+    return new CliError(`the token may not read gates (${detail}); ${tokenHint(query.tokenSource)}`, code);
   if (status === 404 && !parsed.success) {
     return new CliError(
-      `no release gate at ${url.origin}${url.pathname} (HTTP 404): is --url a tminus gateway?`,
+      `no release gate at ${url.origin}${url.pathname} (HTTP 404): is it a tminus gateway? ${urlHint(query.urlSource)}`,
     );
   }
   if (status === 404 || status === 400) return new CliError(detail, code);
-  if (status >= 500) return new GateUnavailableError(`the gateway failed (${detail})`, code);
+  if (status >= 500) return new GateUnavailableError(`the gateway at ${url.origin} failed (${detail})`, code);
   return new CliError(`unexpected answer from the gateway (${detail})`, code);
 }
 

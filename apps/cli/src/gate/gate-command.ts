@@ -49,6 +49,8 @@ async function runGate(options: GateOptions, io: CliIo): Promise<ExitCode> {
     token: options.token,
     launch: options.launch,
     environment: options.environment,
+    urlSource: options.urlSource,
+    tokenSource: options.tokenSource,
   };
   const check = () => fetchGate(query, io.fetch);
   let answer = await check();

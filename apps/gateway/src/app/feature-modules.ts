@@ -7,6 +7,9 @@ import {
   type IncidentIngestConfig,
 } from '../core/incidents/config/incident-ingest-config';
 import { IncidentWebhooksModule } from './incident-webhooks.module';
+import { ChecksModule } from '../doors/checks/checks.module';
+import { CliDownloadModule } from '../doors/cli-download/cli-download.module';
+import { ReportsModule } from '../doors/reports/reports.module';
 import type { GatewayServices } from './gateway-services';
 
 /**
@@ -20,6 +23,9 @@ export const featureModules = (
   incidents: IncidentIngestConfig = loadIncidentIngestConfig({}),
 ): (Type | DynamicModule)[] => [
   GatesModule,
+  ChecksModule,
+  ReportsModule,
+  CliDownloadModule,
   GithubModule.register({ db: services.db, config: github }),
   IncidentWebhooksModule.register({ db: services.db, config: incidents }),
 ];

@@ -9,6 +9,8 @@ export interface TemplateItemSpec {
   dueDaysBeforeLaunch?: number | null;
   /** The user who owns the item on every checklist opened from the template (null: nobody). */
   owner?: string | null;
+  /** The CI check whose results tick and reopen the item (e.g. `e2e-tests`; null: none). */
+  check?: string | null;
 }
 
 /** Creates the template of a function, or a new version of it if one exists. */
@@ -57,6 +59,8 @@ export type AddChecklistItem = Message<
     dueDate?: string | null;
     /** Or due this many days before the target date: it moves with the launch. Not both. */
     dueDaysBeforeLaunch?: number | null;
+    /** The CI check whose results tick and reopen the item (null: none). */
+    check?: string | null;
   }
 >;
 export type AssignItemOwner = Message<
@@ -84,6 +88,18 @@ export type ExpireWaiver = Message<
   'ExpireWaiver',
   { checklistId: string; itemId: string; expiresAt?: string | null }
 >;
+/**
+ * A CI result for every item of the checklist that names `check` (POST /v1/checks): passed ticks them
+ * (the url as evidence), failed reopens them and records the failure. The same result again changes nothing.
+ */
+export type RecordCheckResult = Message<
+  'RecordCheckResult',
+  { checklistId: string; check: string; status: CheckStatus; url?: string | null }
+>;
+export const CHECK_STATUSES = ['passed', 'failed'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+/** A check's name: a slug, so it reads the same in YAML, URLs and CI configuration. */
+export const CHECK_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 export type BlockItem = Message<'BlockItem', { checklistId: string; itemId: string; reason: string }>;
 export type UnblockItem = Message<'UnblockItem', { checklistId: string; itemId: string }>;
 /**
@@ -111,4 +127,6 @@ export type ChecklistCommand =
   | ExpireWaiver
   | BlockItem
   | UnblockItem
-  | SignOffChecklist;
+  | SignOffChecklist
+  | RecordCheckResult;
+export type ChecklistCommandType = ChecklistCommand['type'] | ChecklistTemplateCommand['type'];

@@ -23,6 +23,8 @@ export interface ChecklistItemSnapshot {
   dueDaysBeforeLaunch: number | null;
   /** The owner a template gave the item (absent: nobody); later changes are ChecklistItemOwnerAssigned. */
   ownerUserId?: string | null;
+  /** The CI check that ticks and reopens the item (absent in events written before checks: none). */
+  check?: string | null;
 }
 
 export type ChecklistOpened = Message<
@@ -72,6 +74,14 @@ export type ChecklistItemTicked = Message<
 export type ChecklistItemEvidenceUpdated = Message<
   'ChecklistItemEvidenceUpdated',
   { checklistId: string; itemId: string; evidenceUrl: string; by: string; at: string }
+>;
+/**
+ * A CI check of the item failed: the item is OPEN (a DONE one is reopened) and says which check failed
+ * where, until it is ticked again (by a passing check or by hand).
+ */
+export type ChecklistItemCheckFailed = Message<
+  'ChecklistItemCheckFailed',
+  { checklistId: string; itemId: string; check: string; url: string | null; by: string; at: string }
 >;
 export type ChecklistItemUnticked = Message<
   'ChecklistItemUnticked',
@@ -145,6 +155,7 @@ export type ChecklistEvent =
   | ChecklistItemTicked
   | ChecklistItemEvidenceUpdated
   | ChecklistItemUnticked
+  | ChecklistItemCheckFailed
   | ChecklistItemWaiverRequested
   | ChecklistItemWaived
   | ChecklistItemWaiverRejected

@@ -8,6 +8,8 @@ export const BLOCKER_CODES = [
   'NOT_SIGNED_OFF',
   'WAIVER_EXPIRED',
   'WAIVER_PENDING',
+  /** A required item's CI check failed (POST /v1/checks) and nothing ticked it since. */
+  'CHECK_FAILED',
   'NO_GO_DECISION',
   'LAUNCH_CANCELLED',
   // gate-only reasons

@@ -69,6 +69,27 @@ describe('CreateChecklistTemplate', () => {
       .thenThrows(ErrorCodes.TEMPLATE_INVALID);
   });
 
+  it('keeps the CI check an item names (checklists opened from it carry it), and refuses a malformed one', () => {
+    spec
+      .given([])
+      .when(create({ items: [{ title: 'Regression suite green', required: true, check: 'regression' }] }))
+      .then([
+        event('ChecklistTemplateCreated', 1, undefined, [
+          {
+            title: 'Regression suite green',
+            description: null,
+            required: true,
+            dueDaysBeforeLaunch: null,
+            check: 'regression',
+          },
+        ]),
+      ]);
+    spec
+      .given([])
+      .when(create({ items: [{ title: 'Pen test', required: true, check: '-x' }] }))
+      .thenThrows(ErrorCodes.TEMPLATE_INVALID);
+  });
+
   it('creates a template without items', () => {
     spec
       .given([])

@@ -7,6 +7,7 @@ import { decideCloseChecklist } from './commands/close-checklist';
 import { decideExpireWaiver } from './commands/expire-waiver';
 import { decideMoveChecklistDueDates } from './commands/move-checklist-due-dates';
 import { decideOpenChecklist } from './commands/open-checklist';
+import { decideRecordCheckResult } from './commands/record-check-result';
 import { decideRejectWaiver } from './commands/reject-waiver';
 import { decideRevokeWaiver } from './commands/revoke-waiver';
 import { decideSignOffChecklist } from './commands/sign-off-checklist';
@@ -53,6 +54,8 @@ const decide = (
       return decideUnblockItem(command, state, context);
     case 'SignOffChecklist':
       return decideSignOffChecklist(command, state, context);
+    case 'RecordCheckResult':
+      return decideRecordCheckResult(command, state, context);
   }
 };
 

@@ -11,7 +11,7 @@ const updateItem = (
 });
 
 const setStatus = (checklist: ExistingChecklist, itemId: string, status: ItemStatus): ExistingChecklist =>
-  updateItem(checklist, itemId, (item) => ({ ...item, status, waiverRequest: null }));
+  updateItem(checklist, itemId, (item) => ({ ...item, status, waiverRequest: null, checkFailure: null }));
 
 const OPEN: ItemStatus = { state: 'OPEN' };
 
@@ -26,6 +26,7 @@ export const evolveChecklist = (state: ChecklistState, event: ChecklistEvent): C
         ownerUserId: item.ownerUserId ?? null,
         status: OPEN,
         waiverRequest: null,
+        checkFailure: null,
       })),
       signOffs: [],
     };
@@ -56,7 +57,10 @@ export const evolveChecklist = (state: ChecklistState, event: ChecklistEvent): C
       const { checklistId: _checklistId, ...snapshot } = event.data;
       return {
         ...state,
-        items: [...state.items, { ...snapshot, ownerUserId: null, status: OPEN, waiverRequest: null }],
+        items: [
+          ...state.items,
+          { ...snapshot, ownerUserId: null, status: OPEN, waiverRequest: null, checkFailure: null },
+        ],
       };
     }
     case 'ChecklistItemOwnerAssigned':
@@ -67,6 +71,13 @@ export const evolveChecklist = (state: ChecklistState, event: ChecklistEvent): C
     case 'ChecklistItemTicked': {
       const { by, at, evidenceUrl } = event.data;
       return setStatus(state, event.data.itemId, { state: 'DONE', by, at, evidenceUrl });
+    }
+    case 'ChecklistItemCheckFailed': {
+      const { check, url, at } = event.data;
+      return updateItem(setStatus(state, event.data.itemId, OPEN), event.data.itemId, (item) => ({
+        ...item,
+        checkFailure: { check, url, at },
+      }));
     }
     case 'ChecklistItemEvidenceUpdated':
       return updateItem(state, event.data.itemId, (item) =>

@@ -30,9 +30,18 @@ export interface WaiverRequest {
   readonly expiresAt: string | null;
 }
 
+/** The item's CI check failed (and nothing ticked it since). */
+export interface CheckFailure {
+  readonly check: string;
+  readonly url: string | null;
+  readonly at: string;
+}
+
 export interface ChecklistItem extends Readonly<ChecklistItemSnapshot> {
   readonly ownerUserId: string | null;
   readonly status: ItemStatus;
+  /** Set by ChecklistItemCheckFailed; cleared by any change of the item's state. */
+  readonly checkFailure: CheckFailure | null;
   /** Cleared by the decision on it and by any change of the item's state. */
   readonly waiverRequest: WaiverRequest | null;
 }

@@ -1,4 +1,4 @@
-import { INPUT_LIMITS } from '@tminus/contracts';
+import { CHECK_NAME, INPUT_LIMITS } from '@tminus/contracts';
 
 export const MAX_TITLE_LENGTH = INPUT_LIMITS.name;
 export const MAX_DESCRIPTION_LENGTH = INPUT_LIMITS.itemDescription;
@@ -9,6 +9,7 @@ interface ItemFields {
   readonly description?: string | null;
   readonly dueDaysBeforeLaunch?: number | null;
   readonly owner?: string | null;
+  readonly check?: string | null;
 }
 
 export const MAX_OWNER_LENGTH = INPUT_LIMITS.id;
@@ -34,6 +35,11 @@ export const itemFieldProblems = (item: ItemFields, label: string): string[] => 
     problems.push(`${label}: the owner must be a user id (or left out)`);
   } else if (item.owner != null && item.owner.length > MAX_OWNER_LENGTH) {
     problems.push(`${label}: the owner is longer than ${MAX_OWNER_LENGTH} characters`);
+  }
+  if (item.check != null && !(typeof item.check === 'string' && CHECK_NAME.test(item.check))) {
+    problems.push(
+      `${label}: the check must be a name of lower-case letters, digits, '.', '_' or '-' (at most 64), e.g. e2e-tests`,
+    );
   }
   return problems;
 };

@@ -65,4 +65,9 @@ export const renderAccessMatrix = (): string =>
     ),
     ...section('Queries', Object.entries(QUERY_OPERATIONS)),
     ...section('Subscriptions', Object.entries(SUBSCRIPTION_OPERATIONS)),
+    ...section('REST endpoints', [
+      ['GET /v1/gates/{launch}', 'gate'],
+      ['POST /v1/checks', 'recordCheckResult'],
+      ['GET /v1/launches/{launch}/report', 'read'],
+    ]),
   ].join('\n');

@@ -53,6 +53,7 @@ const EXPECTED: Record<Operation, readonly [Access, Access, Access, Access]> = {
   incidentSources: [Y, Y, N, N],
   read: [Y, Y, Y, N],
   gate: [Y, Y, Y, Y],
+  recordCheckResult: [Y, N, N, Y],
   readinessChanged: [Y, Y, Y, Y],
   launchActivity: [Y, Y, Y, N],
   viewer: [Y, Y, Y, Y],

@@ -81,6 +81,8 @@ export const ACCESS_RULES = {
   // Reads. Pipelines read gates (and wait for readiness changes), nothing else.
   read: { roles: PEOPLE },
   gate: { roles: EVERYONE },
+  // CI results (POST /v1/checks) tick and reopen items that name a check: pipelines report them.
+  recordCheckResult: { roles: ['ADMIN', 'PIPELINE'] },
   readinessChanged: { roles: EVERYONE },
   launchActivity: { roles: PEOPLE },
   viewer: { roles: EVERYONE },

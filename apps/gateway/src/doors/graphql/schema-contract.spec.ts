@@ -81,7 +81,7 @@ describe("the public API contract (the product's fixed operation names)", () => 
     [
       'addChecklistItem',
       'ChecklistItem!',
-      { checklistId: 'ID!', title: 'String!', required: 'Boolean!', dueDate: 'DateTime' },
+      { checklistId: 'ID!', title: 'String!', required: 'Boolean!', dueDate: 'DateTime', check: 'String' },
     ],
     ['assignItem', 'ChecklistItem!', { itemId: 'ID!', owner: 'String' }],
     ['tickItem', 'ChecklistItem!', { itemId: 'ID!', evidenceUrl: 'String' }],
@@ -118,6 +118,7 @@ describe("the public API contract (the product's fixed operation names)", () => 
       required: 'Boolean!',
       dueDaysBeforeLaunch: 'Int',
       owner: 'String',
+      check: 'String',
     });
   });
 

@@ -13,7 +13,7 @@ export interface RateLimitConfig {
 const DEFAULT_RATE_LIMIT: RateLimitConfig = { limit: 6_000, windowMs: 60_000 };
 
 /** The paths limited: GraphQL over HTTP and the REST gate (health, metrics and GitHub are not). */
-export const RATE_LIMITED_PATHS = ['/graphql', '/v1/gates'];
+export const RATE_LIMITED_PATHS = ['/graphql', '/v1/gates', '/v1/checks', '/v1/launches'];
 
 interface LimitedRequest extends IncomingMessage {
   readonly ip?: string;

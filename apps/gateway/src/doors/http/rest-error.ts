@@ -24,7 +24,7 @@ export function httpStatusOf(code: string): number {
       return 500;
     default:
       // Rule codes are SERVICE.REASON; *.NOT_FOUND ones are 404s, the rest an input the rules refuse.
-      if (code.endsWith('.NOT_FOUND')) return 404;
+      if (code.endsWith('.NOT_FOUND') || code.endsWith('_NOT_FOUND')) return 404;
       return code.includes('.') ? 422 : 500;
   }
 }

@@ -15,6 +15,8 @@ const normalizeItem = (item: TemplateItemSpec): TemplateItemSpec => ({
   required: item.required,
   dueDaysBeforeLaunch: item.dueDaysBeforeLaunch ?? null,
   ...(item.owner ? { owner: item.owner.trim() } : {}),
+  // Only when named, so templates without checks (and their events) look as they always did.
+  ...(item.check ? { check: item.check } : {}),
 });
 
 /** Version 1 on a fresh stream, otherwise the next version (a template is never edited in place). */

@@ -47,6 +47,17 @@ describe('AddChecklistItem', () => {
       .then([handAdded({ ...HAND_ADDED, dueDate: '2026-02-27T09:00:00.000Z', dueDaysBeforeLaunch: 2 })]);
   });
 
+  it('keeps the CI check an item names, and refuses a check that is no name', () => {
+    spec
+      .given([opened()])
+      .when(add({ check: 'e2e-tests' }))
+      .then([handAdded({ ...HAND_ADDED, check: 'e2e-tests' })]);
+    spec
+      .given([opened()])
+      .when(add({ check: 'E2E tests!' }))
+      .thenThrows(ErrorCodes.CHECKLIST_INVALID_ITEM);
+  });
+
   it('refuses both an absolute date and an offset, and a negative offset', () => {
     spec
       .given([opened()])

@@ -31,7 +31,8 @@ export const decideAddChecklistItem = (
     );
   }
   const dueDaysBeforeLaunch = command.data.dueDaysBeforeLaunch ?? null;
-  const problems = itemFieldProblems({ title, description, dueDaysBeforeLaunch }, `item ${itemId}`);
+  const check = command.data.check ?? null;
+  const problems = itemFieldProblems({ title, description, dueDaysBeforeLaunch, check }, `item ${itemId}`);
   if (dueDaysBeforeLaunch !== null && command.data.dueDate != null)
     problems.push('give a due date or a number of days before the launch, not both');
   if (problems.length > 0)
@@ -51,6 +52,7 @@ export const decideAddChecklistItem = (
         required,
         dueDate,
         dueDaysBeforeLaunch,
+        ...(check === null ? {} : { check }),
       },
     },
     ...(required ? withdrawSignOff(checklist, 'REQUIRED_ITEM_ADDED', itemId) : []),

@@ -80,6 +80,15 @@ describe('OpenChecklist', () => {
       });
   });
 
+  it('gives an item the CI check its template names', () => {
+    spec
+      .given([])
+      .when(open({ items: [{ ...TEMPLATE_ITEMS[1], check: 'e2e-tests' }] }))
+      .thenEventsSatisfy(([event]) => {
+        expect(event).toMatchObject({ data: { items: [{ itemId: OPTIONAL.itemId, check: 'e2e-tests' }] } });
+      });
+  });
+
   it('asks for as many lead sign-offs as the launch does', () => {
     spec
       .given([])

@@ -42,6 +42,7 @@ const snapshot = (item: OpenedItemSpec, targetDate: string): ChecklistItemSnapsh
   dueDaysBeforeLaunch: item.dueDaysBeforeLaunch ?? null,
   // Only when the template names one, so checklists without owners look as they always did.
   ...(item.owner ? { ownerUserId: item.owner.trim() } : {}),
+  ...(item.check ? { check: item.check } : {}),
 });
 
 /** A re-required team gets its old checklist back as it was; only the due dates follow the launch. */

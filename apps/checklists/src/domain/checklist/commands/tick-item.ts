@@ -11,7 +11,7 @@ import type { ChecklistItem, ChecklistState, DoneStatus, OpenChecklistState } fr
 
 const MAX_URL_LENGTH = INPUT_LIMITS.evidenceUrl;
 
-const normalizeEvidenceUrl = (value: string | null | undefined): string | null => {
+export const normalizeEvidenceUrl = (value: string | null | undefined): string | null => {
   if (value == null) return null;
   const invalid = (): never =>
     reject(ErrorCodes.CHECKLIST_INVALID_ITEM, `The evidence URL "${value}" is not an http(s) URL`);

@@ -123,6 +123,17 @@ export interface ChecklistItemView {
   /** Set while BLOCKED. */
   readonly blockedReason: string | null;
   readonly blockedBy: string | null;
+  /** The CI check whose results tick and reopen the item (null: none; absent in older documents). */
+  readonly check?: string | null;
+  /** Set while OPEN after its check failed (absent in documents projected before checks). */
+  readonly checkFailure?: CheckFailureView | null;
+}
+
+export interface CheckFailureView {
+  readonly check: string;
+  readonly url: string | null;
+  readonly by: string;
+  readonly at: string;
 }
 
 export type ChecklistStatus = 'OPEN' | 'CLOSED';

@@ -26,6 +26,12 @@ export class AddChecklistItemInput {
 
   @Field(() => String, { nullable: true })
   description?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The CI check whose results (POST /v1/checks) tick and reopen the item, e.g. "e2e-tests".',
+  })
+  check?: string | null;
 }
 
 @InputType()

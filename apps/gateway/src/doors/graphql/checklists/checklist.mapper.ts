@@ -37,6 +37,9 @@ export const toChecklistItem = (item: ChecklistItemView, checklistId: string, no
     },
     blockedReason: item.blockedReason,
     blockedBy: item.blockedBy,
+    // Documents projected before checks existed have neither field.
+    check: item.check ?? null,
+    checkFailure: item.checkFailure ?? null,
   };
 };
 

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { ItemState } from '@tminus/contracts';
+import { CheckFailure } from './check-failure.type';
 import { DateTimeScalar } from '../common/date-time.scalar';
 import type { WaiverStatus } from '../../../core/read-model/domain';
 import {
@@ -88,6 +89,18 @@ export class ChecklistItem {
 
   @Field(() => String, { nullable: true })
   blockedBy!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The CI check whose results tick and reopen the item.',
+  })
+  check!: string | null;
+
+  @Field(() => CheckFailure, {
+    nullable: true,
+    description: 'Set while the item is OPEN because its check failed.',
+  })
+  checkFailure!: CheckFailure | null;
 }
 
 @ObjectType({ description: 'A LEAD (or ADMIN) who signed the checklist off.' })

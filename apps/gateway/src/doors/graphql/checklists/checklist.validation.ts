@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkNameField } from '../../../core/validation/check-name';
 import { field } from '../../../core/validation/fields';
 
 export const addChecklistItemSchema = z.object({
@@ -8,6 +9,7 @@ export const addChecklistItemSchema = z.object({
   dueDate: field.instant().nullish(),
   dueDaysBeforeLaunch: z.number().int().min(0).max(365).nullish(),
   description: field.itemDescription(),
+  check: checkNameField().nullish(),
 });
 
 export const tickItemSchema = z.object({ itemId: field.id('itemId'), evidenceUrl: field.url().nullish() });

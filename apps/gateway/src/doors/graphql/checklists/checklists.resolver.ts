@@ -59,6 +59,7 @@ export class ChecklistsResolver {
         required: data.required,
         dueDate: data.dueDate ?? null,
         dueDaysBeforeLaunch: data.dueDaysBeforeLaunch ?? null,
+        check: data.check ?? null,
       },
     };
     return this.checklists.onChecklist(principal, 'addChecklistItem', data.checklistId, command, () =>

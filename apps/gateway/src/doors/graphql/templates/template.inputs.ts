@@ -21,6 +21,12 @@ export class TemplateItemInput {
     description: 'Who owns the item on every checklist opened from it.',
   })
   owner?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The CI check whose results tick and reopen the item on every checklist opened from it.',
+  })
+  check?: string | null;
 }
 
 @InputType()

@@ -12,6 +12,7 @@ export const toChecklistTemplate = (view: TemplateView): ChecklistTemplate => ({
     required: item.required,
     dueDaysBeforeLaunch: item.dueDaysBeforeLaunch ?? null,
     owner: item.owner ?? null,
+    check: item.check ?? null,
   })),
   createdAt: view.createdAt,
   updatedAt: view.updatedAt,

@@ -22,6 +22,12 @@ export class TemplateItem {
     description: 'Who owns the item on every checklist opened from it.',
   })
   owner!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The CI check whose results tick and reopen the item.',
+  })
+  check!: string | null;
 }
 
 @ObjectType({ description: 'The checklist every team of a function starts from.' })

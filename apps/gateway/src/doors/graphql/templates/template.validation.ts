@@ -1,5 +1,6 @@
 import { INPUT_LIMITS, TEAM_FUNCTIONS } from '@tminus/contracts';
 import { z } from 'zod';
+import { checkNameField } from '../../../core/validation/check-name';
 import { field } from '../../../core/validation/fields';
 
 export const MAX_TEMPLATE_ITEMS = INPUT_LIMITS.templateItems;
@@ -15,6 +16,7 @@ const templateItemSchema = z.object({
     .max(365, 'must be at most 365')
     .nullish(),
   owner: field.userId().nullish(),
+  check: checkNameField().nullish(),
 });
 
 export const createTemplateSchema = z.object({

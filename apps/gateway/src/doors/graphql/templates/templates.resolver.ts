@@ -41,6 +41,7 @@ export class TemplatesResolver {
       required: item.required,
       dueDaysBeforeLaunch: item.dueDaysBeforeLaunch ?? null,
       ...(item.owner ? { owner: item.owner } : {}),
+      ...(item.check ? { check: item.check } : {}),
     }));
     await this.sender.send(
       {

@@ -28,7 +28,7 @@ export const summarizeChecklistEvent = (event: ChecklistEvent, names: Namer): st
     case 'ChecklistClosed':
       return `Checklist of ${team} closed (${event.data.reason === 'TEAM_RELEASED' ? 'team released' : 'launch cancelled'})`;
     case 'ChecklistItemAdded':
-      return `${team}: '${event.data.title}' added (${event.data.required ? 'required' : 'optional'})`;
+      return `${team}: '${event.data.title}' added (${event.data.required ? 'required' : 'optional'}${event.data.check ? `, check '${event.data.check}'` : ''})`;
     case 'ChecklistItemOwnerAssigned':
       return event.data.ownerUserId === null
         ? `${team}: ${names.item(event.data.itemId)} unassigned`
@@ -39,6 +39,8 @@ export const summarizeChecklistEvent = (event: ChecklistEvent, names: Namer): st
       return `${team}: evidence of ${names.item(event.data.itemId)} updated by ${event.data.by}: ${event.data.evidenceUrl}`;
     case 'ChecklistItemUnticked':
       return `${team}: ${names.item(event.data.itemId)} unticked by ${event.data.by}`;
+    case 'ChecklistItemCheckFailed':
+      return `${team}: check '${event.data.check}' of ${names.item(event.data.itemId)} failed, reported by ${event.data.by}${event.data.url ? ` (${event.data.url})` : ''}`;
     case 'ChecklistItemWaiverRequested': {
       const until = event.data.expiresAt ? ` until ${event.data.expiresAt}` : '';
       return `${team}: waiver of ${names.item(event.data.itemId)}${until} requested by ${event.data.requestedBy}: ${event.data.reason}`;

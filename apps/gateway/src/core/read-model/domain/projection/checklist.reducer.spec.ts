@@ -32,6 +32,7 @@ const OPEN_DETAILS = {
   waiver: null,
   blockedReason: null,
   blockedBy: null,
+  checkFailure: null,
 };
 
 describe('applyChecklistEvent', () => {
@@ -60,6 +61,7 @@ describe('applyChecklistEvent', () => {
       dueDate: '2026-02-20T00:00:00.000Z',
       dueDaysBeforeLaunch: 9,
       ownerUserId: null,
+      check: null,
       ...OPEN_DETAILS,
     });
     expect(view.items.map(({ id }) => id)).toEqual(['i-1', 'i-2']);
@@ -159,6 +161,29 @@ describe('applyChecklistEvent', () => {
       data: { checklistId: QA_CHECKLIST, itemId: 'i-1', evidenceUrl: 'https://ci/2', by: 'quinn', at: 'E' },
     });
     expect(itemOf(updated)).toMatchObject({ state: 'DONE', doneBy: 'quinn', evidenceUrl: 'https://ci/2' });
+  });
+
+  it('reopens an item whose CI check failed, saying which and where, until it is ticked again', () => {
+    const checkFailed: ChecklistEvent = {
+      type: 'ChecklistItemCheckFailed',
+      data: {
+        checklistId: QA_CHECKLIST,
+        itemId: 'i-1',
+        check: 'e2e',
+        url: 'https://ci/2',
+        by: 'ci',
+        at: 'E',
+      },
+    };
+    const failed = project(C.ticked(QA_CHECKLIST, 'i-1', 'https://ci/1'), checkFailed);
+    expect(itemOf(failed)).toMatchObject({
+      state: 'OPEN',
+      doneBy: null,
+      evidenceUrl: null,
+      checkFailure: { check: 'e2e', url: 'https://ci/2', by: 'ci', at: 'E' },
+    });
+    const fixed = project(checkFailed, C.ticked(QA_CHECKLIST, 'i-1', 'https://ci/3'));
+    expect(itemOf(fixed)).toMatchObject({ state: 'DONE', checkFailure: null });
   });
 
   it('signs off and withdraws the sign-off', () => {

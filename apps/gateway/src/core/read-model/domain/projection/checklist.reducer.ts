@@ -16,6 +16,7 @@ const NO_STATE_DETAILS = {
   waiver: null,
   blockedReason: null,
   blockedBy: null,
+  checkFailure: null,
 } as const;
 
 const newItem = (snapshot: ChecklistItemSnapshot): ChecklistItemView => ({
@@ -26,6 +27,7 @@ const newItem = (snapshot: ChecklistItemSnapshot): ChecklistItemView => ({
   dueDate: snapshot.dueDate,
   dueDaysBeforeLaunch: snapshot.dueDaysBeforeLaunch,
   ownerUserId: snapshot.ownerUserId ?? null,
+  check: snapshot.check ?? null,
   state: 'OPEN',
   ...NO_STATE_DETAILS,
 });
@@ -151,6 +153,15 @@ const applyFacts = (checklist: ChecklistView, event: ChecklistEvent): ChecklistV
         state: 'BLOCKED',
         blockedReason: reason,
         blockedBy: by,
+      }));
+    }
+    case 'ChecklistItemCheckFailed': {
+      const { check, url, by, at } = event.data;
+      return updateItem(checklist, event.data.itemId, (item) => ({
+        ...item,
+        ...NO_STATE_DETAILS,
+        state: 'OPEN',
+        checkFailure: { check, url, by, at },
       }));
     }
     case 'ChecklistItemUnticked':

@@ -61,6 +61,21 @@ describe('computeTeamReadiness', () => {
     expect(result.counts).toEqual({ requiredItems: 2, doneOrWaived: 1, open: 1, blocked: 0, overdue: 0 });
   });
 
+  it('says that a required item is open because its CI check failed (before its being overdue)', () => {
+    const failure = { check: 'e2e-tests', url: 'https://ci.example/runs/7', by: 'ci', at: BEFORE_NOW };
+    const result = readiness([
+      itemView('b', { title: 'E2E green', check: 'e2e-tests', checkFailure: failure, dueDate: BEFORE_NOW }),
+      itemView('c', { required: false, check: 'e2e-tests', checkFailure: failure }),
+    ]);
+    expect(result.blockers).toEqual([
+      expect.objectContaining({
+        code: 'CHECK_FAILED',
+        itemId: 'b',
+        message: "QA: 'E2E green': its check 'e2e-tests' failed (https://ci.example/runs/7)",
+      }),
+    ]);
+  });
+
   it('reports a blocked item, required or not, with its reason', () => {
     const result = readiness([
       done('a'),

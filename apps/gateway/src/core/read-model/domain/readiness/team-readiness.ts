@@ -56,6 +56,15 @@ const itemBlocker = (subject: Subject, item: ChecklistItemView, standing: ItemSt
       item,
     );
   }
+  if (item.checkFailure) {
+    const where = item.checkFailure.url === null ? '' : ` (${item.checkFailure.url})`;
+    return blocker(
+      subject,
+      'CHECK_FAILED',
+      `${name}: its check ${quoted(item.checkFailure.check)} failed${where}`,
+      item,
+    );
+  }
   if (overdue)
     return blocker(subject, 'OVERDUE_ITEM', `${name} was due ${item.dueDate} and is not done`, item);
   return blocker(subject, 'OPEN_REQUIRED_ITEM', `${name} is required and not done yet`, item);
