@@ -12,6 +12,7 @@ import type { Sql } from '../store/database';
 import { Documents } from '../store/documents';
 import { EventLog } from '../store/event-log';
 import { StreamPositions } from '../store/stream-positions';
+import type { ChecklistWrites } from './projected-checklists';
 import type { ProjectionTables } from '../store/tables';
 
 /** What projecting one envelope did. */
@@ -27,6 +28,8 @@ export interface ProjectedEnvelope {
 export interface ProjectOptions {
   /** Live projection records the envelope in the event log; a rebuild replays from that log. */
   readonly record: boolean;
+  /** Live projection: checklists kept from earlier events of this process (exact at their position). */
+  readonly checklists?: ChecklistWrites;
 }
 
 /** Applies the envelope to its document and returns the launch the document belongs to. */
@@ -34,6 +37,8 @@ async function applyToDocument(
   docs: Documents,
   kind: ViewKind,
   envelope: EventEnvelope,
+  stored: number,
+  checklists: ChecklistWrites | undefined,
 ): Promise<string | null> {
   const id = envelope.streamId;
   switch (kind) {
@@ -44,9 +49,11 @@ async function applyToDocument(
       return next?.id ?? null;
     }
     case 'checklist': {
-      const previous = await docs.checklist(id);
+      const previous = checklists?.at(id, stored) ?? (await docs.checklist(id));
       const next = applyChecklistEvent(previous, envelope);
       if (next !== null && next !== previous) await docs.putChecklist(next, previous);
+      const now = next ?? previous;
+      if (now !== null) checklists?.wrote(id, envelope.streamPosition, now);
       return next?.launchId ?? null;
     }
     case 'team': {
@@ -90,7 +97,10 @@ export async function projectEnvelope(
   if (envelope.streamPosition > 0) {
     const stored = await positions.lock(envelope.streamId);
     if (envelope.streamPosition <= stored) return skipped();
-    const launchId = kind === null ? null : await applyToDocument(new Documents(sql, tables), kind, envelope);
+    const launchId =
+      kind === null
+        ? null
+        : await applyToDocument(new Documents(sql, tables), kind, envelope, stored, options.checklists);
     await positions.set(envelope.streamId, envelope.streamPosition);
     if (options.record) await log.append(envelope, launchId);
     return { envelope, applied: true, kind, launchId };
