@@ -12,7 +12,6 @@ import type { Sql } from '../store/database';
 import { Documents } from '../store/documents';
 import { EventLog } from '../store/event-log';
 import { StreamPositions } from '../store/stream-positions';
-import type { ChecklistWrites } from './projected-checklists';
 import type { ProjectionTables } from '../store/tables';
 
 /** What projecting one envelope did. */
@@ -28,8 +27,6 @@ export interface ProjectedEnvelope {
 export interface ProjectOptions {
   /** Live projection records the envelope in the event log; a rebuild replays from that log. */
   readonly record: boolean;
-  /** Live projection: checklists kept from earlier events of this process (exact at their position). */
-  readonly checklists?: ChecklistWrites;
 }
 
 /** Applies the envelope to its document and returns the launch the document belongs to. */
@@ -37,8 +34,6 @@ async function applyToDocument(
   docs: Documents,
   kind: ViewKind,
   envelope: EventEnvelope,
-  stored: number,
-  checklists: ChecklistWrites | undefined,
 ): Promise<string | null> {
   const id = envelope.streamId;
   switch (kind) {
@@ -49,11 +44,9 @@ async function applyToDocument(
       return next?.id ?? null;
     }
     case 'checklist': {
-      const previous = checklists?.at(id, stored) ?? (await docs.checklist(id));
+      const previous = await docs.checklist(id);
       const next = applyChecklistEvent(previous, envelope);
       if (next !== null && next !== previous) await docs.putChecklist(next, previous);
-      const now = next ?? previous;
-      if (now !== null) checklists?.wrote(id, envelope.streamPosition, now);
       return next?.launchId ?? null;
     }
     case 'team': {
@@ -97,10 +90,7 @@ export async function projectEnvelope(
   if (envelope.streamPosition > 0) {
     const stored = await positions.lock(envelope.streamId);
     if (envelope.streamPosition <= stored) return skipped();
-    const launchId =
-      kind === null
-        ? null
-        : await applyToDocument(new Documents(sql, tables), kind, envelope, stored, options.checklists);
+    const launchId = kind === null ? null : await applyToDocument(new Documents(sql, tables), kind, envelope);
     await positions.set(envelope.streamId, envelope.streamPosition);
     if (options.record) await log.append(envelope, launchId);
     return { envelope, applied: true, kind, launchId };

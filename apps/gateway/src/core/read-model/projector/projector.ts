@@ -12,7 +12,6 @@ import { READ_MODEL_LOCK_KEY } from '../store/schema';
 import { StreamPositions } from '../store/stream-positions';
 import { LIVE_TABLES } from '../store/tables';
 import { GroupCommit } from './group-commit';
-import { ProjectedChecklists } from './projected-checklists';
 import { projectEnvelope, type ProjectedEnvelope } from './project-envelope';
 
 /**
@@ -69,7 +68,6 @@ export class Projector {
   private readonly listeners = new Set<ProjectionListener>();
   private readonly steps = new Set<ProjectionStep>();
   private readonly commits: GroupCommit<EventEnvelope, ProjectedEnvelope>;
-  private readonly checklists = new ProjectedChecklists();
 
   constructor(private readonly options: ProjectorOptions) {
     this.commits = new GroupCommit({
@@ -152,22 +150,19 @@ export class Projector {
    * transaction steps (notifications) commit together, so an envelope is applied exactly once even
    * when the process dies mid-batch (nothing of the batch is kept) or a batch is retried one by one.
    */
-  private async applyInOneTransaction(envelopes: readonly EventEnvelope[]): Promise<ProjectedEnvelope[]> {
-    const checklists = this.checklists.begin();
-    const results = await this.options.db.transaction(async (sql) => {
+  private applyInOneTransaction(envelopes: readonly EventEnvelope[]): Promise<ProjectedEnvelope[]> {
+    return this.options.db.transaction(async (sql) => {
       // Shared with other projectors; the rebuild's switch-over takes it exclusively.
       if (sql.dialect === 'postgres')
         await sql.query('SELECT pg_advisory_xact_lock_shared(?)', [READ_MODEL_LOCK_KEY]);
       await lockInOneOrder(sql, envelopes);
       const results: ProjectedEnvelope[] = [];
       for (const envelope of envelopes) {
-        const applied = await projectEnvelope(sql, LIVE_TABLES, envelope, { record: true, checklists });
+        const applied = await projectEnvelope(sql, LIVE_TABLES, envelope, { record: true });
         if (applied.applied) for (const step of this.steps) await step(sql, applied);
         results.push(applied);
       }
       return results;
     });
-    checklists.committedNow();
-    return results;
   }
 }
