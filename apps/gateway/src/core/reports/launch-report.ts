@@ -1,10 +1,12 @@
 import {
   computeLaunchReadiness,
   evaluateGate,
+  openIncidents,
   standingOf,
   supportOf,
   type Blocker,
   type ChecklistItemView,
+  type IncidentView,
   type LaunchView,
 } from '../read-model/domain';
 import type { LaunchSnapshot } from '../read-model/queries/launch-snapshot';
@@ -32,6 +34,18 @@ export interface ReportTeam {
   readonly items: readonly ReportItem[];
 }
 
+/** An open incident with where it comes from, so the reader can follow it in the on-call tool. */
+export interface ReportIncident {
+  readonly severity: string;
+  readonly title: string;
+  readonly reportedAt: string;
+  /** PAGERDUTY | ALERTMANAGER | GENERIC, or null when reported by hand. */
+  readonly source: string | null;
+  readonly externalId: string | null;
+  readonly url: string | null;
+  readonly acknowledged: boolean;
+}
+
 export interface ReportGate {
   readonly environment: string;
   readonly decision: string;
@@ -50,6 +64,7 @@ export interface LaunchReport {
     readonly status: string;
     readonly hypercareEndsAt: string | null;
     readonly openIncidents: number;
+    readonly incidents: readonly ReportIncident[];
   };
   readonly gates: readonly ReportGate[];
   readonly teams: readonly ReportTeam[];
@@ -88,6 +103,16 @@ const reportItem = (item: ChecklistItemView, now: Date): ReportItem => ({
   check: item.check ?? null,
 });
 
+const reportIncident = (incident: IncidentView): ReportIncident => ({
+  severity: incident.severity,
+  title: incident.title,
+  reportedAt: incident.reportedAt,
+  source: incident.source ?? null,
+  externalId: incident.externalId ?? null,
+  url: incident.url ?? null,
+  acknowledged: (incident.acknowledgedAt ?? null) !== null,
+});
+
 /** Everything from one consistent snapshot, computed at `now` (like the gate and GraphQL). */
 export function buildLaunchReport(snapshot: LaunchSnapshot, now: Date): LaunchReport {
   const { launch } = snapshot;
@@ -114,7 +139,8 @@ export function buildLaunchReport(snapshot: LaunchSnapshot, now: Date): LaunchRe
     support: {
       status: support.status,
       hypercareEndsAt: support.hypercareEndsAt,
-      openIncidents: support.incidents.filter((incident) => incident.status === 'OPEN').length,
+      openIncidents: openIncidents(launch).length,
+      incidents: openIncidents(launch).map(reportIncident),
     },
     gates: environmentsOf(launch).map((environment) => {
       const gate = evaluateGate({ launch, readiness, environment, now, position: snapshot.position });
