@@ -1,11 +1,13 @@
 import {
   computeLaunchReadiness,
   evaluateGate,
-  openIncidents,
+  incidentOrigin,
+  openIncidentsBySeverity,
   standingOf,
   supportOf,
   type Blocker,
   type ChecklistItemView,
+  type IncidentOrigin,
   type IncidentView,
   type LaunchView,
 } from '../read-model/domain';
@@ -35,14 +37,7 @@ export interface ReportTeam {
 }
 
 /** An open incident with where it comes from, so the reader can follow it in the on-call tool. */
-export interface ReportIncident {
-  readonly severity: string;
-  readonly title: string;
-  readonly reportedAt: string;
-  /** PAGERDUTY | ALERTMANAGER | GENERIC, or null when reported by hand. */
-  readonly source: string | null;
-  readonly externalId: string | null;
-  readonly url: string | null;
+export interface ReportIncident extends IncidentOrigin {
   readonly acknowledged: boolean;
 }
 
@@ -104,12 +99,7 @@ const reportItem = (item: ChecklistItemView, now: Date): ReportItem => ({
 });
 
 const reportIncident = (incident: IncidentView): ReportIncident => ({
-  severity: incident.severity,
-  title: incident.title,
-  reportedAt: incident.reportedAt,
-  source: incident.source ?? null,
-  externalId: incident.externalId ?? null,
-  url: incident.url ?? null,
+  ...incidentOrigin(incident),
   acknowledged: (incident.acknowledgedAt ?? null) !== null,
 });
 
@@ -139,8 +129,8 @@ export function buildLaunchReport(snapshot: LaunchSnapshot, now: Date): LaunchRe
     support: {
       status: support.status,
       hypercareEndsAt: support.hypercareEndsAt,
-      openIncidents: openIncidents(launch).length,
-      incidents: openIncidents(launch).map(reportIncident),
+      openIncidents: support.incidents.filter((incident) => incident.status === 'OPEN').length,
+      incidents: openIncidentsBySeverity(support.incidents).map(reportIncident),
     },
     gates: environmentsOf(launch).map((environment) => {
       const gate = evaluateGate({ launch, readiness, environment, now, position: snapshot.position });

@@ -93,6 +93,7 @@ describe('the readiness report', () => {
     });
     expect(report.support.incidents).toEqual([
       {
+        id: 'i-1',
         severity: 'SEV2',
         title: 'Checkout | 5xx <b>',
         reportedAt: '2026-03-01T10:00:00.000Z',
@@ -102,6 +103,7 @@ describe('the readiness report', () => {
         acknowledged: true,
       },
       {
+        id: 'i-2',
         severity: 'SEV4',
         title: '=cmd()',
         reportedAt: '2026-03-01T10:00:00.000Z',

@@ -1,20 +1,15 @@
-import type { GateDecisionKind, IncidentSource, Severity, SupportStatus } from '@tminus/contracts';
+import type { GateDecisionKind, SupportStatus } from '@tminus/contracts';
 import { blockerReasonOf, type BlockerReason } from '../../core/gates/blocker-reason';
-import type { GateEvaluation, IncidentView, ReadinessCounts } from '../../core/read-model/domain';
+import {
+  incidentOrigin,
+  openIncidentsBySeverity,
+  type GateEvaluation,
+  type IncidentOrigin,
+  type ReadinessCounts,
+} from '../../core/read-model/domain';
 
 /** A pipeline log needs the worst few: the count says how many more there are. */
 export const MAX_GATE_INCIDENTS = 20;
-
-/** An open incident with its origin (null source: reported by hand), so a pipeline log links to it. */
-export interface GateIncident {
-  readonly id: string;
-  readonly severity: Severity;
-  readonly title: string;
-  readonly reportedAt: string;
-  readonly source: IncidentSource | null;
-  readonly externalId: string | null;
-  readonly url: string | null;
-}
 
 /**
  * The body of `GET /v1/gates/:launch`, the same for 200 (ALLOWED) and 412 (DENIED). Reasons have the
@@ -41,23 +36,9 @@ export interface GateResponseBody {
   readonly support: {
     readonly status: SupportStatus;
     readonly openIncidents: number;
-    readonly incidents: readonly GateIncident[];
+    readonly incidents: readonly IncidentOrigin[];
   };
 }
-
-const gateIncident = (incident: IncidentView): GateIncident => ({
-  id: incident.id,
-  severity: incident.severity,
-  title: incident.title,
-  reportedAt: incident.reportedAt,
-  source: incident.source ?? null,
-  externalId: incident.externalId ?? null,
-  url: incident.url ?? null,
-});
-
-// SEV1 < SEV2 < … as strings; the oldest first within a severity.
-const mostSevereFirst = (a: IncidentView, b: IncidentView): number =>
-  a.severity === b.severity ? a.reportedAt.localeCompare(b.reportedAt) : a.severity < b.severity ? -1 : 1;
 
 export const GATE_STATUS: Readonly<Record<GateDecisionKind, number>> = { ALLOWED: 200, DENIED: 412 };
 
@@ -82,9 +63,8 @@ export const toGateResponse = (evaluation: GateEvaluation): GateResponseBody => 
   support: {
     status: evaluation.support.status,
     openIncidents: evaluation.support.openIncidents.length,
-    incidents: [...evaluation.support.openIncidents]
-      .sort(mostSevereFirst)
+    incidents: openIncidentsBySeverity(evaluation.support.openIncidents)
       .slice(0, MAX_GATE_INCIDENTS)
-      .map(gateIncident),
+      .map(incidentOrigin),
   },
 });
