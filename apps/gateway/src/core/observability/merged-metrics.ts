@@ -12,7 +12,7 @@ type MetricJson = MetricObjectWithValues<MetricValue<string>>;
  * the gateway's (counted once), and their `http_request_duration_seconds` is empty: in one process they
  * serve no HTTP.
  */
-const isServiceOwn = (metric: MetricJson): boolean => metric.name.startsWith('tminus_');
+const isServiceOwn = (name: string): boolean => name.startsWith('tminus_');
 
 /**
  * One Prometheus exposition for one process running several apps (embedded mode): the gateway's registry
@@ -23,14 +23,24 @@ const isServiceOwn = (metric: MetricJson): boolean => metric.name.startsWith('tm
  */
 export async function mergedMetrics(own: Registry, inProcess: readonly Registry[]): Promise<string> {
   const sources = [
-    (await own.getMetricsAsJSON()) as MetricJson[],
-    ...(
-      await Promise.all(inProcess.map((registry) => registry.getMetricsAsJSON() as Promise<MetricJson[]>))
-    ).map((metrics) => metrics.filter(isServiceOwn)),
+    await valuesOf(own, () => true),
+    ...(await Promise.all(inProcess.map((registry) => valuesOf(registry, isServiceOwn)))),
   ];
-  // Each registry's own aggregator is for a cluster of identical workers ('omit' drops a start time, …).
-  const summed = sources.map((metrics) =>
-    metrics.map((metric) => ({ ...metric, aggregator: 'sum' as const })),
-  );
-  return AggregatorRegistry.aggregate(summed).metrics();
+  return AggregatorRegistry.aggregate(sources).metrics();
 }
+
+/**
+ * The chosen metrics' values. Only those are collected (a registry's Node.js defaults cost a scrape each),
+ * and each registry's own aggregator, meant for a cluster of identical workers ('omit' drops a start time),
+ * is replaced by `sum`.
+ */
+const valuesOf = async (registry: Registry, keep: (name: string) => boolean): Promise<MetricJson[]> =>
+  Promise.all(
+    registry
+      .getMetricsAsArray()
+      .flatMap(({ name }) => {
+        const metric = keep(name) ? registry.getSingleMetric(name) : undefined;
+        return metric ? [metric] : [];
+      })
+      .map(async (metric) => ({ ...((await metric.get()) as MetricJson), aggregator: 'sum' as const })),
+  );
