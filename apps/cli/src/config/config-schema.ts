@@ -78,11 +78,24 @@ const launchSchema = z
   })
   .strict();
 
+const INCIDENT_SOURCES = ['PAGERDUTY', 'ALERTMANAGER', 'GENERIC'] as const;
+
+const incidentSourceSchema = z
+  .object({
+    source: z.enum(INCIDENT_SOURCES),
+    match: text(500).describe(
+      'PagerDuty service id, Alertmanager label matcher such as service="checkout", or the generic service',
+    ),
+    launch: key().describe('The key of the launch whose hypercare the incidents feed'),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     teams: z.array(teamSchema).max(1000).optional(),
     templates: z.array(templateSchema).max(20).optional(),
     launches: z.array(launchSchema).max(1000).optional(),
+    incidentSources: z.array(incidentSourceSchema).max(1000).optional(),
   })
   .strict()
   .describe('tminus configuration as code: `tminus apply -f <file>`, `tminus export`');
@@ -93,6 +106,7 @@ export type TemplateConfig = z.infer<typeof templateSchema>;
 export type TemplateItemConfig = z.infer<typeof templateItemSchema>;
 export type LaunchConfig = z.infer<typeof launchSchema>;
 export type GatePolicyConfig = z.infer<typeof gatePolicySchema>;
+export type IncidentSourceConfig = z.infer<typeof incidentSourceSchema>;
 
 /** The JSON Schema committed as docs/schema/tminus-config.schema.json. */
 export const configJsonSchema = (): Record<string, unknown> => ({

@@ -33,6 +33,8 @@ export interface ServiceDeps {
 export interface RunningApp {
   close(): Promise<void>;
   readonly port?: number;
+  /** The service's metrics: the embedded gateway serves them on its `/metrics` (services there have no port). */
+  readonly metrics?: ServiceMetrics;
 }
 
 /** What the kit hands the service's own wiring. */
@@ -105,7 +107,7 @@ export async function startService({ service, deps, build }: StartServiceOptions
       deps.port === undefined ? undefined : await listen(app, deps.port, deps.host ?? DEFAULT_HOST);
     await parts.onStarted?.();
     logger.info({ port }, `${service} service started`);
-    return { port, close: closer(app, parts, relay, logger) };
+    return { port, metrics, close: closer(app, parts, relay, logger) };
   } catch (error) {
     await app?.close().catch(() => undefined);
     await relay.stop();

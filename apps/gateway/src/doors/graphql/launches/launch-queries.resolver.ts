@@ -10,7 +10,6 @@ import { DateTimeScalar } from '../common/date-time.scalar';
 import { LaunchStatusEnum } from '../common/enums';
 import type { GatewayContext } from '../common/gateway-context';
 import { cursorValue, pageSize } from '../common/pagination';
-import { labelsOf } from './history-labels';
 import { toHistoryConnection } from './history.mapper';
 import { HistoryConnection } from './history.types';
 import { toLaunch } from './launch.mapper';
@@ -126,6 +125,6 @@ export class LaunchQueriesResolver {
       beforeSeq: cursor?.seq,
       occurredUpTo: launch.asOf ?? undefined,
     });
-    return toHistoryConnection(page.events, page.hasNextPage, launch.id, labelsOf(launch));
+    return toHistoryConnection(page.events, page.hasNextPage, launch.id, launch.historyLabels());
   }
 }
