@@ -13,6 +13,7 @@ import { Clock } from '../core/clock';
 import { LaunchFeed } from '../doors/graphql/subscriptions/launch-feed';
 import { GatewayHealth } from '../core/observability/gateway-health';
 import { GatewayMetrics } from '../core/observability/gateway-metrics';
+import { GateAuditLog } from '../core/gates/audit/gate-audit-log';
 import { ProjectionLagMonitor } from '../core/gates/staleness/projection-lag-monitor';
 import { PROJECTED_TOPICS, Projector } from '../core/read-model/projector/projector';
 import { GateEvaluator } from '../core/read-model/queries/gate-evaluator';
@@ -27,6 +28,8 @@ export interface GatewayServices {
   readonly queries: ReadModelQueries;
   readonly audit: AuditTrail;
   readonly gates: GateEvaluator;
+  /** Where PIPELINE gate checks are audited (group-committed to the gateway's own event log). */
+  readonly gateAudits: GateAuditLog;
   readonly pending: PendingCommands;
   readonly sender: CommandSender;
   readonly projector: Projector;
@@ -119,6 +122,7 @@ export function buildGatewayServices(input: GatewayServicesInput): GatewayServic
       async () => lag.staleness(),
       (result) => metrics.gateDecisions.inc({ result }),
     ),
+    gateAudits: new GateAuditLog(db, logger.child({ component: 'gates' }), lag.maxLagMs),
     pending,
     sender,
     projector,

@@ -13,6 +13,7 @@ import { PROJECTED_TOPICS } from '../../src/core/read-model/projector/projector'
 import { GateEvaluator } from '../../src/core/read-model/queries/gate-evaluator';
 import { ReadModelQueries } from '../../src/core/read-model/queries/read-model-queries';
 import { openReadModelDatabase } from '../../src/core/read-model/store/database';
+import { GateAuditLog } from '../../src/core/gates/audit/gate-audit-log';
 import { GatesModule } from '../../src/doors/rest-gate/gates.module';
 import { ProjectionLagMonitor } from '../../src/core/gates/staleness/projection-lag-monitor';
 import { HoldableBus } from './holdable-bus';
@@ -119,11 +120,8 @@ export async function startGateStack(options: GateStackOptions = {}): Promise<Ga
       GatesModule.register({
         authenticator: { authenticate: (header) => core().authenticator.authenticate(header) },
         evaluator,
-        commands: {
-          publishOnly: (outgoing, sendOptions) => core().sender.publishOnly(outgoing, sendOptions),
-        },
+        audit: new GateAuditLog(db, logger, options.maxLagMs ?? 300),
         logger,
-        auditTimeoutMs: options.maxLagMs ?? 300,
       }),
       GithubModule.register({
         db,

@@ -33,10 +33,10 @@ describe('GET /v1/gates/:launch', () => {
             return launch === 'checkout-v2' ? answer : null;
           },
         },
-        commands: {
-          publishOnly: async (outgoing) => {
-            published.push(outgoing);
-            return 'command-1';
+        audit: {
+          record: async (evaluated, actor) => {
+            published.push({ evaluation: evaluated, actor });
+            return 'audit-1';
           },
         },
         logger,
@@ -76,20 +76,14 @@ describe('GET /v1/gates/:launch', () => {
     });
     expect(published).toEqual([
       {
-        service: 'launches',
-        aggregateId: body.launch.id,
-        command: {
-          type: 'RecordGateEvaluation',
-          data: {
-            launchId: body.launch.id,
-            environment: 'production',
-            decision: 'DENIED',
-            reasons: ['OPEN_REQUIRED_ITEM', 'NOT_SIGNED_OFF'],
-            position: '42',
-            evaluatedAt: body.evaluatedAt,
-            evaluatedBy: 'deploy-bot',
-          },
-        },
+        evaluation: expect.objectContaining({
+          launchId: body.launch.id,
+          environment: 'production',
+          decision: 'DENIED',
+          position: '42',
+          evaluatedAt: body.evaluatedAt,
+        }),
+        actor: expect.objectContaining({ userId: 'deploy-bot', role: 'PIPELINE' }),
       },
     ]);
   });
