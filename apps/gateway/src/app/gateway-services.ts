@@ -6,7 +6,12 @@ import { TokenStore } from '../core/auth/token-store';
 import { TokenValidity } from '../core/auth/token-validity';
 import { CommandSender } from '../core/commands/command-sender';
 import { PendingCommands } from '../core/commands/pending-commands';
-import { projectorLaunchChanges, type LaunchChanges } from '../core/feed/launch-changes';
+import {
+  projectorLaunchChanges,
+  projectorReadModelChanges,
+  type LaunchChanges,
+} from '../core/feed/launch-changes';
+import { CachedSnapshots } from '../core/gates/snapshots/cached-snapshots';
 import { EnvironmentMappings } from '../core/github/environment-mappings';
 import { ManageMappings } from '../core/github/manage-mappings';
 import { Clock } from '../core/clock';
@@ -117,7 +122,8 @@ export function buildGatewayServices(input: GatewayServicesInput): GatewayServic
     db,
     queries,
     gates: new GateEvaluator(
-      queries,
+      // Gate checks read launches from memory, kept current by the projector's change feed.
+      new CachedSnapshots(queries, projectorReadModelChanges(projector)),
       () => clock.now(),
       async () => lag.staleness(),
       (result) => metrics.gateDecisions.inc({ result }),

@@ -98,6 +98,10 @@ describe('GET /v1/gates/:launch on a running gateway', () => {
   });
 
   it('is ALLOWED (200) once every item is done and the team signed off, by id as by key', async () => {
+    // Asked first, so the launch's snapshot is in memory: the ticks below must replace it.
+    expect((await gate(stack, `/v1/gates/${launch.launchKey}?environment=production`, pipeline)).status).toBe(
+      412,
+    );
     for (const itemId of launch.itemIds) await stack.tick(itemId);
     await stack.signOff(launch.checklistId);
     const byKey = await gate(stack, `/v1/gates/${launch.launchKey}?environment=production`, pipeline);
