@@ -62,6 +62,9 @@ describe('GET /v1/gates/:launch', () => {
     const response = await get('/v1/gates/checkout-v2?environment=production');
     expect(response.status).toBe(412);
     expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    // No ETag: a decision is never reused, so hashing its body would be wasted work.
+    expect(response.headers.get('etag')).toBeNull();
     const body = (await response.json()) as GateResponseBody;
     expect(body).toMatchObject({
       decision: 'DENIED',
