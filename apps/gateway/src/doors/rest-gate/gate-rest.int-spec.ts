@@ -83,6 +83,18 @@ describe('GET /v1/gates/:launch on a running gateway', () => {
       }),
     ]);
     expect(stack.services.commands.filter((c) => c.type === 'RecordGateEvaluation')).toEqual([]);
+    const { launch: seen } = await stack.graphql<{ launch: { lastGateEvaluations: unknown[] } }>(
+      'query L($id: ID!) { launch(id: $id) { lastGateEvaluations { environment decision position evaluatedBy } } }',
+      { id: launch.launchId },
+    );
+    expect(seen.lastGateEvaluations).toEqual([
+      {
+        environment: 'production',
+        decision: 'DENIED',
+        position: answer.body.position,
+        evaluatedBy: 'deploy-bot',
+      },
+    ]);
   });
 
   it('audits every one of many concurrent checks (one group commit for many)', async () => {

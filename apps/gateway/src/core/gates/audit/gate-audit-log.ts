@@ -1,9 +1,10 @@
-import { ErrorCodes, newId, type Actor, type EventEnvelope } from '@tminus/contracts';
+import { ErrorCodes, newId, type Actor, type EventEnvelope, type GateEvaluated } from '@tminus/contracts';
 import type { Logger } from 'pino';
 import { GatewayError } from '../../errors/gateway-error';
 import type { GateEvaluation } from '../../read-model/domain';
 import type { ReadModelDb } from '../../read-model/store/database';
 import { EventLog } from '../../read-model/store/event-log';
+import { GateLastEvaluations } from '../../read-model/store/gate-last-evaluations';
 import { AuditTimeoutError, DEFAULT_AUDIT_TIMEOUT_MS } from './gate-audit';
 import { GroupCommit } from './group-commit';
 
@@ -11,6 +12,8 @@ import { GroupCommit } from './group-commit';
 const GATEWAY_SOURCE = 'tminus.gateway';
 
 const TIMED_OUT = Symbol('timed out');
+
+type GateEvaluatedData = GateEvaluated['data'];
 
 /** A pipeline's evaluation as the `GateEvaluated` event the launches service used to write for it. */
 export const gateEvaluatedOf = (
@@ -32,6 +35,7 @@ export const gateEvaluatedOf = (
     causationId: id,
     actor,
     data: {
+      // As the launches service wrote it, so history, auditLog and launchAsOf read it alike.
       launchId: evaluation.launchId,
       environment: evaluation.environment,
       decision: evaluation.decision,
@@ -41,6 +45,11 @@ export const gateEvaluatedOf = (
       evaluatedBy,
     },
   };
+};
+
+const lastEvaluationOf = (envelope: EventEnvelope) => {
+  const { launchId, ...evaluation } = envelope.data as GateEvaluatedData;
+  return { launchId, evaluation };
 };
 
 /**
@@ -60,11 +69,12 @@ export class GateAuditLog {
     private readonly timeoutMs: number = DEFAULT_AUDIT_TIMEOUT_MS,
   ) {
     this.group = new GroupCommit((envelopes) =>
-      db.transaction((sql) =>
-        new EventLog(sql).appendMany(
+      db.transaction(async (sql) => {
+        await new EventLog(sql).appendMany(
           envelopes.map((envelope) => ({ envelope, launchId: envelope.streamId })),
-        ),
-      ),
+        );
+        await new GateLastEvaluations(sql).record(envelopes.map(lastEvaluationOf));
+      }),
     );
   }
 

@@ -14,7 +14,8 @@ import { labelsOf } from './history-labels';
 import { toHistoryConnection } from './history.mapper';
 import { HistoryConnection } from './history.types';
 import { toLaunch } from './launch.mapper';
-import { Launch, LaunchConnection } from './launch.types';
+import { GateEvaluationRecord, Launch, LaunchConnection } from './launch.types';
+import { mergeLastEvaluations } from '../../../core/read-model/store/gate-last-evaluations';
 
 interface LaunchCursor {
   readonly c: string;
@@ -109,6 +110,20 @@ export class LaunchQueriesResolver {
     authorize(ctx.principal, 'read');
     const snapshot = await this.queries.launchAsOf(id, asOfCut(at, position));
     return snapshot && toLaunch(snapshot, this.clock.now());
+  }
+
+  /**
+   * REST gate audits live in the gateway's audit log, not in the launch document: merged in here. A
+   * launch "as of" a moment was replayed from the log, audits included, so it is complete already.
+   */
+  @ResolveField(() => [GateEvaluationRecord])
+  async lastGateEvaluations(@Parent() launch: Launch): Promise<GateEvaluationRecord[]> {
+    if (launch.asOf) return launch.lastGateEvaluations;
+    const audited = await this.queries.lastGateAudits(launch.id);
+    return mergeLastEvaluations(launch.lastGateEvaluations, audited).map((evaluation) => ({
+      ...evaluation,
+      reasons: [...evaluation.reasons],
+    }));
   }
 
   @ResolveField(() => HistoryConnection, {
