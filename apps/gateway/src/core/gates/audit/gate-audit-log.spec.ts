@@ -56,6 +56,18 @@ describe('GateAuditLog', () => {
     expect(transactions.map((statements) => statements[0].params.length / 7)).toEqual([1, 5]);
   });
 
+  it('answers only once the audit is committed (so a kill -9 cannot lose an answered check)', async () => {
+    let commit!: () => void;
+    const { db } = fakeDb(() => new Promise<void>((resolve) => (commit = resolve)));
+    let answered = false;
+    const recorded = new GateAuditLog(db, silent).record(evaluation(), ACTOR).then(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    commit();
+    await recorded;
+    expect(answered).toBe(true);
+  });
+
   it('throws AuditTimeoutError when the commit takes longer than the timeout (the gate fails closed)', async () => {
     const { db } = fakeDb(() => new Promise((resolve) => setTimeout(resolve, 200)));
     const log = new GateAuditLog(db, silent, 20);
