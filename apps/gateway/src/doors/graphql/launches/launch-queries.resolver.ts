@@ -114,7 +114,8 @@ export class LaunchQueriesResolver {
 
   /**
    * REST gate audits live in the gateway's audit log, not in the launch document: merged in here. A
-   * launch "as of" a moment was replayed from the log, audits included, so it is complete already.
+   * launch "as of" a moment keeps what its replay found (evaluations recorded on the launch stream):
+   * only the last audit per environment is kept beside the log, not the one current at that moment.
    */
   @ResolveField(() => [GateEvaluationRecord])
   async lastGateEvaluations(@Parent() launch: Launch): Promise<GateEvaluationRecord[]> {
