@@ -3,7 +3,6 @@ import type { RestErrorBody } from '../http/rest-error';
 import { startTestGateway } from '../../../test/support/test-gateway';
 import { eventually } from '../../../test/support/eventually';
 import { GatesModule } from './gates.module';
-import { ReportsModule } from '../reports/reports.module';
 import { startGateStack, type GateStack, type SeededLaunch } from '../../../test/support/gate-stack';
 
 interface Answer<Body> {
@@ -43,7 +42,7 @@ describe('GET /v1/gates/:launch on a running gateway', () => {
   let pipeline: string;
 
   beforeAll(async () => {
-    stack = await startGateStack({ extraModules: [ReportsModule] });
+    stack = await startGateStack();
     pipeline = await stack.createToken('PIPELINE', 'deploy-bot');
   });
   afterAll(() => stack.close());
@@ -125,19 +124,6 @@ describe('GET /v1/gates/:launch on a running gateway', () => {
       reasons: [],
       readiness: { ready: true, percent: 100 },
     });
-  });
-
-  it('lists the environments pipelines asked about in the launch report', async () => {
-    await gate(stack, `/v1/gates/${launch.launchKey}?environment=qa-eu`, pipeline);
-    const manager = await stack.createToken('LAUNCH_MANAGER');
-    const report = await fetch(`${stack.url}/v1/launches/${launch.launchKey}/report?format=csv`, {
-      headers: { authorization: `Bearer ${manager}` },
-    });
-    expect(report.status).toBe(200);
-    expect((await report.text()).split('\n').filter((line) => line.startsWith('gate,'))).toEqual([
-      expect.stringContaining('production'),
-      expect.stringContaining('qa-eu'),
-    ]);
   });
 
   it('records nothing for a launch manager', async () => {
