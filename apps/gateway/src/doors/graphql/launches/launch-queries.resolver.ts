@@ -13,7 +13,8 @@ import { cursorValue, pageSize } from '../common/pagination';
 import { toHistoryConnection } from './history.mapper';
 import { HistoryConnection } from './history.types';
 import { toLaunch } from './launch.mapper';
-import { Launch, LaunchConnection } from './launch.types';
+import { GateEvaluationRecord, Launch, LaunchConnection } from './launch.types';
+import { mergeLastEvaluations } from '../../../core/read-model/store/gate-last-evaluations';
 
 interface LaunchCursor {
   readonly c: string;
@@ -108,6 +109,21 @@ export class LaunchQueriesResolver {
     authorize(ctx.principal, 'read');
     const snapshot = await this.queries.launchAsOf(id, asOfCut(at, position));
     return snapshot && toLaunch(snapshot, this.clock.now());
+  }
+
+  /**
+   * REST gate audits live in the gateway's audit log, not in the launch document: merged in here. A
+   * launch "as of" a moment keeps what its replay found (evaluations recorded on the launch stream):
+   * only the last audit per environment is kept beside the log, not the one current at that moment.
+   */
+  @ResolveField(() => [GateEvaluationRecord])
+  async lastGateEvaluations(@Parent() launch: Launch): Promise<GateEvaluationRecord[]> {
+    if (launch.asOf) return launch.lastGateEvaluations;
+    const audited = await this.queries.lastGateAudits(launch.id);
+    return mergeLastEvaluations(launch.lastGateEvaluations, audited).map((evaluation) => ({
+      ...evaluation,
+      reasons: [...evaluation.reasons],
+    }));
   }
 
   @ResolveField(() => HistoryConnection, {
