@@ -47,6 +47,12 @@ export const readinessSummaryOf = (readiness: LaunchFacts['readiness']): Readine
 const sameKeys = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((key, index) => key === b[index]);
 
+/** `keys` not in `others`, in order; a Set, since a launch may have a thousand blockers and every tick asks. */
+const without = (keys: readonly string[], others: readonly string[]): string[] => {
+  const excluded = new Set(others);
+  return keys.filter((key) => !excluded.has(key));
+};
+
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** The notifications the event itself stands for (one event type, one notification). */
@@ -108,8 +114,8 @@ function fromState(
   const key = after.launch.key;
   const found: { event: NotificationEvent; summary: string; change: Change }[] = [];
   if (before.ready !== state.ready || !sameKeys(before.blockerKeys, state.blockerKeys)) {
-    const added = state.blockerKeys.filter((k) => !before.blockerKeys.includes(k));
-    const removed = before.blockerKeys.filter((k) => !state.blockerKeys.includes(k));
+    const added = without(state.blockerKeys, before.blockerKeys);
+    const removed = without(before.blockerKeys, state.blockerKeys);
     const flipped = before.ready !== state.ready;
     found.push({
       event: 'READINESS_CHANGED',
