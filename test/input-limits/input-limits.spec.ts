@@ -1,6 +1,14 @@
 // The gateway accepts exactly what the deciders accept: at every input limit of the contracts, the
 // longest valid value and one character more, through the gateway's validation and the real decider.
-import { DomainError, fold, INPUT_LIMITS, type Decider, type Message } from '@tminus/contracts';
+import {
+  CHECK_NAME,
+  DomainError,
+  fold,
+  INPUT_LIMITS,
+  MAX_QUIET_PERIOD_HOURS,
+  type Decider,
+  type Message,
+} from '@tminus/contracts';
 import type { ZodType } from 'zod';
 import { checklistDecider } from '../../apps/checklists/src/domain';
 import {
@@ -20,6 +28,7 @@ import { setGatePolicySchema } from '../../apps/gateway/src/doors/graphql/gate/g
 import {
   cancelLaunchSchema,
   createLaunchSchema,
+  markLaunchedSchema,
   recordGoNoGoSchema,
 } from '../../apps/gateway/src/doors/graphql/launches/launch.validation';
 import { createTeamSchema } from '../../apps/gateway/src/doors/graphql/teams/team.validation';
@@ -56,6 +65,19 @@ const created = launchDecider.decide(
   launchDecider.initialState(),
   context,
 );
+
+/** A launch with a GO decision: it may go live (where `quietPeriodHours` is set). */
+const go = [
+  ...created,
+  ...launchDecider.decide(
+    { type: 'RecordGoNoGo', data: { launchId: LAUNCH_ID, decision: 'GO' } },
+    fold(launchDecider, created),
+    context,
+  ),
+];
+
+/** The longest name CHECK_NAME takes: a first character, then at most 63 (`{0,63}`). */
+const CHECK_NAME_LIMIT = 64;
 
 interface Boundary {
   readonly limit: number;
@@ -178,6 +200,21 @@ const BOUNDARIES: Readonly<Record<string, Boundary>> = {
         data: { checklistId: CHECKLIST_ID, itemId: REQUIRED.itemId, evidenceUrl },
       }),
   },
+  'CI check name': {
+    limit: CHECK_NAME_LIMIT,
+    gateway: (check) =>
+      gatewayAccepts(addChecklistItemSchema, {
+        checklistId: CHECKLIST_ID,
+        title: 'E2E',
+        required: true,
+        check,
+      }),
+    decider: (check) =>
+      deciderAccepts(checklistDecider, [opened()], {
+        type: 'AddChecklistItem',
+        data: { checklistId: CHECKLIST_ID, itemId: 'item-new', title: 'E2E', required: true, check },
+      }),
+  },
   'block reason': {
     limit: INPUT_LIMITS.checklistReason,
     gateway: (reason) => gatewayAccepts(blockItemSchema, { itemId: REQUIRED.itemId, reason }),
@@ -198,6 +235,25 @@ const BOUNDARIES: Readonly<Record<string, Boundary>> = {
   },
 };
 
+/** Whole-number limits: the largest valid value and one more. */
+interface NumericBoundary {
+  readonly limit: number;
+  readonly gateway: (value: number) => boolean;
+  readonly decider: (value: number) => boolean;
+}
+
+const NUMERIC_BOUNDARIES: Readonly<Record<string, NumericBoundary>> = {
+  quietPeriodHours: {
+    limit: MAX_QUIET_PERIOD_HOURS,
+    gateway: (hours) => gatewayAccepts(markLaunchedSchema, { launchId: LAUNCH_ID, quietPeriodHours: hours }),
+    decider: (hours) =>
+      deciderAccepts(launchDecider, go, {
+        type: 'MarkLaunched',
+        data: { launchId: LAUNCH_ID, quietPeriodHours: hours },
+      }),
+  },
+};
+
 describe('input limits: the gateway accepts exactly what the deciders accept', () => {
   describe.each(Object.entries(BOUNDARIES))('%s', (_name, boundary) => {
     const sized = boundary.sized ?? ((length: number) => 'x'.repeat(length));
@@ -212,6 +268,22 @@ describe('input limits: the gateway accepts exactly what the deciders accept', (
       const over = sized(boundary.limit + 1);
       expect([boundary.gateway(over), boundary.decider(over)]).toEqual([false, false]);
     });
+  });
+
+  describe.each(Object.entries(NUMERIC_BOUNDARIES))('%s', (_name, boundary) => {
+    it(`accepts ${boundary.limit} at the gateway and in the decider`, () => {
+      expect([boundary.gateway(boundary.limit), boundary.decider(boundary.limit)]).toEqual([true, true]);
+    });
+
+    it(`refuses ${boundary.limit + 1} at the gateway and in the decider`, () => {
+      const over = boundary.limit + 1;
+      expect([boundary.gateway(over), boundary.decider(over)]).toEqual([false, false]);
+    });
+  });
+
+  it('the CI check name limit is the one CHECK_NAME sets', () => {
+    expect(CHECK_NAME.test('x'.repeat(CHECK_NAME_LIMIT))).toBe(true);
+    expect(CHECK_NAME.test('x'.repeat(CHECK_NAME_LIMIT + 1))).toBe(false);
   });
 
   it('covers every free-text limit of the contracts', () => {

@@ -23,6 +23,7 @@ describe('embedded mode: a restart loses nothing', () => {
   const ITEMS = 40;
   const CONCURRENCY = 4;
   const STOP_AFTER_ACKS = 10;
+  const BATCHING_CONCURRENCY = 16;
   let dataDir: string;
   const processes: EmbeddedProcess[] = [];
 
@@ -50,7 +51,7 @@ describe('embedded mode: a restart loses nothing', () => {
     readonly ticksInLog: number;
   }
 
-  async function stopMidStream(signal: 'SIGKILL' | 'SIGTERM'): Promise<Stopped> {
+  async function stopMidStream(signal: 'SIGKILL' | 'SIGTERM', concurrency = CONCURRENCY): Promise<Stopped> {
     const { running, client } = await start();
     // One more item than ticked: the sentinel, ticked after the restart.
     const fixture = await createChecklistFixture(client, titles(ITEMS + 1));
@@ -60,7 +61,7 @@ describe('embedded mode: a restart loses nothing', () => {
       const stream = streamTicks(
         client,
         fixture.items.slice(0, ITEMS).map((item) => item.id),
-        CONCURRENCY,
+        concurrency,
       );
       await stream.acknowledgedAtLeast(STOP_AFTER_ACKS);
       const exitCode =
@@ -141,6 +142,12 @@ describe('embedded mode: a restart loses nothing', () => {
 
   it('keeps every acknowledged tick exactly once across kill -9', async () => {
     await expectNothingLost(await stopMidStream('SIGKILL'));
+  });
+
+  it('keeps every acknowledged tick exactly once across kill -9 during batched commands', async () => {
+    // 16 ticks of one checklist in flight: they queue in its partition, and the command consumer takes
+    // them as batches, each committed in one transaction (CommandProcessor.handleBatch).
+    await expectNothingLost(await stopMidStream('SIGKILL', BATCHING_CONCURRENCY));
   });
 
   it('keeps every acknowledged tick exactly once across a graceful SIGTERM restart', async () => {

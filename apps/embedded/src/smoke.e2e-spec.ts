@@ -1,3 +1,4 @@
+import { eventually } from '@tminus/testing';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,37 @@ describe('embedded mode: cold start', () => {
     const anonymous = new GraphqlClient({ url: running.graphqlUrl });
     const answer = await anonymous.execute('query Smoke { teams { id } }');
     expect(answer.errors?.[0]?.extensions?.code).toMatch(/UNAUTHENTICATED|AUTH/);
+  });
+
+  it("serves the services' metrics on the one /metrics, with the gateway's, each family once", async () => {
+    if (!running) throw new Error('the process did not start');
+    const client = new GraphqlClient({ url: running.graphqlUrl, token: await running.adminToken() });
+    await client.request(
+      `mutation { createTeam(input: { key: "metrics-qa", name: "QA", function: QA }) { id } }`,
+    );
+    const { baseUrl } = running;
+    const metrics = async () => {
+      const response = await fetch(`${baseUrl}/metrics`);
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        text: await response.text(),
+      };
+    };
+    // The teams service handled CreateTeam in this process; the gateway sent it and projected its event.
+    const handled =
+      /tminus_command_duration_seconds_count\{[^}]*service="teams"[^}]*command_type="CreateTeam"[^}]*outcome="ACCEPTED"[^}]*\} 1\n/;
+    const { status, type, text } = await eventually(metrics, ({ text }) => handled.test(text), {
+      what: 'the teams service metrics on /metrics',
+      orLast: true,
+    });
+    expect(status).toBe(200);
+    expect(type).toContain('text/plain');
+    expect(text).toMatch(handled);
+    expect(text).toMatch(/tminus_gateway_commands_total\{[^}]*type="CreateTeam"/);
+    expect(text).toMatch(/^process_cpu_seconds_total /m);
+    const families = text.split('\n').filter((line) => line.startsWith('# TYPE '));
+    expect(new Set(families).size).toBe(families.length);
   });
 
   it('serves GraphiQL and every file it loads from this server', async () => {

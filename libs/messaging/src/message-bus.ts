@@ -14,6 +14,9 @@ export interface IncomingMessage extends OutgoingMessage {
 
 export type MessageHandler = (message: IncomingMessage) => Promise<void>;
 
+/** Consecutive messages of one partition, in order: all of them handled when it resolves. */
+export type BatchHandler = (messages: readonly IncomingMessage[]) => Promise<void>;
+
 export interface SubscribeOptions {
   /** Consumers of one group share the partitions; each group has its own positions. */
   readonly groupId: string;
@@ -22,6 +25,13 @@ export interface SubscribeOptions {
   readonly fromBeginning?: boolean;
   /** Called once per message, in order per partition. The position moves only after it resolves. */
   readonly handle: MessageHandler;
+  /**
+   * Optional: what was fetched of one partition, handed over at once (at most 100 messages), so the
+   * handler can commit them in one transaction. The position moves past all of them when it
+   * resolves; when it rejects, the same messages go to `handle` one by one (with its usual retries
+   * and redelivery), so a batch handler may give up on anything and must merely be idempotent.
+   */
+  readonly handleBatch?: BatchHandler;
   /**
    * How many partitions one consumer processes at the same time (each still strictly in order).
    * Kafka only; the in-process bus always runs partitions independently. Default: the bus's setting.

@@ -44,6 +44,19 @@ describe('NamespacedBus', () => {
     expect(seen).toEqual(['tminus.teams.commands']);
   });
 
+  it('hands a batch handler the contract topic names too', async () => {
+    const inner = new RecordingBus();
+    const seen: string[] = [];
+    await new NamespacedBus(inner, 'run42').subscribe({
+      groupId: 'teams',
+      topics: ['tminus.teams.commands'],
+      handle: async () => undefined,
+      handleBatch: async (messages) => void seen.push(...messages.map((m) => m.topic)),
+    });
+    await inner.subscriptions[0].handleBatch?.([message('run42.tminus.teams.commands')]);
+    expect(seen).toEqual(['tminus.teams.commands']);
+  });
+
   it('leaves the bus untouched without a namespace', () => {
     const inner = new RecordingBus();
     expect(NamespacedBus.wrap(inner, undefined)).toBe(inner);

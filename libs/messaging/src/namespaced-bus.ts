@@ -35,11 +35,16 @@ export class NamespacedBus implements MessageBus {
   }
 
   subscribe(options: SubscribeOptions): Promise<Subscription> {
+    const { handleBatch } = options;
     return this.inner.subscribe({
       ...options,
       groupId: this.outer(options.groupId),
       topics: options.topics.map((topic) => this.outer(topic)),
       handle: (message) => options.handle({ ...message, topic: this.local(message.topic) }),
+      handleBatch:
+        handleBatch &&
+        ((messages) =>
+          handleBatch(messages.map((message) => ({ ...message, topic: this.local(message.topic) })))),
     });
   }
 

@@ -7,7 +7,7 @@ import { runTminus } from '../support/tminus-cli';
 import type { StackEndpoints } from './launch-story';
 
 /**
- * Configuration as code through the `tminus` binary: a file planned (dry run changes nothing), applied,
+ * Configuration as code through the `tminus` binary (teams, templates, launches, incident sources): a file planned (dry run changes nothing), applied,
  * applied again (`no changes`), exported and applied back (`no changes`), edited (update), and a broken
  * file refused with its line, changing nothing.
  */
@@ -19,6 +19,7 @@ export async function runConfigAsCodeStory(stack: StackEndpoints): Promise<void>
   const file = (name: string) => join(dir, name);
   const team = `sec-${run}`;
   const launch = `vault-${run}`;
+  const pagerDutyService = `PV${run.toUpperCase()}`;
   const config = `teams:
   - { key: ${team}, name: Security ${run}, function: SECURITY, members: [{ userId: ana-${run}, role: LEAD }, { userId: bo-${run}, role: MEMBER }] }
 templates:
@@ -31,6 +32,9 @@ launches:
     targetDate: 2031-03-01T09:00:00Z
     requiredTeams: [{ team: ${team}, signOffsRequired: 1 }]
     gatePolicies: [{ environment: staging, requireGoDecision: false, requireReady: true }]
+incidentSources:
+  - { source: PAGERDUTY, match: ${pagerDutyService}, launch: ${launch} }
+  - { source: ALERTMANAGER, match: 'service="vault-${run}"', launch: ${launch} }
 `;
   try {
     await writeFile(file('tminus.yaml'), config);
@@ -40,6 +44,8 @@ launches:
       `team ${team}: create (add member ana-${run} (LEAD); add member bo-${run} (MEMBER))`,
     );
     expect(dry.stdout).toContain(`launch ${launch}: create (require team ${team}; gate policy staging)`);
+    expect(dry.stdout).toContain(`incident source PAGERDUTY ${pagerDutyService}: create`);
+    expect(dry.stdout).toContain(`incident source ALERTMANAGER service="vault-${run}": create`);
     expect(dry.stdout).toContain('dry run: nothing was changed');
     expect(await admin.request<{ launch: unknown }>(`query { launch(key: "${launch}") { id } }`)).toEqual({
       launch: null,
@@ -59,6 +65,15 @@ launches:
     );
     expect(created.teams.map((t) => t.team.key)).toEqual([team]);
     expect(created.gatePolicies).toContainEqual({ environment: 'staging', isDefault: false });
+    const { incidentSources } = await admin.request<{
+      incidentSources: { source: string; match: string; launchKey: string }[];
+    }>(`query { incidentSources { source match launchKey } }`);
+    expect(incidentSources).toEqual(
+      expect.arrayContaining([
+        { source: 'PAGERDUTY', match: pagerDutyService, launchKey: launch },
+        { source: 'ALERTMANAGER', match: `service="vault-${run}"`, launchKey: launch },
+      ]),
+    );
 
     const again = await runTminus(['apply', '-f', file('tminus.yaml')], env);
     expect(again.code).toBe(0);
@@ -69,6 +84,7 @@ launches:
     expect(one.code).toBe(0);
     expect(one.stdout).toContain(`key: ${launch}`);
     expect(one.stdout).toContain('check: pentest');
+    expect(one.stdout).toContain(`match: ${pagerDutyService}`);
     await writeFile(file('one.yaml'), one.stdout);
     expect((await runTminus(['apply', '-f', file('one.yaml')], env)).stdout).toMatch(/no changes\n$/);
     const all = await runTminus(['export'], env);
@@ -82,6 +98,7 @@ launches:
     const edited = await runTminus(['apply', '-f', file('edited.yaml')], env);
     expect(edited.stdout).toContain(`launch ${launch}: update (name)`);
     expect(edited.stdout).toContain(`team ${team}: unchanged`);
+    expect(edited.stdout).toContain(`incident source PAGERDUTY ${pagerDutyService}: unchanged`);
 
     // A broken file names the line and changes nothing.
     await writeFile(

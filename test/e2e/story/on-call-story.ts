@@ -6,6 +6,7 @@ import {
   pagerDutyDelivery,
 } from '../../../apps/gateway/src/core/incidents/testing/fixtures';
 import { SubscriptionRecorder } from '../support/subscription-recorder';
+import { runTminus } from '../support/tminus-cli';
 import type { StackEndpoints } from './launch-story';
 
 /** The secrets the stack under test is started with (TMINUS_* variables of docs/on-call.md). */
@@ -144,6 +145,23 @@ export const runOnCallStory = async (stack: StackEndpoints): Promise<void> => {
       url: `https://acme.pagerduty.com/incidents/Q1${run}`,
     }),
   ]);
+
+  // Its origin shows where people look: `tminus gate` (informational, it does not decide) and the report.
+  const cliEnv = { TMINUS_URL: base, TMINUS_TOKEN: stack.adminToken };
+  const gate = await runTminus(['gate', `oncall-${run}`, '--env', 'production'], cliEnv);
+  expect([0, 1]).toContain(gate.code);
+  expect(gate.stdout).toContain('Support RED: 1 open incident(s) (they do not decide the gate):');
+  expect(gate.stdout).toMatch(
+    new RegExp(`SEV1 +PAGERDUTY +Q1${run} +.+ https://acme\\.pagerduty\\.com/incidents/Q1${run}\n`),
+  );
+  const report = await runTminus(['report', `oncall-${run}`], cliEnv);
+  expect(report.code).toBe(0);
+  expect(report.stdout).toContain('## Open incidents');
+  expect(report.stdout).toMatch(
+    new RegExp(
+      `\\| SEV1 \\| .+ \\| PAGERDUTY \\| Q1${run} \\| https://acme\\.pagerduty\\.com/incidents/Q1${run} \\|`,
+    ),
+  );
 
   // A redelivery changes nothing; an acknowledgement signed with the old and the new secret (rotation) counts.
   expect((await pagerDuty(triggered)).status).toBe(202);

@@ -22,7 +22,9 @@ Environment:
 /** `tminus apply -f <file.yaml> [--dry-run]`. */
 export function applyCommand(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
   return new Command('apply')
-    .description('Create or update teams, templates and launches from a YAML file (through the public API)')
+    .description(
+      'Create or update teams, templates, launches and incident sources from a YAML file (through the public API)',
+    )
     .requiredOption(
       '-f, --file <file>',
       'the configuration file (schema: docs/schema/tminus-config.schema.json)',
@@ -106,8 +108,13 @@ const fail = (message: string): never => {
 /** `tminus export [--launch KEY]`. */
 export function exportCommand(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
   return new Command('export')
-    .description('Print teams, templates and launches as YAML that `tminus apply` takes back unchanged')
-    .option('--launch <key>', 'only this launch, the teams it requires and their templates')
+    .description(
+      'Print teams, templates, launches and incident sources as YAML that `tminus apply` takes back unchanged',
+    )
+    .option(
+      '--launch <key>',
+      'only this launch, the teams it requires, their templates and its incident sources',
+    )
     .option('--url <url>', 'gateway URL (default: $TMINUS_URL or http://127.0.0.1:4000)')
     .option('--token <token>', 'bearer token (default: $TMINUS_TOKEN)')
     .addHelpText('after', ENV_HELP)

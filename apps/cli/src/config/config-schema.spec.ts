@@ -21,7 +21,7 @@ describe('docs/schema/tminus-config.schema.json', () => {
     };
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.properties)).toEqual(['teams', 'templates', 'launches']);
+    expect(Object.keys(schema.properties)).toEqual(['teams', 'templates', 'launches', 'incidentSources']);
   });
 });
 
@@ -94,6 +94,14 @@ launches:
       `${EXAMPLE}  - key: checkout-v2\n    name: Again\n    targetDate: 2027-03-01T09:00:00Z\n`,
       /line 12:\d+, launches\[1\]\.key: "checkout-v2" is already at launches\[0\]/,
     ],
+    [
+      `${EXAMPLE}incidentSources:\n  - { source: OPSGENIE, match: checkout, launch: checkout-v2 }\n`,
+      /line 13:\d+, incidentSources\[0\]\.source: Invalid option/,
+    ],
+    [
+      `${EXAMPLE}incidentSources:\n  - { source: GENERIC, match: checkout, launch: checkout-v2 }\n  - { source: GENERIC, match: checkout, launch: other }\n`,
+      /line 14:\d+, incidentSources\[1\]\.match: "GENERIC checkout" is already at incidentSources\[0\]/,
+    ],
     ['teams: [ { key: x\n', /line \d+:\d+: /],
     ['teams:\n  - key: a\n    key: b\n', /line 3:\d+: Map keys must be unique/],
   ])('names the line and field of every problem (%#)', (source, message) => {
@@ -101,6 +109,13 @@ launches:
     expect(() => parseConfig(source, 'tminus.yaml')).toThrow(
       /tminus\.yaml is not a valid tminus configuration \(nothing was changed\)/,
     );
+  });
+
+  it('takes incident source mappings by launch key', () => {
+    const source = `incidentSources:\n  - { source: ALERTMANAGER, match: 'service="checkout"', launch: checkout-v2 }\n`;
+    expect(parseConfig(source, 'tminus.yaml')).toEqual({
+      incidentSources: [{ source: 'ALERTMANAGER', match: 'service="checkout"', launch: 'checkout-v2' }],
+    });
   });
 
   it('takes an empty file as nothing to apply', () => {

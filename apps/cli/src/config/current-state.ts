@@ -42,10 +42,17 @@ export interface CurrentLaunch {
     readonly requireReady: boolean;
   }[];
 }
+export interface CurrentIncidentSource {
+  readonly source: string;
+  readonly match: string;
+  /** Null when the gateway's read model does not know the launch (the mapping is not exported). */
+  readonly launchKey: string | null;
+}
 export interface CurrentState {
   readonly teams: readonly CurrentTeam[];
   readonly templates: readonly CurrentTemplate[];
   readonly launches: readonly CurrentLaunch[];
+  readonly incidentSources: readonly CurrentIncidentSource[];
 }
 
 const LAUNCH_FIELDS = `id key name description targetDate status
@@ -54,9 +61,10 @@ const LAUNCH_FIELDS = `id key name description targetDate status
 
 /** Everything `apply` compares with and `export` prints (launches page by page). */
 export async function readCurrentState(connection: Connection, fetchImpl?: Fetch): Promise<CurrentState> {
-  const { teams, checklistTemplates } = await graphql<{
+  const { teams, checklistTemplates, incidentSources } = await graphql<{
     teams: CurrentTeam[];
     checklistTemplates: CurrentTemplate[];
+    incidentSources: CurrentIncidentSource[];
   }>(
     connection,
     `
@@ -83,6 +91,11 @@ export async function readCurrentState(connection: Connection, fetchImpl?: Fetch
             check
           }
         }
+        incidentSources {
+          source
+          match
+          launchKey
+        }
       }
     `,
     {},
@@ -106,5 +119,5 @@ export async function readCurrentState(connection: Connection, fetchImpl?: Fetch
     if (!page.launches.pageInfo.hasNextPage || page.launches.pageInfo.endCursor === null) break;
     after = page.launches.pageInfo.endCursor;
   }
-  return { teams, templates: checklistTemplates, launches };
+  return { teams, templates: checklistTemplates, launches, incidentSources };
 }

@@ -9,7 +9,7 @@ const compact = <T extends Record<string, unknown>>(value: T): T =>
 
 /**
  * The current state as a configuration file that `apply` takes back unchanged. With `launchKey`: that
- * launch, the teams it requires and the templates of their functions.
+ * launch, the teams it requires, the templates of their functions and the incident sources feeding it.
  */
 export function exportConfig(state: CurrentState, launchKey?: string): Config {
   const launches =
@@ -24,6 +24,19 @@ export function exportConfig(state: CurrentState, launchKey?: string): Config {
   const functions = launchKey === undefined ? null : new Set(teams.map((team) => team.function));
   const templates = state.templates.filter(
     (template) => functions === null || functions.has(template.function),
+  );
+  const launchKeys = new Set(launches.map((launch) => launch.key));
+  // A mapping whose launch the read model does not know cannot be written by key: left out.
+  const incidentSources = state.incidentSources.flatMap((mapping) =>
+    mapping.launchKey !== null && launchKeys.has(mapping.launchKey)
+      ? [
+          {
+            source: mapping.source as NonNullable<Config['incidentSources']>[number]['source'],
+            match: mapping.match,
+            launch: mapping.launchKey,
+          },
+        ]
+      : [],
   );
   return {
     teams: teams.map((team) => ({
@@ -59,6 +72,7 @@ export function exportConfig(state: CurrentState, launchKey?: string): Config {
           })),
       }),
     ),
+    incidentSources,
   };
 }
 

@@ -61,12 +61,15 @@ export function parseConfig(source: string, fileName: string): Config {
   );
 }
 
-/** The same team key, template function or launch key twice would apply twice: name both places. */
+/**
+ * The same team key, template function, launch key or incident source match twice would apply twice:
+ * name both places.
+ */
 function duplicates(doc: Document, lines: LineCounter, config: Config): string[] {
   const problems: string[] = [];
   const check = (
-    section: 'teams' | 'templates' | 'launches',
-    field: 'key' | 'function',
+    section: 'teams' | 'templates' | 'launches' | 'incidentSources',
+    field: 'key' | 'function' | 'match',
     values: string[],
   ) => {
     const seen = new Map<string, number>();
@@ -93,6 +96,12 @@ function duplicates(doc: Document, lines: LineCounter, config: Config): string[]
     'launches',
     'key',
     (config.launches ?? []).map((launch) => launch.key),
+  );
+  // A (source, match) feeds one launch: the gateway re-points a match mapped again.
+  check(
+    'incidentSources',
+    'match',
+    (config.incidentSources ?? []).map((mapping) => `${mapping.source} ${mapping.match}`),
   );
   return problems;
 }

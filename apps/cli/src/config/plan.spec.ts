@@ -48,6 +48,12 @@ const STATE: CurrentState = {
       ],
     },
   ],
+  incidentSources: [
+    { source: 'PAGERDUTY', match: 'PCHK001', launchKey: 'checkout-v2' },
+    { source: 'ALERTMANAGER', match: 'service="checkout"', launchKey: 'checkout-v2' },
+    // Its launch is unknown to the read model: it cannot be written by key.
+    { source: 'GENERIC', match: 'ghost', launchKey: null },
+  ],
 };
 
 const ids: Ids = { team: (key) => `id-of-${key}`, launch: (key) => `id-of-${key}` };
@@ -59,6 +65,8 @@ describe('the apply plan', () => {
       'team qa: unchanged',
       'template QA: unchanged',
       'launch checkout-v2: unchanged',
+      'incident source PAGERDUTY PCHK001: unchanged',
+      'incident source ALERTMANAGER service="checkout": unchanged',
     ]);
     expect(formatPlan(plan)).toMatch(/no changes\n$/);
   });
@@ -89,6 +97,37 @@ describe('the apply plan', () => {
     expect(launch.steps[1].variables(ids)).toEqual({
       input: { launchId: 'id-of-vault', teamId: 'id-of-ops', signOffsRequired: null },
     });
+  });
+
+  it('maps a new incident source and re-points one mapped to another launch', () => {
+    const config: Config = {
+      incidentSources: [
+        { source: 'PAGERDUTY', match: 'PCHK001', launch: 'vault' },
+        { source: 'GENERIC', match: 'checkout', launch: 'checkout-v2' },
+        { source: 'ALERTMANAGER', match: 'service="checkout"', launch: 'checkout-v2' },
+      ],
+    };
+    const [repointed, created, unchanged] = planOf(config, STATE);
+    const MAP = expect.stringContaining('mapIncidentSource(input: $input)');
+    expect(repointed).toMatchObject({ action: 'update', changes: ['launch checkout-v2 → vault'] });
+    expect(repointed.steps.map((step) => step.query)).toEqual([MAP]);
+    expect(repointed.steps[0].variables(ids)).toEqual({
+      input: { source: 'PAGERDUTY', match: 'PCHK001', launchId: 'id-of-vault' },
+    });
+    expect(created).toMatchObject({ action: 'create', changes: [] });
+    expect(created.steps[0].variables(ids)).toEqual({
+      input: { source: 'GENERIC', match: 'checkout', launchId: 'id-of-checkout-v2' },
+    });
+    expect(unchanged).toMatchObject({ action: 'unchanged', steps: [] });
+    expect(formatPlan([repointed, created, unchanged])).toBe(
+      [
+        'incident source PAGERDUTY PCHK001: update (launch checkout-v2 → vault)',
+        'incident source GENERIC checkout: create',
+        'incident source ALERTMANAGER service="checkout": unchanged',
+        'plan: 1 to create, 1 to update, 1 unchanged',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('updates only what differs, and warns about what the API cannot change', () => {
@@ -145,5 +184,10 @@ describe('the apply plan', () => {
         { environment: 'staging', minReadinessPercent: 50, requireGoDecision: false, requireReady: false },
       ],
     });
+    expect(one.incidentSources).toEqual([
+      { source: 'PAGERDUTY', match: 'PCHK001', launch: 'checkout-v2' },
+      { source: 'ALERTMANAGER', match: 'service="checkout"', launch: 'checkout-v2' },
+    ]);
+    expect(exportConfig(state, 'elsewhere').incidentSources).toEqual([]);
   });
 });

@@ -1,5 +1,13 @@
-import type { Config, LaunchConfig, TeamConfig, TemplateConfig, TemplateItemConfig } from './config-schema';
 import type {
+  Config,
+  IncidentSourceConfig,
+  LaunchConfig,
+  TeamConfig,
+  TemplateConfig,
+  TemplateItemConfig,
+} from './config-schema';
+import type {
+  CurrentIncidentSource,
   CurrentLaunch,
   CurrentState,
   CurrentTeam,
@@ -23,7 +31,7 @@ export interface Step {
 export type Action = 'create' | 'update' | 'unchanged';
 
 export interface PlanEntry {
-  readonly kind: 'team' | 'template' | 'launch';
+  readonly kind: 'team' | 'template' | 'launch' | 'incident source';
   readonly name: string;
   readonly action: Action;
   /** What changes, e.g. `add member ana (LEAD)`. */
@@ -206,6 +214,38 @@ function planLaunch(launch: LaunchConfig, current: CurrentLaunch | undefined): P
   return entry('launch', launch.key, current !== undefined, changes, steps, warnings);
 }
 
+/**
+ * A mapping is known by its (source, match): mapping it again re-points it, so a new launch is an
+ * update and no unmap is needed. Mappings absent from the file are left alone, like every object.
+ */
+function planIncidentSource(
+  mapping: IncidentSourceConfig,
+  current: CurrentIncidentSource | undefined,
+): PlanEntry {
+  const changes =
+    current !== undefined && current.launchKey !== mapping.launch
+      ? [`launch ${current.launchKey ?? '(unknown)'} → ${mapping.launch}`]
+      : [];
+  const steps: Step[] =
+    current === undefined || changes.length > 0
+      ? [
+          {
+            query: `mutation($input: MapIncidentSourceInput!) { mapIncidentSource(input: $input) { id } }`,
+            variables: (ids) => ({
+              input: { source: mapping.source, match: mapping.match, launchId: ids.launch(mapping.launch) },
+            }),
+          },
+        ]
+      : [];
+  return entry(
+    'incident source',
+    `${mapping.source} ${mapping.match}`,
+    current !== undefined,
+    changes,
+    steps,
+  );
+}
+
 /** What applying `config` to `current` does, object by object, in the order it must happen. */
 export function planOf(config: Config, current: CurrentState): PlanEntry[] {
   return [
@@ -225,6 +265,13 @@ export function planOf(config: Config, current: CurrentState): PlanEntry[] {
       planLaunch(
         launch,
         current.launches.find((l) => l.key === launch.key),
+      ),
+    ),
+    // After the launches: a mapping may name a launch the same file creates.
+    ...(config.incidentSources ?? []).map((mapping) =>
+      planIncidentSource(
+        mapping,
+        current.incidentSources.find((m) => m.source === mapping.source && m.match === mapping.match),
       ),
     ),
   ];

@@ -1,5 +1,5 @@
-import { decisionLine, formatGate, formatGateJson, MAX_BLOCKER_ROWS } from './format-gate';
-import { allowed, denied, reason } from './testing/gate-bodies';
+import { decisionLine, formatGate, formatGateJson, MAX_BLOCKER_ROWS, MAX_INCIDENT_ROWS } from './format-gate';
+import { allowed, denied, gateBody, reason } from './testing/gate-bodies';
 
 describe('formatGate', () => {
   it('prints a single decision line when allowed', () => {
@@ -57,6 +57,41 @@ describe('formatGate', () => {
     expect(lines.filter((line) => line.includes('OPEN_REQUIRED_ITEM'))).toHaveLength(MAX_BLOCKER_ROWS);
     expect(lines.at(-1)).toBe('  … and 3 more (--json lists all)');
     expect(lines[2]).toBe(`Blockers (${MAX_BLOCKER_ROWS + 3}):`);
+  });
+
+  it('lists open incidents with source, external id and link, escaped, whatever the decision', () => {
+    const pagerDuty = {
+      severity: 'SEV1',
+      title: 'Checkout 5xx\u001b[32m ALLOWED',
+      source: 'PAGERDUTY',
+      externalId: 'Q1ABC',
+      url: 'https://acme.pagerduty.com/incidents/Q1ABC',
+    };
+    const byHand = { severity: 'SEV3', title: 'Slow search', source: null, externalId: null, url: null };
+    const text = formatGate(
+      gateBody({ support: { status: 'RED', openIncidents: 2, incidents: [pagerDuty, byHand] } }),
+    );
+    expect(text.split('\n')).toEqual([
+      'ALLOWED  checkout-v2 → production  (readiness 100%: 8/8 required items; position 41)',
+      '',
+      'Support RED: 2 open incident(s) (they do not decide the gate):',
+      '  SEVERITY  SOURCE     ID     TITLE                           LINK',
+      '  SEV1      PAGERDUTY  Q1ABC  Checkout 5xx\\u001b[32m ALLOWED  https://acme.pagerduty.com/incidents/Q1ABC',
+      '  SEV3      by hand    -      Slow search                     -',
+      '',
+    ]);
+  });
+
+  it(`shows at most ${MAX_INCIDENT_ROWS} incidents, and nothing when support is quiet or not sent`, () => {
+    const incident = { severity: 'SEV4', title: 't', source: 'GENERIC', externalId: 'x', url: null };
+    const many = formatGate(
+      gateBody({ support: { status: 'AMBER', openIncidents: 30, incidents: Array(20).fill(incident) } }),
+    );
+    expect(many.split('\n').filter((line) => line.startsWith('  SEV4'))).toHaveLength(MAX_INCIDENT_ROWS);
+    expect(many).toContain(`  … and ${30 - MAX_INCIDENT_ROWS} more (--json lists up to 20)`);
+    expect(formatGate(gateBody({ support: { status: 'GREEN', openIncidents: 0, incidents: [] } }))).toBe(
+      formatGate(allowed()),
+    );
   });
 
   it('decisionLine names launch, environment, readiness and position', () => {

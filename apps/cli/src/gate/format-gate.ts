@@ -1,5 +1,5 @@
 import { safeField } from '../support/safe-text';
-import type { GateBody, GateReason } from './gate-body';
+import type { GateBody, GateIncident, GateReason } from './gate-body';
 
 /** A pipeline log is no place for a hundred lines: the rest is in `--json`. */
 export const MAX_BLOCKER_ROWS = 15;
@@ -45,7 +45,39 @@ function table(rows: readonly (readonly string[])[]): string[] {
   );
 }
 
-/** The human form: the decision line, then (when denied) the blockers grouped by team. */
+/** Open incidents shown; the gateway sends at most 20, most severe first. */
+export const MAX_INCIDENT_ROWS = 5;
+const MAX_TITLE = 40;
+const MAX_LINK = 200;
+
+const incidentRow = (incident: GateIncident): [string, string, string, string, string] => [
+  safeField(incident.severity),
+  safeField(incident.source ?? 'by hand'),
+  safeField(incident.externalId ?? '-'),
+  truncate(safeField(incident.title), MAX_TITLE),
+  truncate(safeField(incident.url ?? '-'), MAX_LINK),
+];
+
+/** Post-launch support, when incidents are open: a deploy into an incident should say so, with the links. */
+function supportLines(support: NonNullable<GateBody['support']>): string[] {
+  if (support.openIncidents === 0) return [];
+  const shown = support.incidents.slice(0, MAX_INCIDENT_ROWS);
+  const lines = [
+    '',
+    `Support ${safeField(support.status)}: ${support.openIncidents} open incident(s) (they do not decide the gate):`,
+    ...table([['SEVERITY', 'SOURCE', 'ID', 'TITLE', 'LINK'], ...shown.map(incidentRow)]).map(
+      (line) => `  ${line}`,
+    ),
+  ];
+  if (support.openIncidents > shown.length)
+    lines.push(`  … and ${support.openIncidents - shown.length} more (--json lists up to 20)`);
+  return lines;
+}
+
+/**
+ * The human form: the decision line, then (when denied) the blockers grouped by team, then the open
+ * incidents with their origin (source, external id, link) if there are any.
+ */
 export function formatGate(body: GateBody): string {
   const lines = [decisionLine(body)];
   if (body.reasons.length > 0) {
@@ -56,6 +88,7 @@ export function formatGate(body: GateBody): string {
     if (sorted.length > shown.length)
       lines.push(`  … and ${sorted.length - shown.length} more (--json lists all)`);
   }
+  if (body.support) lines.push(...supportLines(body.support));
   return `${lines.join('\n')}\n`;
 }
 

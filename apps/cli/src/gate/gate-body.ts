@@ -15,6 +15,15 @@ const reasonSchema = z.object({
   itemId: z.string().nullable().optional(),
 });
 
+/** An open incident of the launch, with where it comes from (source null: reported by hand). */
+const incidentSchema = z.object({
+  severity: z.string(),
+  title: z.string(),
+  source: z.string().nullable(),
+  externalId: z.string().nullable(),
+  url: z.string().nullable(),
+});
+
 export const gateBodySchema = z.object({
   decision: z.enum(['ALLOWED', 'DENIED']),
   reasons: z.array(reasonSchema),
@@ -27,10 +36,15 @@ export const gateBodySchema = z.object({
   position: z.string(),
   launch: z.object({ id: z.string(), key: z.string() }),
   environment: z.string(),
+  // Optional: gateways before #16 do not send it. Informational, it never decides the gate.
+  support: z
+    .object({ status: z.string(), openIncidents: z.number(), incidents: z.array(incidentSchema) })
+    .optional(),
 });
 
 export type GateBody = z.infer<typeof gateBodySchema>;
 export type GateReason = GateBody['reasons'][number];
+export type GateIncident = z.infer<typeof incidentSchema>;
 
 /** The error body every non-decision answer of the gateway's REST endpoints carries. */
 export const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

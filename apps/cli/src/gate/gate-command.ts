@@ -10,6 +10,9 @@ import { readinessFeed } from './readiness-feed';
 import { waitForGate } from './wait-for-gate';
 
 const HELP_AFTER = `
+Output: the decision, the blockers when denied, and the launch's open incidents (severity, source, id in the
+on-call tool, link) when there are any; incidents never change the decision.
+
 Exit status:
   0  ALLOWED
   1  DENIED (also when --wait ran out of time)

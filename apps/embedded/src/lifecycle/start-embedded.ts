@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { startChecklists } from '../../../checklists/src/index';
 import { startLaunches } from '../../../launches/src/index';
 import { startTeams } from '../../../teams/src/index';
@@ -27,9 +28,13 @@ interface Closable {
   close(): Promise<void>;
 }
 
+interface RunningService extends Closable {
+  readonly metrics?: Registry;
+}
+
 interface StartedApps {
   gateway?: Closable;
-  services: Closable[];
+  services: RunningService[];
 }
 
 /** All four apps in this process, on SQLite files under the data directory and one in-process bus. */
@@ -51,7 +56,13 @@ export async function startEmbedded(config: EmbeddedConfig, logger: Logger): Pro
   const apps: StartedApps = { services: [] };
   try {
     apps.services = await startServices(infrastructure, logger);
-    const gateway = await startEmbeddedGateway({ config, layout, bus: infrastructure.bus, logger });
+    const gateway = await startEmbeddedGateway({
+      config,
+      layout,
+      bus: infrastructure.bus,
+      logger,
+      serviceMetrics: apps.services.flatMap((service) => (service.metrics ? [service.metrics] : [])),
+    });
     apps.gateway = { name: 'gateway', close: () => gateway.close() };
     return {
       port: gateway.port,
@@ -67,7 +78,10 @@ export async function startEmbedded(config: EmbeddedConfig, logger: Logger): Pro
 }
 
 /** The services only talk through the bus: they start side by side, without HTTP servers of their own. */
-async function startServices(infrastructure: EmbeddedInfrastructure, logger: Logger): Promise<Closable[]> {
+async function startServices(
+  infrastructure: EmbeddedInfrastructure,
+  logger: Logger,
+): Promise<RunningService[]> {
   const { stores, bus } = infrastructure;
   const starts = [
     { name: 'teams', start: () => startTeams({ store: stores.teams, bus, logger }) },
@@ -76,7 +90,9 @@ async function startServices(infrastructure: EmbeddedInfrastructure, logger: Log
   ];
   const results = await Promise.allSettled(starts.map(({ start }) => start()));
   const running = results.flatMap((result, i) =>
-    result.status === 'fulfilled' ? [{ name: starts[i].name, close: () => result.value.close() }] : [],
+    result.status === 'fulfilled'
+      ? [{ name: starts[i].name, metrics: result.value.metrics?.registry, close: () => result.value.close() }]
+      : [],
   );
   const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) {

@@ -1,5 +1,6 @@
 import type { MessageBus } from '@tminus/messaging';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import {
   loadGateConfig,
   loadGithubConfig,
@@ -14,6 +15,8 @@ export interface EmbeddedGatewayDeps {
   readonly layout: DataDirLayout;
   readonly bus: MessageBus;
   readonly logger: Logger;
+  /** The in-process services' metrics, served on the gateway's `/metrics` with its own. */
+  readonly serviceMetrics?: readonly Registry[];
 }
 
 export interface RunningGateway {
@@ -29,13 +32,14 @@ export interface RunningGateway {
 export const EMBEDDED_GATEWAY_INSTANCE = 'embedded';
 
 /** The gateway on `gateway.db` and the shared bus, on the configured port. */
-export function startEmbeddedGateway({
+export async function startEmbeddedGateway({
   config,
   layout,
   bus,
   logger,
+  serviceMetrics = [],
 }: EmbeddedGatewayDeps): Promise<RunningGateway> {
-  return startGateway({
+  const gateway = await startGateway({
     database: { type: 'sqlite', path: layout.gatewayDb },
     bus,
     logger,
@@ -53,4 +57,7 @@ export function startEmbeddedGateway({
     github: loadGithubConfig(process.env),
     incidents: loadIncidentIngestConfig(process.env),
   });
+  // One process, one scrape target: the services' command durations, outbox and lag join the gateway's.
+  gateway.services.metrics.serveInProcess(serviceMetrics);
+  return gateway;
 }

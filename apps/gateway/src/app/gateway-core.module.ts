@@ -8,6 +8,7 @@ import { LaunchFeed } from '../doors/graphql/subscriptions/launch-feed';
 import { ProjectionLagMonitor } from '../core/gates/staleness/projection-lag-monitor';
 import { GatewayHealth } from '../core/observability/gateway-health';
 import { GatewayMetrics } from '../core/observability/gateway-metrics';
+import { GateAuditLog } from '../core/gates/audit/gate-audit-log';
 import { AuditTrail } from '../core/read-model/audit/audit-trail';
 import { GateEvaluator } from '../core/read-model/queries/gate-evaluator';
 import { ReadModelQueries } from '../core/read-model/queries/read-model-queries';
@@ -28,6 +29,7 @@ export class GatewayCoreModule {
     const providers: Provider[] = [
       { provide: ReadModelQueries, useValue: services.queries },
       { provide: GateEvaluator, useValue: services.gates },
+      { provide: GateAuditLog, useValue: services.gateAudits },
       { provide: CommandSender, useValue: services.sender },
       { provide: LaunchFeed, useValue: services.feed },
       { provide: LAUNCH_CHANGES, useValue: services.launchChanges },

@@ -6,13 +6,19 @@ import { TokenStore } from '../core/auth/token-store';
 import { TokenValidity } from '../core/auth/token-validity';
 import { CommandSender } from '../core/commands/command-sender';
 import { PendingCommands } from '../core/commands/pending-commands';
-import { projectorLaunchChanges, type LaunchChanges } from '../core/feed/launch-changes';
+import {
+  projectorLaunchChanges,
+  projectorReadModelChanges,
+  type LaunchChanges,
+} from '../core/feed/launch-changes';
+import { CachedSnapshots } from '../core/gates/snapshots/cached-snapshots';
 import { EnvironmentMappings } from '../core/github/environment-mappings';
 import { ManageMappings } from '../core/github/manage-mappings';
 import { Clock } from '../core/clock';
 import { LaunchFeed } from '../doors/graphql/subscriptions/launch-feed';
 import { GatewayHealth } from '../core/observability/gateway-health';
 import { GatewayMetrics } from '../core/observability/gateway-metrics';
+import { GateAuditLog } from '../core/gates/audit/gate-audit-log';
 import { ProjectionLagMonitor } from '../core/gates/staleness/projection-lag-monitor';
 import { PROJECTED_TOPICS, Projector } from '../core/read-model/projector/projector';
 import { GateEvaluator } from '../core/read-model/queries/gate-evaluator';
@@ -27,6 +33,8 @@ export interface GatewayServices {
   readonly queries: ReadModelQueries;
   readonly audit: AuditTrail;
   readonly gates: GateEvaluator;
+  /** Where PIPELINE gate checks are audited (group-committed to the gateway's own event log). */
+  readonly gateAudits: GateAuditLog;
   readonly pending: PendingCommands;
   readonly sender: CommandSender;
   readonly projector: Projector;
@@ -114,11 +122,13 @@ export function buildGatewayServices(input: GatewayServicesInput): GatewayServic
     db,
     queries,
     gates: new GateEvaluator(
-      queries,
+      // Gate checks read launches from memory, kept current by the projector's change feed.
+      new CachedSnapshots(queries, projectorReadModelChanges(projector)),
       () => clock.now(),
       async () => lag.staleness(),
       (result) => metrics.gateDecisions.inc({ result }),
     ),
+    gateAudits: new GateAuditLog(db, logger.child({ component: 'gates' }), lag.maxLagMs),
     pending,
     sender,
     projector,

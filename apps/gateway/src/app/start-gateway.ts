@@ -264,6 +264,8 @@ async function stopGateway(http: StoppableHttp, services: GatewayServices, ownsD
   await services.lag.stop();
   await services.projector.stop();
   await http.notifications?.stop();
+  // Audits of checks answered before the drain timed out still commit before the database closes.
+  await services.gateAudits.flushed();
   services.pending.rejectAll(new Error('The gateway is shutting down'));
   if (ownsDb) await services.db.close();
 }

@@ -13,6 +13,9 @@ import { PROJECTED_TOPICS } from '../../src/core/read-model/projector/projector'
 import { GateEvaluator } from '../../src/core/read-model/queries/gate-evaluator';
 import { ReadModelQueries } from '../../src/core/read-model/queries/read-model-queries';
 import { openReadModelDatabase } from '../../src/core/read-model/store/database';
+import { projectorReadModelChanges } from '../../src/core/feed/launch-changes';
+import { CachedSnapshots } from '../../src/core/gates/snapshots/cached-snapshots';
+import { GateAuditLog } from '../../src/core/gates/audit/gate-audit-log';
 import { GatesModule } from '../../src/doors/rest-gate/gates.module';
 import { ProjectionLagMonitor } from '../../src/core/gates/staleness/projection-lag-monitor';
 import { HoldableBus } from './holdable-bus';
@@ -96,8 +99,15 @@ export async function startGateStack(options: GateStackOptions = {}): Promise<Ga
     sampleIntervalMs: 50,
     logger,
   });
+  // As the gateway's own: snapshots from memory, dropped by its projector's change feed (made once it runs).
+  let snapshots: CachedSnapshots | null = null;
+  const cachedSnapshots = (): CachedSnapshots =>
+    (snapshots ??= new CachedSnapshots(
+      new ReadModelQueries(db),
+      projectorReadModelChanges(core().projector),
+    ));
   const evaluator = new GateEvaluator(
-    new ReadModelQueries(db),
+    { launchSnapshot: (ref) => cachedSnapshots().launchSnapshot(ref) },
     () => new Date(),
     async () => lag.staleness(),
   );
@@ -119,11 +129,8 @@ export async function startGateStack(options: GateStackOptions = {}): Promise<Ga
       GatesModule.register({
         authenticator: { authenticate: (header) => core().authenticator.authenticate(header) },
         evaluator,
-        commands: {
-          publishOnly: (outgoing, sendOptions) => core().sender.publishOnly(outgoing, sendOptions),
-        },
+        audit: new GateAuditLog(db, logger, options.maxLagMs ?? 300),
         logger,
-        auditTimeoutMs: options.maxLagMs ?? 300,
       }),
       GithubModule.register({
         db,

@@ -98,8 +98,7 @@ export type RecordCheckResult = Message<
 >;
 export const CHECK_STATUSES = ['passed', 'failed'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
-/** A check's name: a slug, so it reads the same in YAML, URLs and CI configuration. */
-export const CHECK_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+export { CHECK_NAME } from '../common/input-limits';
 export type BlockItem = Message<'BlockItem', { checklistId: string; itemId: string; reason: string }>;
 export type UnblockItem = Message<'UnblockItem', { checklistId: string; itemId: string }>;
 /**

@@ -16,7 +16,9 @@ export const checklistIdFor = (launchId: string, teamId: string): string =>
   deterministicId('checklist', launchId, teamId);
 
 /** Keys are slugs: lower-case letters, digits and dashes, 2 to 64 characters, starting with a letter or digit. */
-export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,63}$/;
+import { SLUG_PATTERN } from './input-limits';
+
+export { SLUG_PATTERN };
 export const isSlug = (value: string): boolean => SLUG_PATTERN.test(value);
 
 /** One template per team function: its stream id follows from the function. */

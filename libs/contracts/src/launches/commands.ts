@@ -1,4 +1,5 @@
 import type { Message } from '../common/decider';
+import { INPUT_LIMITS } from '../common/input-limits';
 import type { GateDecisionKind } from './gate';
 import type { IncidentAlertStatus, IncidentSource } from './incident-source';
 import type { GoDecision, Severity } from './launch-status';
@@ -19,7 +20,7 @@ export type EditLaunch = Message<
   'EditLaunch',
   { launchId: string; name?: string | null; description?: string | null; ownerUserId?: string | null }
 >;
-export const MAX_SIGN_OFFS_REQUIRED = 20;
+export const MAX_SIGN_OFFS_REQUIRED = INPUT_LIMITS.signOffsRequired;
 
 /** `signOffsRequired`: how many distinct LEADs of the team must sign its checklist off (default 1). */
 export type RequireTeam = Message<

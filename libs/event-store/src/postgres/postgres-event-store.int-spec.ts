@@ -64,6 +64,26 @@ describe('PostgreSQL event store', () => {
     expect(sequenceOf(seen[0].globalPosition)).toBeLessThan(sequenceOf(fast.events[0].globalPosition));
   });
 
+  it('reads and relays one transaction in numeric order past a digit boundary (9 → 10), not as text', async () => {
+    // A consumer batch commits dozens of commands in one transaction: outbox ids 1..12 share it.
+    await store.transaction(async (tx) => {
+      for (let i = 1; i <= 12; i++) {
+        const { events } = await tx.append('stream-1', [event(`E${i}`)], i === 1 ? 'no_stream' : i - 1);
+        await tx.enqueueOutbox([{ topic: 't', key: 'stream-1', envelope: { n: i } as never }]);
+        expect(events).toHaveLength(1);
+      }
+    });
+    const relayed = (await store.pendingOutbox(100)).map(
+      (row) => (row.envelope as unknown as { n: number }).n,
+    );
+    expect(relayed).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    const read = await eventually(
+      () => store.readAll(),
+      (events) => events.length === 12,
+    );
+    expect(read.map((e) => e.type)).toEqual(Array.from({ length: 12 }, (_, i) => `E${i + 1}`));
+  });
+
   it('rests the expected version on the unique key when the rival has not committed yet', async () => {
     await store.transaction((tx) => tx.append('stream-1', [event('Created')], 'no_stream'));
     const firstAppended = gate();

@@ -53,9 +53,11 @@ export const selectAll = (
 ) => {
   const from = after ? postgresPosition.decode(after) : { transactionId: '0', sequence: '0' };
   return sql<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM ${t.events}
+    // ORDER BY names the table's columns (`e.`): bare names would mean the text aliases of the select
+    // list, and "1000" sorts before "999".
+    `SELECT ${EVENT_COLUMNS} FROM ${t.events} AS e
       WHERE ${COMMITTED_BEFORE_ALL_RUNNING} AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
-      ORDER BY transaction_id, global_position LIMIT $3`,
+      ORDER BY e.transaction_id, e.global_position LIMIT $3`,
     [from.transactionId, from.sequence, limit ?? null],
   );
 };
@@ -73,9 +75,10 @@ export const selectPendingOutbox = async (
   limit: number,
 ): Promise<PendingOutboxMessage[]> => {
   const rows = await sql<OutboxRow>(
-    `SELECT id::text AS id, topic, key, envelope FROM ${t.outbox}
+    // `o.id`, the bigserial: a bare `id` would sort by the text alias, and "10" before "9".
+    `SELECT id::text AS id, topic, key, envelope FROM ${t.outbox} AS o
       WHERE sent_at IS NULL AND ${COMMITTED_BEFORE_ALL_RUNNING}
-      ORDER BY transaction_id, id LIMIT $1`,
+      ORDER BY o.transaction_id, o.id LIMIT $1`,
     [limit],
   );
   return rows.map((row) => ({ outboxId: row.id, topic: row.topic, key: row.key, envelope: row.envelope }));

@@ -56,6 +56,7 @@ export class InProcessSubscription implements Subscription, PartitionOwner {
       topic,
       partition,
       handle: this.options.handle,
+      handleBatch: this.options.handleBatch,
       redeliveryBackoff: this.context.redeliveryBackoff,
       logger: this.context.logger,
     });

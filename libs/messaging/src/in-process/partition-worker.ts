@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { errorFields, type MessagingLogger } from '../logger';
-import type { IncomingMessage, MessageHandler } from '../message-bus';
+import type { BatchHandler, IncomingMessage, MessageHandler } from '../message-bus';
 import { Wakeup, backoffDelay, type Backoff } from '../support/wakeup';
 import type { SqliteLog, StoredMessage } from './sqlite-log';
 
@@ -15,6 +15,7 @@ export interface PartitionWorkerOptions {
   readonly topic: string;
   readonly partition: number;
   readonly handle: MessageHandler;
+  readonly handleBatch?: BatchHandler;
   readonly redeliveryBackoff: Backoff;
   readonly logger: MessagingLogger;
 }
@@ -60,6 +61,12 @@ export class PartitionWorker {
         await this.newMessages.wait();
         continue;
       }
+      if (batch.length > 1 && (await this.deliverBatch(batch))) {
+        next = batch[batch.length - 1].offset + 1;
+        log.setGroupOffset(groupId, topic, partition, next);
+        await yieldToEventLoop();
+        continue;
+      }
       for (const stored of batch) {
         if (this.stopped) return;
         if (!(await this.deliver(stored, failures))) {
@@ -73,6 +80,21 @@ export class PartitionWorker {
       }
       // Handlers that never await would otherwise keep timers and I/O waiting for a whole backlog.
       await yieldToEventLoop();
+    }
+  }
+
+  /** False: no batch handler, or it failed (the messages then go one by one, so nothing is skipped). */
+  private async deliverBatch(batch: readonly StoredMessage[]): Promise<boolean> {
+    if (!this.options.handleBatch || this.stopped) return false;
+    try {
+      await this.options.handleBatch(batch.map((stored) => this.toIncoming(stored)));
+      return true;
+    } catch (error) {
+      this.options.logger.debug(
+        { ...this.where(), size: batch.length, ...errorFields(error) },
+        'batch handler failed; delivering the messages one by one',
+      );
+      return false;
     }
   }
 

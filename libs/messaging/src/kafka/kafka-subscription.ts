@@ -4,6 +4,7 @@ import type {
   ConsumerCrashEvent,
   EachBatchPayload,
   Kafka,
+  KafkaMessage,
   TopicPartitionOffset,
 } from 'kafkajs';
 import { errorFields, type MessagingLogger } from '../logger';
@@ -23,6 +24,9 @@ export interface KafkaSubscriptionSettings {
   readonly uncommittedEnds: (groupId: string, topics: readonly string[]) => Promise<TopicPartitionOffset[]>;
   readonly logger: MessagingLogger;
 }
+
+/** At most this many messages per call of a batch handler (bounds a transaction and a heartbeat gap). */
+const MAX_BATCH = 100;
 
 /**
  * One kafkajs consumer in a group. The position of a partition moves only past messages whose
@@ -91,7 +95,17 @@ export class KafkaSubscription implements Subscription {
 
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
-    for (const kafkaMessage of batch.messages) {
+    let done = 0;
+    while (batch.messages.length - done > 1 && isRunning() && !isStale()) {
+      const chunk = batch.messages.slice(done, done + MAX_BATCH);
+      if (!(await this.deliverBatch(batch.topic, batch.partition, chunk))) break;
+      done += chunk.length;
+      resolveOffset(chunk[chunk.length - 1].offset);
+      this.failures.delete(`${batch.topic}:${batch.partition}`);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+    for (const kafkaMessage of batch.messages.slice(done)) {
       if (!isRunning() || isStale()) return;
       try {
         await this.options.handle(fromKafkaMessage(batch.topic, batch.partition, kafkaMessage));
@@ -104,6 +118,26 @@ export class KafkaSubscription implements Subscription {
       await commitOffsetsIfNecessary();
       // Handlers are short, but a batch can be long: keep the group membership alive (tulios/kafkajs#1083).
       await heartbeat();
+    }
+  }
+
+  /** False: no batch handler, or it failed (the messages then go one by one, so nothing is skipped). */
+  private async deliverBatch(
+    topic: string,
+    partition: number,
+    messages: readonly KafkaMessage[],
+  ): Promise<boolean> {
+    const { handleBatch } = this.options;
+    if (!handleBatch) return false;
+    try {
+      await handleBatch(messages.map((message) => fromKafkaMessage(topic, partition, message)));
+      return true;
+    } catch (error) {
+      this.settings.logger.debug(
+        { groupId: this.options.groupId, topic, partition, size: messages.length, ...errorFields(error) },
+        'batch handler failed; delivering the messages one by one',
+      );
+      return false;
     }
   }
 

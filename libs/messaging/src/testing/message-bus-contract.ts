@@ -140,6 +140,36 @@ export function describeMessageBusContract(
       expect(deliveries).toEqual([0, 1, 2, 2, 3, 4]);
     });
 
+    it('hands what was fetched to a batch handler in order, and one by one after the batch handler failed', async () => {
+      const bus = await connect();
+      const topic = await fixture.createTopic(1);
+      await bus.publish(
+        topic,
+        [0, 1, 2, 3, 4, 5].map((id) => message('same-key', id)),
+      );
+      const handled: number[] = [];
+      const batches: number[][] = [];
+      let failBatches = 1;
+      subscriptions.push(
+        await bus.subscribe({
+          groupId: group('batches'),
+          topics: [topic],
+          fromBeginning: true,
+          handle: async (m) => void handled.push(idOf(m)),
+          handleBatch: async (messages) => {
+            batches.push(messages.map(idOf));
+            if (failBatches-- > 0) throw new Error('the batch gives up');
+            handled.push(...messages.map(idOf));
+          },
+        }),
+      );
+      await until(() => handled.includes(5), 'the last message');
+      // However the bus split the partition into batches: each message once, in order (the failed batch went one by one).
+      expect(handled).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(batches.flat()[0]).toBe(0);
+      expect(batches[0].length).toBeGreaterThan(1);
+    });
+
     it('does not move the position past a message whose handler failed', async () => {
       const topic = await fixture.createTopic(1);
       const first = await connect();

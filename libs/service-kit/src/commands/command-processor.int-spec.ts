@@ -94,6 +94,35 @@ describe('CommandProcessor on PostgreSQL', () => {
     await expectAllTickedOnce('list-4', items);
   });
 
+  it('batches racing rival instances (batches and single commands): each tick applied once, in order on the topic', async () => {
+    const items = Array.from({ length: 60 }, (_, i) => `item-${i}`);
+    await processor.handle(create('list-5', items));
+    const rival = newProcessor();
+    const batches = [0, 1, 2, 3, 4, 5].map((b) =>
+      items.slice(b * 10, b * 10 + 10).map((id) => tick('list-5', id)),
+    );
+
+    const results = await Promise.all([
+      ...batches.slice(0, 3).map((batch) => processor.handleBatch(batch)),
+      ...batches.slice(3, 5).map((batch) => rival.handleBatch(batch)),
+      ...batches[5].map((command) => rival.handle(command)),
+    ]);
+
+    expect(results.flat().filter((r) => r.status !== 'ACCEPTED')).toEqual([]);
+    await expectAllTickedOnce('list-5', items);
+    // The relay publishes in stream order, also past position 9 → 10 inside one batch's transaction.
+    // It sees a commit only once every older transaction of the server ended (other suites run too): poll.
+    const outboxed = async () =>
+      (await store.pendingOutbox(1_000))
+        .map((row) => row.envelope)
+        .filter((envelope) => envelope.streamId === 'list-5')
+        .map((envelope) => envelope.streamPosition);
+    const expected = Array.from({ length: items.length + 2 }, (_, i) => i + 1);
+    for (let wait = 0; (await outboxed()).length < expected.length && wait < 100; wait++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await outboxed()).toEqual(expected);
+  });
+
   it('handles the same command delivered twice at the same moment once', async () => {
     await processor.handle(create('list-2', ['a']));
     const command = tick('list-2', 'a', 'cmd-twice');

@@ -136,7 +136,7 @@ export class CommandProcessor<C extends Message, E extends Message, S> {
       {
         traceparent: envelope.traceparent,
         kind: SpanKind.CONSUMER,
-        attributes: { 'tminus.command_id': envelope.commandId, 'tminus.aggregate_id': envelope.aggregateId },
+        attributes: spanAttributes(envelope),
       },
       () => this.handleWithRetries(withActiveTrace(envelope)),
     );
@@ -148,6 +148,84 @@ export class CommandProcessor<C extends Message, E extends Message, S> {
       durationMs: performance.now() - started,
     });
     return result;
+  }
+
+  /**
+   * Several commands (what the consumer delivered of one partition), in order, in ONE transaction:
+   * one commit instead of one per command. Only plain acceptances and duplicates are kept that way;
+   * anything else (a rejection, a lost append, a malformed command, any error) rolls the whole batch
+   * back and the commands are handled one by one with {@link handle}, so a failing command cannot
+   * poison the others and per-command semantics are exactly those of `handle`.
+   */
+  async handleBatch(envelopes: readonly CommandEnvelope[]): Promise<CommandResult[]> {
+    if (envelopes.length < 2) return this.oneByOne(envelopes);
+    const started = performance.now();
+    const parsed = this.parseAll(envelopes);
+    if (!parsed) return this.oneByOne(envelopes);
+    // Locks in one global order (sorted), so two batches sharing streams cannot wait on each other.
+    const streamIds = [...new Set(parsed.map((p) => p.streamId))].sort();
+    const committed = await this.underLocks(streamIds, () => this.commitBatch(envelopes, parsed));
+    if (!committed) return this.oneByOne(envelopes);
+    this.options.relay?.kick();
+    const durationMs = (performance.now() - started) / envelopes.length;
+    committed.forEach((result, i) =>
+      this.options.observer?.({ service: this.service, type: envelopes[i].type, result, durationMs }),
+    );
+    return committed;
+  }
+
+  /** The batch's commands against folds kept across the batch; undefined: rolled back, go one by one. */
+  private async commitBatch(
+    envelopes: readonly CommandEnvelope[],
+    parsed: readonly { command: C; streamId: string }[],
+  ): Promise<CommandResult[] | undefined> {
+    const folds = new Map<string, FoldedStream<S>>();
+    try {
+      const results = await this.options.store.transaction(async (tx) => {
+        const decided: CommandResult[] = [];
+        for (const [i, envelope] of envelopes.entries()) {
+          const { command, streamId } = parsed[i];
+          const { result, folded } = await inSpan(
+            `handle ${envelope.type}`,
+            {
+              traceparent: envelope.traceparent,
+              kind: SpanKind.CONSUMER,
+              attributes: spanAttributes(envelope),
+            },
+            () => this.attempt(tx, withActiveTrace(envelope), command, streamId, 1, folds.get(streamId)),
+          );
+          if (folded) folds.set(streamId, folded);
+          decided.push(result);
+        }
+        return decided;
+      });
+      for (const [streamId, folded] of folds) this.folded.remember(streamId, folded);
+      return results;
+    } catch {
+      // Whatever happened, the one-by-one path decides again from the store (and reports the error).
+      for (const streamId of new Set(parsed.map((p) => p.streamId))) this.folded.forget(streamId);
+      return undefined;
+    }
+  }
+
+  private parseAll(envelopes: readonly CommandEnvelope[]): { command: C; streamId: string }[] | undefined {
+    try {
+      return envelopes.map((envelope) => this.parse(envelope));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private underLocks<T>(streamIds: readonly string[], section: () => Promise<T>): Promise<T> {
+    const [first, ...rest] = streamIds;
+    if (first === undefined) return section();
+    return this.streams.run(first, () => this.underLocks(rest, section));
+  }
+
+  private async oneByOne(envelopes: readonly CommandEnvelope[]): Promise<CommandResult[]> {
+    const results: CommandResult[] = [];
+    for (const envelope of envelopes) results.push(await this.handle(envelope));
+    return results;
   }
 
   /** Records a rejection without deciding anything (an unknown command type, a malformed payload). */
@@ -212,10 +290,12 @@ export class CommandProcessor<C extends Message, E extends Message, S> {
     received: C,
     streamId: string,
     attempts: number,
+    /** The stream as an earlier command of the same batch left it (already read in this transaction). */
+    inBatch?: FoldedStream<S>,
   ): Promise<{ result: CommandResult; folded?: FoldedStream<S> }> {
     const previous = await tx.findCommandOutcome(envelope.commandId);
     if (previous) return { result: { status: 'DUPLICATE', previous, attempts } };
-    const { state, version } = await this.load(tx, streamId);
+    const { state, version } = inBatch ?? (await this.load(tx, streamId));
     const base = { tx, envelope, streamId, state };
     const command = (await this.options.prepare?.({ ...base, command: received })) ?? received;
     const now = this.now();
@@ -312,3 +392,8 @@ const withActiveTrace = (envelope: CommandEnvelope): CommandEnvelope => {
   const traceparent = activeTraceparent();
   return traceparent === undefined ? envelope : { ...envelope, traceparent };
 };
+
+const spanAttributes = (envelope: CommandEnvelope): Record<string, string> => ({
+  'tminus.command_id': envelope.commandId,
+  'tminus.aggregate_id': envelope.aggregateId,
+});

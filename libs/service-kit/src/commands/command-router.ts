@@ -6,6 +6,8 @@ export interface CommandHandler {
   readonly service: string;
   handles(type: string): boolean;
   handle(envelope: CommandEnvelope): Promise<CommandResult>;
+  /** Several commands in order, as one unit of work where the handler can (see CommandProcessor). */
+  handleBatch?(envelopes: readonly CommandEnvelope[]): Promise<CommandResult[]>;
   reject(envelope: CommandEnvelope, code: string, message: string): Promise<CommandResult>;
 }
 
@@ -16,6 +18,15 @@ export class CommandRouter {
   constructor(processors: readonly CommandHandler[]) {
     if (processors.length === 0) throw new Error('A command router needs at least one processor');
     this.processors = processors;
+  }
+
+  /** One processor's batch when all commands are its own; otherwise one by one, in order. */
+  async handleBatch(envelopes: readonly CommandEnvelope[]): Promise<CommandResult[]> {
+    const processor = this.processors.find((p) => envelopes.every((e) => p.handles(e.type)));
+    if (processor?.handleBatch) return processor.handleBatch(envelopes);
+    const results: CommandResult[] = [];
+    for (const envelope of envelopes) results.push(await this.handle(envelope));
+    return results;
   }
 
   handle(envelope: CommandEnvelope): Promise<CommandResult> {

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication, Provider, Type } from '@nestjs/common';
 import type { ServiceName } from '@tminus/contracts';
 import type { EventStore } from '@tminus/event-store';
-import { subscribeReliably, type MessageBus } from '@tminus/messaging';
+import { subscribeReliably, type BatchHandler, type MessageBus } from '@tminus/messaging';
 import type { CommandObserver, HandledCommand, OutboxKicker } from '../commands/command-processor';
 import { NestPinoLogger } from '../observability/nest-logger';
 import { SERVICE_HEALTH, SERVICE_METRICS } from '../observability/observability.controller';
@@ -13,6 +13,8 @@ import { ServiceMetrics } from '../observability/service-metrics';
 import { startOutboxRelay, type RunningRelay } from '../outbox/outbox-relay';
 import { BusTransport } from '../transport/bus-transport';
 import { DEFAULT_HOST, listenOrExplain } from '../config/listen-address';
+import type { CommandSink } from '../reactions/reactor';
+import { COMMAND_SINK, commandBatchHandler, commandTopicOf } from './handler-controllers';
 import { ServiceModule } from './service.module';
 
 /** The infrastructure a service is started with (built by main.ts, the embedded entry, or a test). */
@@ -33,6 +35,8 @@ export interface ServiceDeps {
 export interface RunningApp {
   close(): Promise<void>;
   readonly port?: number;
+  /** The service's metrics: the embedded gateway serves them on its `/metrics` (services there have no port). */
+  readonly metrics?: ServiceMetrics;
 }
 
 /** What the kit hands the service's own wiring. */
@@ -97,7 +101,7 @@ export async function startService({ service, deps, build }: StartServiceOptions
   try {
     const parts = await build(kit);
     app = await createApp(parts, kit);
-    const transport = connectTransport(app, kit, deps);
+    const transport = connectTransport(app, kit, deps, commandBatches(app, parts));
     health.add('consumers', () => transport.isListening);
     await app.init();
     await app.startAllMicroservices();
@@ -105,7 +109,7 @@ export async function startService({ service, deps, build }: StartServiceOptions
       deps.port === undefined ? undefined : await listen(app, deps.port, deps.host ?? DEFAULT_HOST);
     await parts.onStarted?.();
     logger.info({ port }, `${service} service started`);
-    return { port, close: closer(app, parts, relay, logger) };
+    return { port, metrics, close: closer(app, parts, relay, logger) };
   } catch (error) {
     await app?.close().catch(() => undefined);
     await relay.stop();
@@ -130,18 +134,36 @@ async function createApp(parts: ServiceParts, kit: ServiceKit): Promise<INestApp
   return app;
 }
 
-function connectTransport(app: INestApplication, kit: ServiceKit, deps: ServiceDeps): BusTransport {
+/** The batch handler of each command topic, when the service's command sink takes batches. */
+function commandBatches(app: INestApplication, parts: ServiceParts): Map<string, BatchHandler> {
+  const batches = new Map<string, BatchHandler>();
+  for (const controller of parts.controllers) {
+    const topic = commandTopicOf(controller);
+    const handler = topic === undefined ? undefined : commandBatchHandler(app.get<CommandSink>(COMMAND_SINK));
+    if (topic !== undefined && handler) batches.set(topic, handler);
+  }
+  return batches;
+}
+
+function connectTransport(
+  app: INestApplication,
+  kit: ServiceKit,
+  deps: ServiceDeps,
+  batches: ReadonlyMap<string, BatchHandler>,
+): BusTransport {
   const prefix = deps.consumerGroupPrefix ?? `tminus-${kit.service}`;
   const maxAttempts = deps.maxDeliveryAttempts ?? DEFAULT_DELIVERY_ATTEMPTS;
   const transport = new BusTransport({
     bus: kit.bus,
     groupIdOf: (topic) => `${prefix}.${topic}`,
-    subscribe: (bus, { topic, groupId, handle }) => {
+    batchHandlerOf: (topic) => batches.get(topic),
+    subscribe: (bus, { topic, groupId, handle, handleBatch }) => {
       kit.metrics.consumerLag.watch(groupId, topic);
       return subscribeReliably(bus, {
         groupId,
         topics: [topic],
         handle,
+        handleBatch,
         maxAttempts,
         logger: kit.logger.child({ topic }),
       });

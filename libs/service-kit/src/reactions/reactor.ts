@@ -7,6 +7,8 @@ import type { ServiceLogger } from '../observability/service-logger';
 /** Where a reaction's commands go: the service's own processor (or router), called in-process. */
 export interface CommandSink {
   handle(envelope: CommandEnvelope): Promise<CommandResult>;
+  /** Commands of one consumer batch, in order (a processor commits them in one transaction). */
+  handleBatch?(envelopes: readonly CommandEnvelope[]): Promise<CommandResult[]>;
 }
 
 export interface ReactorOptions {

@@ -1,6 +1,6 @@
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
-import type { IncomingMessage, MessageBus, Subscription } from '@tminus/messaging';
+import type { BatchHandler, IncomingMessage, MessageBus, Subscription } from '@tminus/messaging';
 import { BusContext } from './bus-context';
 
 export interface SubscriptionRequest {
@@ -8,12 +8,19 @@ export interface SubscriptionRequest {
   readonly groupId: string;
   /** Calls the Nest handler; rejects when it failed. */
   readonly handle: (message: IncomingMessage) => Promise<void>;
+  /** Set when the topic's messages can be handled a consumer batch at a time (commands). */
+  readonly handleBatch?: BatchHandler;
 }
 
 export interface BusTransportOptions {
   readonly bus: MessageBus;
   /** Consumer group of a pattern's subscription: one group per topic, so a slow topic stalls no other. */
   readonly groupIdOf: (topic: string) => string;
+  /**
+   * A topic's batch handler, if it has one. It bypasses Nest's pipeline for the batch; when it fails,
+   * the messages go one by one through the Nest handler as usual.
+   */
+  readonly batchHandlerOf?: (topic: string) => BatchHandler | undefined;
   /**
    * Subscribes one pattern: where retries and dead letters are wired in (the service kit wraps the
    * handler with the reliable consumer). Default: subscribe the handler as is.
@@ -49,6 +56,7 @@ export class BusTransport extends Server implements CustomTransportStrategy {
           topic: pattern,
           groupId: this.options.groupIdOf(pattern),
           handle: this.invoker(handler),
+          handleBatch: this.options.batchHandlerOf?.(pattern),
         };
         const subscribe = this.options.subscribe ?? defaultSubscribe;
         this.subscriptions.push(await subscribe(this.options.bus, request));
@@ -84,4 +92,9 @@ export class BusTransport extends Server implements CustomTransportStrategy {
 }
 
 const defaultSubscribe = (bus: MessageBus, request: SubscriptionRequest): Promise<Subscription> =>
-  bus.subscribe({ groupId: request.groupId, topics: [request.topic], handle: request.handle });
+  bus.subscribe({
+    groupId: request.groupId,
+    topics: [request.topic],
+    handle: request.handle,
+    handleBatch: request.handleBatch,
+  });

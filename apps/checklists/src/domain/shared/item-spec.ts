@@ -2,7 +2,7 @@ import { CHECK_NAME, INPUT_LIMITS } from '@tminus/contracts';
 
 export const MAX_TITLE_LENGTH = INPUT_LIMITS.name;
 export const MAX_DESCRIPTION_LENGTH = INPUT_LIMITS.itemDescription;
-export const MAX_DUE_DAYS_BEFORE_LAUNCH = 365;
+export const MAX_DUE_DAYS_BEFORE_LAUNCH = INPUT_LIMITS.dueDaysBeforeLaunch;
 
 interface ItemFields {
   readonly title: string;

@@ -20,3 +20,22 @@ export const projectorLaunchChanges =
       if (projected.launchId !== null && projected.envelope.type !== 'GateEvaluated')
         listener(projected.launchId);
     });
+
+/**
+ * Subscribes to "the read model changed": the launch a change concerns, or null when it may concern any
+ * launch (a team's name or members, which snapshots of every launch requiring it show). Returns the
+ * unsubscribe function.
+ */
+export type ReadModelChanges = (listener: (launchId: string | null) => void) => () => void;
+
+/**
+ * Read-model changes straight from this instance's projector, duplicates included (another instance
+ * may have applied them first). Markers (position 0: command outcomes, gate audits, the gateway's own
+ * changes) change no document and are skipped, so they do not empty a cache keyed on documents.
+ */
+export const projectorReadModelChanges =
+  (projector: Pick<Projector, 'onProjected'>): ReadModelChanges =>
+  (listener) =>
+    projector.onProjected((projected) => {
+      if (projected.envelope.streamPosition > 0) listener(projected.launchId);
+    });

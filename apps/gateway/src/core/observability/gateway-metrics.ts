@@ -1,5 +1,6 @@
 import { httpRequestMetrics } from '@tminus/service-kit';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { mergedMetrics } from './merged-metrics';
 
 /**
  * The gateway's Prometheus metrics, in a registry of its own (tests run several gateways in one process).
@@ -77,9 +78,21 @@ export class GatewayMetrics {
     });
   }
 
+  private inProcess: readonly Registry[] = [];
+
+  /**
+   * Serves the registries of services running in this process too (embedded mode), so `/metrics` shows
+   * e.g. `tminus_command_duration_seconds` as the distributed services' do.
+   */
+  serveInProcess(registries: readonly Registry[]): void {
+    this.inProcess = [...registries];
+  }
+
   /** `/metrics` text (service-kit's MetricsSource). */
   metrics(): Promise<string> {
-    return this.registry.metrics();
+    return this.inProcess.length === 0
+      ? this.registry.metrics()
+      : mergedMetrics(this.registry, this.inProcess);
   }
 
   get contentType(): string {

@@ -1,10 +1,14 @@
 import {
   computeLaunchReadiness,
   evaluateGate,
+  incidentOrigin,
+  openIncidentsBySeverity,
   standingOf,
   supportOf,
   type Blocker,
   type ChecklistItemView,
+  type IncidentOrigin,
+  type IncidentView,
   type LaunchView,
 } from '../read-model/domain';
 import type { LaunchSnapshot } from '../read-model/queries/launch-snapshot';
@@ -32,6 +36,11 @@ export interface ReportTeam {
   readonly items: readonly ReportItem[];
 }
 
+/** An open incident with where it comes from, so the reader can follow it in the on-call tool. */
+export interface ReportIncident extends IncidentOrigin {
+  readonly acknowledged: boolean;
+}
+
 export interface ReportGate {
   readonly environment: string;
   readonly decision: string;
@@ -50,6 +59,7 @@ export interface LaunchReport {
     readonly status: string;
     readonly hypercareEndsAt: string | null;
     readonly openIncidents: number;
+    readonly incidents: readonly ReportIncident[];
   };
   readonly gates: readonly ReportGate[];
   readonly teams: readonly ReportTeam[];
@@ -88,6 +98,11 @@ const reportItem = (item: ChecklistItemView, now: Date): ReportItem => ({
   check: item.check ?? null,
 });
 
+const reportIncident = (incident: IncidentView): ReportIncident => ({
+  ...incidentOrigin(incident),
+  acknowledged: (incident.acknowledgedAt ?? null) !== null,
+});
+
 /** Everything from one consistent snapshot, computed at `now` (like the gate and GraphQL). */
 export function buildLaunchReport(snapshot: LaunchSnapshot, now: Date): LaunchReport {
   const { launch } = snapshot;
@@ -115,6 +130,7 @@ export function buildLaunchReport(snapshot: LaunchSnapshot, now: Date): LaunchRe
       status: support.status,
       hypercareEndsAt: support.hypercareEndsAt,
       openIncidents: support.incidents.filter((incident) => incident.status === 'OPEN').length,
+      incidents: openIncidentsBySeverity(support.incidents).map(reportIncident),
     },
     gates: environmentsOf(launch).map((environment) => {
       const gate = evaluateGate({ launch, readiness, environment, now, position: snapshot.position });

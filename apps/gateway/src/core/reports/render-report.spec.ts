@@ -8,17 +8,41 @@ import {
   teamView,
   waived,
 } from '../read-model/domain/testing/views';
+import type { IncidentView } from '../read-model/domain';
 import type { LaunchSnapshot } from '../read-model/queries/launch-snapshot';
 import { buildLaunchReport } from './launch-report';
 import { renderCsv, renderMarkdown } from './render-report';
 import { csvCell, mdText } from './report-text';
 
 const QA = teamView('team-qa', 'qa', 'QA');
+const incident = (id: string, overrides: Partial<IncidentView>): IncidentView => ({
+  id,
+  severity: 'SEV2',
+  title: 'Checkout 5xx',
+  status: 'OPEN',
+  reportedAt: '2026-03-01T10:00:00.000Z',
+  reportedBy: 'max',
+  resolvedAt: null,
+  resolvedBy: null,
+  resolution: null,
+  ...overrides,
+});
 const snapshot = (): LaunchSnapshot => ({
   launch: launchView({
     requiredTeamIds: ['team-qa'],
     gatePolicies: [
       { environment: 'staging', requireReady: false, minReadinessPercent: 0, requireGoDecision: false },
+    ],
+    incidents: [
+      incident('i-1', {
+        title: 'Checkout | 5xx <b>',
+        source: 'PAGERDUTY',
+        externalId: 'Q1ABC',
+        url: 'https://acme.pagerduty.com/incidents/Q1ABC',
+        acknowledgedAt: '2026-03-01T10:05:00.000Z',
+      }),
+      incident('i-2', { severity: 'SEV4', title: '=cmd()' }),
+      incident('i-3', { status: 'RESOLVED', title: 'Old', source: 'GENERIC', externalId: 'x' }),
     ],
   }),
   checklists: [
@@ -50,7 +74,7 @@ describe('the readiness report', () => {
       ready: false,
       percent: 66,
       decision: null,
-      support: { status: 'GREEN', openIncidents: 0 },
+      support: { status: 'RED', openIncidents: 2 },
       gates: [
         { environment: 'production', decision: 'DENIED', reasons: ['NO_GO_DECISION', 'OPEN_REQUIRED_ITEM'] },
         { environment: 'staging', decision: 'ALLOWED', reasons: [] },
@@ -67,6 +91,28 @@ describe('the readiness report', () => {
       waiver: null,
       check: 'regression',
     });
+    expect(report.support.incidents).toEqual([
+      {
+        id: 'i-1',
+        severity: 'SEV2',
+        title: 'Checkout | 5xx <b>',
+        reportedAt: '2026-03-01T10:00:00.000Z',
+        source: 'PAGERDUTY',
+        externalId: 'Q1ABC',
+        url: 'https://acme.pagerduty.com/incidents/Q1ABC',
+        acknowledged: true,
+      },
+      {
+        id: 'i-2',
+        severity: 'SEV4',
+        title: '=cmd()',
+        reportedAt: '2026-03-01T10:00:00.000Z',
+        source: null,
+        externalId: null,
+        url: null,
+        acknowledged: false,
+      },
+    ]);
     expect(report.teams[0].items[1].waiver).toBe('APPROVED (requested by quinn, approved by max): canary');
   });
 
@@ -78,11 +124,16 @@ describe('the readiness report', () => {
     );
     expect(md).toContain('Load \\<script\\>alert\\(1\\)\\</script\\>');
     expect(md).not.toMatch(/<script>/);
+    expect(md).toContain(
+      '| SEV2 | Checkout \\| 5xx \\<b\\> | PAGERDUTY | Q1ABC | https://acme.pagerduty.com/incidents/Q1ABC | 2026-03-01T10:00:00.000Z | yes |',
+    );
+    expect(md).toContain('| SEV4 | =cmd\\(\\) | by hand | – | – | 2026-03-01T10:00:00.000Z | no |');
+    expect(md).not.toContain('Old');
     // Every table row has exactly its columns: no cell added by a `|` in a title.
     const rows = md.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
     for (const row of rows) {
       const cells = row.replace(/\\\|/g, '').split('|').length - 2;
-      expect([3, 8]).toContain(cells);
+      expect([3, 7, 8]).toContain(cells);
     }
   });
 
@@ -95,6 +146,10 @@ describe('the readiness report', () => {
       'item,qa,"Regression | suite\n# green",yes,DONE,ana,,https://ci/1,,check regression',
     );
     expect(csv).toContain('gate,,production,,DENIED,,,,,NO_GO_DECISION OPEN_REQUIRED_ITEM');
+    expect(csv).toContain(
+      'incident,,Checkout | 5xx <b>,,SEV2,,,https://acme.pagerduty.com/incidents/Q1ABC,,PAGERDUTY Q1ABC; reported 2026-03-01T10:00:00.000Z; acknowledged',
+    );
+    expect(csv).toContain(`incident,,'=cmd(),,SEV4,,,,,reported by hand; reported 2026-03-01T10:00:00.000Z`);
     expect(csv).toContain('blocker,qa,Load <script>alert(1)</script>,,OPEN_REQUIRED_ITEM');
   });
 

@@ -24,6 +24,18 @@ export function renderMarkdown(report: LaunchReport): string {
       (gate) => `| ${mdText(gate.environment)} | ${gate.decision} | ${mdText(gate.reasons.join(', '))} |`,
     ),
   ];
+  lines.push('', '## Open incidents', '');
+  if (report.support.incidents.length === 0) lines.push('None.');
+  else
+    lines.push(
+      '| Severity | Title | Source | External id | Link | Reported | Acknowledged |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...report.support.incidents.map(
+        (incident) =>
+          `| ${incident.severity} | ${mdText(incident.title)} | ${incident.source ?? 'by hand'} | ` +
+          `${mdText(incident.externalId)} | ${mdUrl(incident.url)} | ${mdText(incident.reportedAt)} | ${yesNo(incident.acknowledged)} |`,
+      ),
+    );
   for (const team of report.teams) {
     lines.push(
       '',
@@ -58,8 +70,8 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * The report as CSV (RFC 4180), one row per fact with a `section`: launch, gate (per environment), item
- * (per team), blocker. One table, so a spreadsheet filter on `section` gives each part.
+ * The report as CSV (RFC 4180), one row per fact with a `section`: launch, gate (per environment), incident
+ * (open ones: severity as state, link as evidence_url, origin as detail), item (per team), blocker. One table, so a spreadsheet filter on `section` gives each part.
  */
 export function renderCsv(report: LaunchReport): string {
   const { launch } = report;
@@ -83,6 +95,21 @@ export function renderCsv(report: LaunchReport): string {
     ]),
     ...report.gates.map((gate) =>
       csvRow(['gate', '', gate.environment, '', gate.decision, '', '', '', '', gate.reasons.join(' ')]),
+    ),
+    ...report.support.incidents.map((incident) =>
+      csvRow([
+        'incident',
+        '',
+        incident.title,
+        '',
+        incident.severity,
+        '',
+        '',
+        incident.url,
+        '',
+        `${incident.source === null ? 'reported by hand' : `${incident.source} ${incident.externalId ?? ''}`.trim()}` +
+          `; reported ${incident.reportedAt}${incident.acknowledged ? '; acknowledged' : ''}`,
+      ]),
     ),
     ...report.teams.flatMap((team) =>
       team.items.map((item) =>

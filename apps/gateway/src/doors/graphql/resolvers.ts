@@ -2,7 +2,7 @@ import { ChecklistMutations } from './checklists/checklist-commands';
 import { ChecklistsResolver } from './checklists/checklists.resolver';
 import { GateResolver } from './gate/gate.resolver';
 import { IncidentsResolver } from './incidents/incidents.resolver';
-import { LaunchCommands } from './launches/launch-commands';
+import { LaunchMutations } from './launches/launch-commands';
 import { LaunchForecastResolver } from './launches/launch-forecast.resolver';
 import { LaunchLifecycleResolver } from './launches/launch-lifecycle.resolver';
 import { LaunchQueriesResolver } from './launches/launch-queries.resolver';
@@ -34,4 +34,4 @@ export const RESOLVERS = [
 ];
 
 /** The mutations' shared paths, injected into the resolvers. */
-export const RESOLVER_HELPERS = [LaunchCommands, ChecklistMutations];
+export const RESOLVER_HELPERS = [LaunchMutations, ChecklistMutations];

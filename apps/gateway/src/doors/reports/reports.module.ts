@@ -20,7 +20,7 @@ import {
     {
       provide: REPORTS_SOURCE,
       useFactory: (queries: ReadModelQueries, clock: Clock): ReportsSource => ({
-        snapshot: (launch) => queries.launchSnapshot(launch),
+        snapshot: (launch) => queries.launchSnapshotWithGateAudits(launch),
         now: () => clock.now(),
       }),
       inject: [ReadModelQueries, Clock],

@@ -49,9 +49,10 @@ describe('tminus gate against a running gateway', () => {
     launch = await stack.seedLaunch(2);
   });
 
-  const audits = () =>
-    stack.services.commands.filter(
-      (c) => c.type === 'RecordGateEvaluation' && c.aggregateId === launch.launchId,
+  /** The launch's gate audits in the gateway's audit log (where PIPELINE checks are recorded). */
+  const audits = async () =>
+    (await stack.gateway.services.audit.page({ launchId: launch.launchId, limit: 50 })).filter(
+      (entry) => entry.envelope.type === 'GateEvaluated',
     );
 
   it('exits 1 with the blockers when DENIED, 0 once ready', async () => {
@@ -94,7 +95,7 @@ describe('tminus gate against a running gateway', () => {
     await stack.signOff(launch.checklistId); // signed off with one item still open: the tick below is the last
     const waiting = tminus(['gate', launch.launchKey, '--env', 'production', '--wait', '2m', '--json'], env);
     // First answer, then the subscription's first notification makes it ask again: two audited checks.
-    await eventually(() => audits().length >= 2, 'the CLI subscribed and asked again', 30_000);
+    await eventually(async () => (await audits()).length >= 2, 'the CLI subscribed and asked again', 30_000);
     const tickedAt = Date.now();
     await stack.tick(launch.itemIds[1]);
     const run = await waiting.done;
@@ -111,7 +112,7 @@ describe('tminus gate against a running gateway', () => {
     expect(run.stdout).toMatch(/^DENIED/);
     expect(run.stderr).toMatch(/gave up after \d+s/);
     // The first answer and the re-check on subscribing; its own audits must not wake it again and again.
-    await eventually(() => audits().length >= 2, 'the audits');
-    expect(audits().length).toBeLessThanOrEqual(3);
+    await eventually(async () => (await audits()).length >= 2, 'the audits');
+    expect((await audits()).length).toBeLessThanOrEqual(3);
   });
 });

@@ -1,6 +1,15 @@
-import type { GateDecisionKind } from '@tminus/contracts';
+import type { GateDecisionKind, SupportStatus } from '@tminus/contracts';
 import { blockerReasonOf, type BlockerReason } from '../../core/gates/blocker-reason';
-import type { GateEvaluation, ReadinessCounts } from '../../core/read-model/domain';
+import {
+  incidentOrigin,
+  openIncidentsBySeverity,
+  type GateEvaluation,
+  type IncidentOrigin,
+  type ReadinessCounts,
+} from '../../core/read-model/domain';
+
+/** A pipeline log needs the worst few: the count says how many more there are. */
+export const MAX_GATE_INCIDENTS = 20;
 
 /**
  * The body of `GET /v1/gates/:launch`, the same for 200 (ALLOWED) and 412 (DENIED). Reasons have the
@@ -23,6 +32,12 @@ export interface GateResponseBody {
     /** True when the launch set no policy for this environment and the default applied. */
     readonly isDefault: boolean;
   };
+  /** Informational: support status never decides the gate. Incidents most severe first. */
+  readonly support: {
+    readonly status: SupportStatus;
+    readonly openIncidents: number;
+    readonly incidents: readonly IncidentOrigin[];
+  };
 }
 
 export const GATE_STATUS: Readonly<Record<GateDecisionKind, number>> = { ALLOWED: 200, DENIED: 412 };
@@ -44,5 +59,12 @@ export const toGateResponse = (evaluation: GateEvaluation): GateResponseBody => 
     minReadinessPercent: evaluation.policy.minReadinessPercent,
     requireGoDecision: evaluation.policy.requireGoDecision,
     isDefault: evaluation.policy.isDefault,
+  },
+  support: {
+    status: evaluation.support.status,
+    openIncidents: evaluation.support.openIncidents.length,
+    incidents: openIncidentsBySeverity(evaluation.support.openIncidents)
+      .slice(0, MAX_GATE_INCIDENTS)
+      .map(incidentOrigin),
   },
 });

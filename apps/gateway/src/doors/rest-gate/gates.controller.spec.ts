@@ -33,10 +33,10 @@ describe('GET /v1/gates/:launch', () => {
             return launch === 'checkout-v2' ? answer : null;
           },
         },
-        commands: {
-          publishOnly: async (outgoing) => {
-            published.push(outgoing);
-            return 'command-1';
+        audit: {
+          record: async (evaluated, actor) => {
+            published.push({ evaluation: evaluated, actor });
+            return 'audit-1';
           },
         },
         logger,
@@ -62,6 +62,9 @@ describe('GET /v1/gates/:launch', () => {
     const response = await get('/v1/gates/checkout-v2?environment=production');
     expect(response.status).toBe(412);
     expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    // No ETag: a decision is never reused, so hashing its body would be wasted work.
+    expect(response.headers.get('etag')).toBeNull();
     const body = (await response.json()) as GateResponseBody;
     expect(body).toMatchObject({
       decision: 'DENIED',
@@ -76,20 +79,14 @@ describe('GET /v1/gates/:launch', () => {
     });
     expect(published).toEqual([
       {
-        service: 'launches',
-        aggregateId: body.launch.id,
-        command: {
-          type: 'RecordGateEvaluation',
-          data: {
-            launchId: body.launch.id,
-            environment: 'production',
-            decision: 'DENIED',
-            reasons: ['OPEN_REQUIRED_ITEM', 'NOT_SIGNED_OFF'],
-            position: '42',
-            evaluatedAt: body.evaluatedAt,
-            evaluatedBy: 'deploy-bot',
-          },
-        },
+        evaluation: expect.objectContaining({
+          launchId: body.launch.id,
+          environment: 'production',
+          decision: 'DENIED',
+          position: '42',
+          evaluatedAt: body.evaluatedAt,
+        }),
+        actor: expect.objectContaining({ userId: 'deploy-bot', role: 'PIPELINE' }),
       },
     ]);
   });

@@ -6,9 +6,10 @@ import { RestErrorFilter } from '../http/rest-error.filter';
 
 export const GATES_AUTHENTICATOR = Symbol('GATES_AUTHENTICATOR');
 
-interface StatusResponse {
-  status(code: number): unknown;
+interface RawResponse {
+  statusCode: number;
   setHeader(name: string, value: string): unknown;
+  end(body: string): unknown;
 }
 
 /**
@@ -28,13 +29,16 @@ export class GatesController {
     @Param('launch') launch: string,
     @Query('environment') environment: unknown,
     @Headers('authorization') authorization: string | undefined,
-    @Res({ passthrough: true }) response: StatusResponse,
-  ): Promise<GateResponseBody> {
+    @Res() response: RawResponse,
+  ): Promise<void> {
     const principal = await this.authenticator.authenticate(authorization);
     const evaluation = await this.checkGate.check(principal, launch, environment);
-    response.status(GATE_STATUS[evaluation.decision]);
+    const body: GateResponseBody = toGateResponse(evaluation);
+    // Written directly: Express's res.json would hash every body for an ETag that `no-store` makes useless.
+    response.statusCode = GATE_STATUS[evaluation.decision];
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
     // A decision is about one moment: no proxy or client may answer the next question with it.
     response.setHeader('Cache-Control', 'no-store');
-    return toGateResponse(evaluation);
+    response.end(JSON.stringify(body));
   }
 }

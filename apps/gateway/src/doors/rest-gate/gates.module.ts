@@ -2,13 +2,11 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { GATEWAY_LOGGER } from '../../core/gateway-logger';
 import { Authenticator } from '../../core/auth/authenticator';
-import { CommandSender } from '../../core/commands/command-sender';
 import { GateEvaluator } from '../../core/read-model/queries/gate-evaluator';
-import { DEFAULT_AUDIT_TIMEOUT_MS, GateAudit, type AuditPublisher } from '../../core/gates/audit/gate-audit';
+import { GateAuditLog } from '../../core/gates/audit/gate-audit-log';
 import { CheckGate, type GateDecider } from '../../core/gates/check-gate';
 import { GATES_AUTHENTICATOR, GatesController } from './gates.controller';
 import { REST_ERROR_LOGGER, RestErrorFilter } from '../http/rest-error.filter';
-import { ProjectionLagMonitor } from '../../core/gates/staleness/projection-lag-monitor';
 
 /** What the REST gate needs; `GatesModule` itself takes it from the gateway's (global) core module. */
 export interface GatesModuleDeps {
@@ -18,25 +16,22 @@ export interface GatesModuleDeps {
    * `new GateEvaluator(queries, clock, async () => lagMonitor.staleness())` (see ProjectionLagMonitor).
    */
   readonly evaluator: GateDecider;
-  /** The gateway's CommandSender (the audit uses `publishOnly`). */
-  readonly commands: AuditPublisher;
+  /**
+   * Where PIPELINE checks are audited: the gateway's GateAuditLog (group-committed to its own event
+   * log; it waits at most GATE_MAX_LAG_MS for a commit before the gate fails closed).
+   */
+  readonly audit: Pick<GateAuditLog, 'record'>;
   readonly logger: Logger;
-  /** How long a PIPELINE check waits for its audit record to reach the bus (default: GATE_MAX_LAG_MS). */
-  readonly auditTimeoutMs?: number;
 }
 
-const checkGateOf = (deps: GatesModuleDeps, logger: Logger): CheckGate =>
-  new CheckGate(
-    deps.evaluator,
-    new GateAudit(deps.commands, logger, deps.auditTimeoutMs ?? DEFAULT_AUDIT_TIMEOUT_MS),
-  );
+const checkGateOf = (deps: GatesModuleDeps): CheckGate => new CheckGate(deps.evaluator, deps.audit);
 
 const providersOf = (deps: GatesModuleDeps): Provider[] => {
   const logger = deps.logger.child({ component: 'gates' });
   return [
     { provide: GATES_AUTHENTICATOR, useValue: deps.authenticator },
     { provide: REST_ERROR_LOGGER, useValue: logger },
-    { provide: CheckGate, useValue: checkGateOf(deps, logger) },
+    { provide: CheckGate, useValue: checkGateOf(deps) },
     RestErrorFilter,
   ];
 };
@@ -46,7 +41,7 @@ const GATES_DEPS = Symbol('GATES_DEPS');
 
 /**
  * The REST release gate, `GET /v1/gates/:launch?environment=`. As a feature module of the gateway
- * (`FEATURE_MODULES = [GatesModule, …]`) it takes the Authenticator, GateEvaluator, CommandSender and
+ * (`FEATURE_MODULES = [GatesModule, …]`) it takes the Authenticator, GateEvaluator, GateAuditLog and
  * logger from GatewayCoreModule; `GatesModule.register(deps)` gives them explicitly (tests, tools).
  */
 @Module({
@@ -57,17 +52,10 @@ const GATES_DEPS = Symbol('GATES_DEPS');
       useFactory: (
         authenticator: Authenticator,
         evaluator: GateEvaluator,
-        commands: CommandSender,
+        audit: GateAuditLog,
         logger: Logger,
-        lag: ProjectionLagMonitor,
-      ): GatesModuleDeps => ({
-        authenticator,
-        evaluator,
-        commands,
-        logger,
-        auditTimeoutMs: lag.maxLagMs,
-      }),
-      inject: [Authenticator, GateEvaluator, CommandSender, GATEWAY_LOGGER, ProjectionLagMonitor],
+      ): GatesModuleDeps => ({ authenticator, evaluator, audit, logger }),
+      inject: [Authenticator, GateEvaluator, GateAuditLog, GATEWAY_LOGGER],
     },
     {
       provide: GATES_AUTHENTICATOR,
@@ -81,8 +69,8 @@ const GATES_DEPS = Symbol('GATES_DEPS');
     },
     {
       provide: CheckGate,
-      useFactory: (deps: GatesModuleDeps, logger: Logger) => checkGateOf(deps, logger),
-      inject: [GATES_DEPS, REST_ERROR_LOGGER],
+      useFactory: (deps: GatesModuleDeps) => checkGateOf(deps),
+      inject: [GATES_DEPS],
     },
     RestErrorFilter,
   ],

@@ -54,7 +54,15 @@ export * from './readiness/readiness.types';
 export { standingOf, type ItemStanding } from './readiness/item-standing';
 export { checklistNotOpenReadiness, computeTeamReadiness } from './readiness/team-readiness';
 export { computeLaunchReadiness } from './readiness/launch-readiness';
-export { openIncidents, supportOf, supportStatus, type SupportView } from './support/support-status';
+export {
+  incidentOrigin,
+  openIncidents,
+  openIncidentsBySeverity,
+  supportOf,
+  supportStatus,
+  type IncidentOrigin,
+  type SupportView,
+} from './support/support-status';
 export {
   evaluateGate,
   hasGoDecision,

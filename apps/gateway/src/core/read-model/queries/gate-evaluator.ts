@@ -20,7 +20,8 @@ export const readinessOf = (snapshot: LaunchSnapshot, now: Date): LaunchReadines
  */
 export class GateEvaluator {
   constructor(
-    private readonly queries: ReadModelQueries,
+    /** ReadModelQueries, or the gate's in-memory CachedSnapshots in front of it. */
+    private readonly queries: Pick<ReadModelQueries, 'launchSnapshot'>,
     private readonly clock: Now,
     /** Says whether the read model lags the event log (none: never stale). */
     private readonly staleness?: () => Promise<Staleness>,

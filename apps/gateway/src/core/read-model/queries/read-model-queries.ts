@@ -5,6 +5,7 @@ import {
   type OwnedItem,
   type ChecklistItemView,
   type ChecklistView,
+  type GateEvaluationView,
   type LaunchView,
   type TeamView,
   type TemplateView,
@@ -12,6 +13,7 @@ import {
 import type { ReadModelDb, Sql, SqlParam } from '../store/database';
 import { Documents } from '../store/documents';
 import { EventLog, type LoggedEvent } from '../store/event-log';
+import { GateLastEvaluations, mergeLastEvaluations } from '../store/gate-last-evaluations';
 import { LIVE_TABLES } from '../store/tables';
 import type { LaunchSnapshot } from './launch-snapshot';
 
@@ -57,6 +59,24 @@ export class ReadModelQueries {
       const launch = await findLaunch(docs, idOrKey);
       return launch === null ? null : snapshotOf(docs, launch, String(position));
     });
+  }
+
+  /** The last audited REST gate evaluation per environment (the audit log's, not the document's). */
+  async lastGateAudits(launchId: string): Promise<GateEvaluationView[]> {
+    return this.db.read((sql) => new GateLastEvaluations(sql).ofLaunch(launchId));
+  }
+
+  /**
+   * A launch snapshot whose `lastGateEvaluations` include the REST gate audits (kept beside the audit
+   * log, not in the launch document), for readers that list them (reports).
+   */
+  async launchSnapshotWithGateAudits(idOrKey: string): Promise<LaunchSnapshot | null> {
+    const snapshot = await this.launchSnapshot(idOrKey);
+    if (snapshot === null) return null;
+    const audited = await this.lastGateAudits(snapshot.launch.id);
+    if (audited.length === 0) return snapshot;
+    const lastGateEvaluations = mergeLastEvaluations(snapshot.launch.lastGateEvaluations, audited);
+    return { ...snapshot, launch: { ...snapshot.launch, lastGateEvaluations } };
   }
 
   async launch(idOrKey: string): Promise<LaunchView | null> {

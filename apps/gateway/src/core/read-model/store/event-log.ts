@@ -64,6 +64,28 @@ export class EventLog {
     return rows.length > 0 ? toNumber(rows[0].seq) : null;
   }
 
+  /**
+   * Records fresh envelopes (new ids, e.g. gate audits) in one multi-row statement: the caller's group
+   * commit pays one round trip and one transaction for all of them.
+   */
+  async appendMany(entries: readonly { envelope: EventEnvelope; launchId: string | null }[]): Promise<void> {
+    if (entries.length === 0) return;
+    const row = `(${placeholders(7)})`;
+    await this.sql.execute(
+      `INSERT INTO ${EVENTS_TABLE} (event_id, stream_id, stream_position, type, launch_id, occurred_at, envelope) ` +
+        `VALUES ${entries.map(() => row).join(', ')}`,
+      entries.flatMap(({ envelope, launchId }) => [
+        envelope.id,
+        envelope.streamId,
+        envelope.streamPosition,
+        envelope.type,
+        launchId,
+        normalizeInstant(envelope.occurredAt),
+        JSON.stringify(envelope),
+      ]),
+    );
+  }
+
   async find(eventId: string): Promise<{ seq: number; launchId: string | null } | null> {
     const rows = await this.sql.query<{ seq: number | string; launch_id: string | null }>(
       `SELECT seq, launch_id FROM ${EVENTS_TABLE} WHERE event_id = ?`,

@@ -3,6 +3,7 @@ import type { Dialect, ReadModelDb, Sql } from './database';
 import {
   API_TOKENS_TABLE,
   EVENTS_TABLE,
+  GATE_LAST_TABLE,
   HEALTH_PROBE_TABLE,
   LIVE_TABLES,
   tableNamesOf,
@@ -82,6 +83,14 @@ const permanentDefinitions = (dialect: Dialect): TableDefinition[] => [
     unique: [['token_hash']],
   },
   { name: HEALTH_PROBE_TABLE, columns: 'id text PRIMARY KEY, checked_at text NOT NULL', indexes: [] },
+  {
+    // Kept beside the gate audits in rm_events (same transaction): not a projection, never rebuilt.
+    name: GATE_LAST_TABLE,
+    columns:
+      'launch_id text NOT NULL, environment text NOT NULL, evaluated_at text NOT NULL, doc text NOT NULL, ' +
+      'PRIMARY KEY (launch_id, environment)',
+    indexes: [],
+  },
 ];
 
 /**

@@ -25,6 +25,8 @@ const PROJECTION_BASE: ProjectionTables = {
 export const EVENTS_TABLE = 'rm_events';
 export const API_TOKENS_TABLE = 'api_tokens';
 /** One row the readiness probe rewrites: proof that writes go through. */
+/** The last audited REST gate evaluation per (launch, environment): `Launch.lastGateEvaluations`. */
+export const GATE_LAST_TABLE = 'gate_last_evaluations';
 export const HEALTH_PROBE_TABLE = 'gateway_health_probe';
 
 export const projectionTables = (suffix = ''): ProjectionTables =>

@@ -6,7 +6,7 @@ import { notFound } from '../../../core/errors/gateway-error';
 import { GateEvaluator } from '../../../core/read-model/queries/gate-evaluator';
 import { validateInput } from '../../../core/validation/validate-input';
 import type { GatewayContext } from '../common/gateway-context';
-import { LaunchCommands } from '../launches/launch-commands';
+import { LaunchMutations } from '../launches/launch-commands';
 import { Launch } from '../launches/launch.types';
 import { SetGatePolicyInput } from './gate.inputs';
 import { toGateDecision } from './gate.mapper';
@@ -18,7 +18,7 @@ import { gateArgsSchema, setGatePolicySchema } from './gate.validation';
 export class GateResolver {
   constructor(
     @Inject(GateEvaluator) private readonly gates: GateEvaluator,
-    @Inject(LaunchCommands) private readonly launches: LaunchCommands,
+    @Inject(LaunchMutations) private readonly launches: LaunchMutations,
   ) {}
 
   @Query(() => GateDecision, {

@@ -8,7 +8,7 @@ import { notFound } from '../../../core/errors/gateway-error';
 import { ReadModelQueries } from '../../../core/read-model/queries/read-model-queries';
 import { validateInput } from '../../../core/validation/validate-input';
 import type { GatewayContext } from '../common/gateway-context';
-import { LaunchCommands } from '../launches/launch-commands';
+import { LaunchMutations } from '../launches/launch-commands';
 import { Incident, type Launch } from '../launches/launch.types';
 import { ReportIncidentInput, ResolveIncidentInput } from './incident.inputs';
 import { reportIncidentSchema, resolveIncidentSchema } from './incident.validation';
@@ -23,7 +23,7 @@ const incidentOf = (launch: Launch, incidentId: string): Incident => {
 @Resolver()
 export class IncidentsResolver {
   constructor(
-    @Inject(LaunchCommands) private readonly launches: LaunchCommands,
+    @Inject(LaunchMutations) private readonly launches: LaunchMutations,
     @Inject(ReadModelQueries) private readonly queries: ReadModelQueries,
   ) {}
 

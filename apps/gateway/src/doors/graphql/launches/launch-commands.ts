@@ -14,7 +14,7 @@ import type { Launch } from './launch.types';
  * launches service, wait for its outcome, answer with the launch as the read model now shows it.
  */
 @Injectable()
-export class LaunchCommands {
+export class LaunchMutations {
   constructor(
     @Inject(ReadModelQueries) private readonly queries: ReadModelQueries,
     @Inject(CommandSender) private readonly sender: CommandSender,

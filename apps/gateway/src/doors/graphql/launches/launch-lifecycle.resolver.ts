@@ -5,7 +5,7 @@ import { authorize } from '../../../core/auth/access-control';
 import { allSeen } from '../../../core/commands/all-seen';
 import { validateInput } from '../../../core/validation/validate-input';
 import type { GatewayContext } from '../common/gateway-context';
-import { LaunchCommands } from './launch-commands';
+import { LaunchMutations } from './launch-commands';
 import {
   CancelLaunchInput,
   CreateLaunchInput,
@@ -31,7 +31,7 @@ import {
 /** Creating a launch and moving it through its lifecycle: PLANNING → GO → HYPERCARE → CLOSED (or CANCELLED). */
 @Resolver()
 export class LaunchLifecycleResolver {
-  constructor(@Inject(LaunchCommands) private readonly launches: LaunchCommands) {}
+  constructor(@Inject(LaunchMutations) private readonly launches: LaunchMutations) {}
 
   @Mutation(() => Launch)
   async createLaunch(

@@ -10,11 +10,11 @@ import { DateTimeScalar } from '../common/date-time.scalar';
 import { LaunchStatusEnum } from '../common/enums';
 import type { GatewayContext } from '../common/gateway-context';
 import { cursorValue, pageSize } from '../common/pagination';
-import { labelsOf } from './history-labels';
 import { toHistoryConnection } from './history.mapper';
 import { HistoryConnection } from './history.types';
 import { toLaunch } from './launch.mapper';
-import { Launch, LaunchConnection } from './launch.types';
+import { GateEvaluationRecord, Launch, LaunchConnection } from './launch.types';
+import { mergeLastEvaluations } from '../../../core/read-model/store/gate-last-evaluations';
 
 interface LaunchCursor {
   readonly c: string;
@@ -111,6 +111,21 @@ export class LaunchQueriesResolver {
     return snapshot && toLaunch(snapshot, this.clock.now());
   }
 
+  /**
+   * REST gate audits live in the gateway's audit log, not in the launch document: merged in here. A
+   * launch "as of" a moment keeps what its replay found (evaluations recorded on the launch stream):
+   * only the last audit per environment is kept beside the log, not the one current at that moment.
+   */
+  @ResolveField(() => [GateEvaluationRecord])
+  async lastGateEvaluations(@Parent() launch: Launch): Promise<GateEvaluationRecord[]> {
+    if (launch.asOf) return launch.lastGateEvaluations;
+    const audited = await this.queries.lastGateAudits(launch.id);
+    return mergeLastEvaluations(launch.lastGateEvaluations, audited).map((evaluation) => ({
+      ...evaluation,
+      reasons: [...evaluation.reasons],
+    }));
+  }
+
   @ResolveField(() => HistoryConnection, {
     description: "The launch's events (its own and its checklists'), newest first.",
   })
@@ -126,6 +141,6 @@ export class LaunchQueriesResolver {
       beforeSeq: cursor?.seq,
       occurredUpTo: launch.asOf ?? undefined,
     });
-    return toHistoryConnection(page.events, page.hasNextPage, launch.id, labelsOf(launch));
+    return toHistoryConnection(page.events, page.hasNextPage, launch.id, launch.historyLabels());
   }
 }

@@ -5,7 +5,7 @@ import { authorize } from '../../../core/auth/access-control';
 import type { ProjectedEnvelope } from '../../../core/read-model/projector/project-envelope';
 import { validateInput } from '../../../core/validation/validate-input';
 import type { GatewayContext } from '../common/gateway-context';
-import { LaunchCommands } from './launch-commands';
+import { LaunchMutations } from './launch-commands';
 import { LaunchTeamInput } from './launch.inputs';
 import { Launch } from './launch.types';
 import { launchTeamSchema, requireTeamSchema } from './launch.validation';
@@ -21,7 +21,7 @@ const checklistOpened =
 /** Which teams a launch needs. */
 @Resolver()
 export class LaunchTeamsResolver {
-  constructor(@Inject(LaunchCommands) private readonly launches: LaunchCommands) {}
+  constructor(@Inject(LaunchMutations) private readonly launches: LaunchMutations) {}
 
   @Mutation(() => Launch, {
     description:

@@ -7,6 +7,7 @@ import {
   type TeamReadiness as TeamReadinessView,
 } from '../../../core/read-model/domain';
 import type { LaunchSnapshot } from '../../../core/read-model/queries/launch-snapshot';
+import { snapshotLabels } from '../../../core/read-model/queries/snapshot-labels';
 import { toChecklist } from '../checklists/checklist.mapper';
 import { toTeam } from '../teams/team.mapper';
 import type { Incident, Launch, LaunchTeam, Support } from './launch.types';
@@ -79,5 +80,6 @@ export const toLaunch = (snapshot: LaunchSnapshot, now: Date): Launch => {
     updatedAt: launch.updatedAt,
     asOf: snapshot.asOf ?? null,
     position: snapshot.position,
+    historyLabels: () => snapshotLabels(snapshot),
   };
 };

@@ -7,6 +7,7 @@ import type {
   Severity,
   SupportStatus,
 } from '@tminus/contracts';
+import type { HistoryLabels } from '../../../core/read-model/domain';
 import { Checklist } from '../checklists/checklist.types';
 import { DateTimeScalar } from '../common/date-time.scalar';
 import {
@@ -255,6 +256,13 @@ export class Launch {
 
   @Field({ description: 'The read-model position this view was read at.' })
   position!: string;
+
+  /**
+   * Not a GraphQL field: names for the ids the `history` resolver labels, from the snapshot this view was
+   * mapped from (the domain's `historyLabelsFrom`), so history needs no second read. Lazy: only `history`
+   * pays for the maps.
+   */
+  historyLabels!: () => HistoryLabels;
 }
 
 @ObjectType()

@@ -3,9 +3,11 @@ import {
   type GateDecisionKind,
   type GatePolicy,
   type LaunchStatus,
+  type SupportStatus,
 } from '@tminus/contracts';
 import type { Blocker, LaunchReadiness } from '../readiness/readiness.types';
-import type { LaunchView } from '../views';
+import { openIncidents, supportStatus } from '../support/support-status';
+import type { IncidentView, LaunchView } from '../views';
 
 /** The caller decides whether its read model lags the event log; the gate only turns that into a reason. */
 export interface Staleness {
@@ -25,6 +27,15 @@ export interface GateInput {
   readonly staleness?: Staleness;
 }
 
+/**
+ * Post-launch support when the gate was asked. It never decides the gate (the product contract's rules
+ * are readiness, GO and cancellation), but a pipeline deploying into open incidents should see them.
+ */
+export interface GateSupport {
+  readonly status: SupportStatus;
+  readonly openIncidents: readonly IncidentView[];
+}
+
 export interface AppliedGatePolicy extends GatePolicy {
   readonly environment: string;
   /** True when the launch set no policy for this environment and the default applied. */
@@ -42,6 +53,7 @@ export interface GateEvaluation {
   readonly evaluatedAt: string;
   readonly position: string;
   readonly policy: AppliedGatePolicy;
+  readonly support: GateSupport;
 }
 
 export const policyFor = (launch: LaunchView, environment: string): AppliedGatePolicy => {
@@ -122,5 +134,6 @@ export const evaluateGate = (input: GateInput): GateEvaluation => {
     evaluatedAt: now.toISOString(),
     position,
     policy,
+    support: { status: supportStatus(launch), openIncidents: openIncidents(launch) },
   };
 };
