@@ -104,6 +104,15 @@ export class Projector {
       handle: async (message) => {
         await this.project(decodeEventEnvelope(message));
       },
+      // What the bus fetched of one partition, submitted at once: one transaction for all of it (the
+      // group commit). Settled before answering, so a failure hands the bus a quiet partition to
+      // redeliver one by one through `handle` (the envelopes applied meanwhile are skipped by position).
+      handleBatch: async (messages) => {
+        const envelopes = messages.map((message) => decodeEventEnvelope(message));
+        const outcomes = await Promise.allSettled(envelopes.map((envelope) => this.project(envelope)));
+        const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+        if (failed) throw failed.reason;
+      },
     });
     logger.info({ groupId, topics: PROJECTED_TOPICS }, 'projector started');
   }
