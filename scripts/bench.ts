@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   gateway: async () => (await import('./bench/gateway')).runGatewayBenchmark(modeArgument()),
   startup: async () => (await import('./bench/startup')).runStartupBenchmark(),
   webhooks: async () => (await import('./bench/webhooks')).runWebhooksBenchmark(),
+  projector: async () => (await import('./bench/projector')).runProjectorBenchmark(),
   incidents: async () => (await import('./bench/incidents')).runIncidentsBenchmark(modeArgument()),
 };
 

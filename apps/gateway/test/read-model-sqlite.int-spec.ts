@@ -186,4 +186,21 @@ describe('the read model on SQLite (embedded mode)', () => {
     await project([incident]);
     expect((await queries.launchOfIncident('inc-1'))?.id).toBe(launchId);
   });
+
+  it('applies each event once when concurrent deliveries share one transaction (group commit)', async () => {
+    const [first] = envelopesFor(
+      positions,
+      'checklists',
+      [event(checklistId, 'ChecklistItemUnticked', { checklistId, itemId, by: 'quinn' })],
+      undefined,
+      at(41),
+    );
+    // Submitted together: one batch holding the event twice and a redelivery of it.
+    const results = await Promise.all([first, first, first].map((envelope) => projector.project(envelope)));
+    expect(results.map((result) => result.applied)).toEqual([true, false, false]);
+    const located = await queries.itemLocation(itemId);
+    expect(located?.item).toMatchObject({ state: 'OPEN' });
+    const history = await queries.history(launchId, { first: 50 });
+    expect(history.events.filter(({ envelope }) => envelope.id === first.id)).toHaveLength(1);
+  });
 });

@@ -44,6 +44,17 @@ describe('load bench verdict', () => {
     expect(verdictOf(result({ goal: { minRatioToPeer: 0.3 } })).misses).toEqual(['no peer measured']);
   });
 
+  it('judges a p99 ratio goal (S7 growth) against the peer p99 of the same run', () => {
+    const goal = { maxP99RatioToPeer: 1.2 };
+    const peer = throughput(70, 50);
+    expect(verdictOf(result({ goal, peer, measured: throughput(70, 60) })).verdict).toBe('PASS');
+    expect(verdictOf(result({ goal, peer, measured: throughput(70, 61) })).misses).toEqual([
+      'p99 1.22× peer > 1.2×',
+    ]);
+    expect(verdictOf(result({ goal })).misses).toEqual(['no peer measured']);
+    expect(describeGoal(goal)).toBe("p99 ≤1.2× peer's");
+  });
+
   it('computes the ratio to the peer of the same run', () => {
     expect(ratioToPeer({ measured: throughput(300), peer: throughput(1000) })).toBeCloseTo(0.3);
     expect(ratioToPeer({ measured: throughput(300) })).toBeUndefined();

@@ -11,6 +11,8 @@ export interface Goal {
   readonly maxP50Ms?: number;
   /** Throughput floor relative to the peer measured in the same run (e.g. 0.3 = 0.3×). */
   readonly minRatioToPeer?: number;
+  /** Latency ceiling relative to the peer's p99 (S7: a long stream's p99 ≤ 1.2× a short one's). */
+  readonly maxP99RatioToPeer?: number;
 }
 
 export interface Throughput {
@@ -64,6 +66,12 @@ export function verdictOf(result: ScenarioResult): { verdict: Verdict; misses: s
     if (ratio === undefined) misses.push('no peer measured');
     else if (ratio < goal.minRatioToPeer) misses.push(`${ratio.toFixed(2)}× < ${goal.minRatioToPeer}×`);
   }
+  if (goal.maxP99RatioToPeer !== undefined) {
+    const peerP99 = result.peer?.p99Ms;
+    if (peerP99 === undefined || peerP99 <= 0) misses.push('no peer measured');
+    else if (measured.p99Ms / peerP99 > goal.maxP99RatioToPeer)
+      misses.push(`p99 ${(measured.p99Ms / peerP99).toFixed(2)}× peer > ${goal.maxP99RatioToPeer}×`);
+  }
   return { verdict: misses.length === 0 ? 'PASS' : 'FAIL', misses };
 }
 
@@ -74,5 +82,6 @@ export function describeGoal(goal: Goal): string {
   if (goal.minRatioToPeer !== undefined) parts.push(`≥${goal.minRatioToPeer}× peer`);
   if (goal.maxP50Ms !== undefined) parts.push(`p50 ≤${goal.maxP50Ms} ms`);
   if (goal.maxP99Ms !== undefined) parts.push(`p99 ≤${goal.maxP99Ms} ms`);
+  if (goal.maxP99RatioToPeer !== undefined) parts.push(`p99 ≤${goal.maxP99RatioToPeer}× peer's`);
   return parts.join(', ') || '—';
 }

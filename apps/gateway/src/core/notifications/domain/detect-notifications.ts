@@ -31,8 +31,12 @@ type Change = Notification['change'];
 const blockerKey = (blocker: Blocker): string =>
   `${blocker.code}:${blocker.teamId ?? ''}:${blocker.itemId ?? ''}`;
 
+/** Sorted and without duplicates (sorted first, so duplicates are neighbours: no Set per event). */
 export const blockerKeysOf = (blockers: readonly Blocker[]): string[] =>
-  [...new Set(blockers.map(blockerKey))].sort();
+  blockers
+    .map(blockerKey)
+    .sort()
+    .filter((key, index, keys) => index === 0 || key !== keys[index - 1]);
 
 /** At most this many blocker messages travel in a payload (a launch may have hundreds of open items). */
 export const MAX_BLOCKERS_SENT = 50;

@@ -9,8 +9,22 @@ import {
 import type { Logger } from 'pino';
 import type { ReadModelDb, Sql } from '../store/database';
 import { READ_MODEL_LOCK_KEY } from '../store/schema';
+import { StreamPositions } from '../store/stream-positions';
 import { LIVE_TABLES } from '../store/tables';
+import { GroupCommit } from './group-commit';
 import { projectEnvelope, type ProjectedEnvelope } from './project-envelope';
+
+/**
+ * PostgreSQL: locks the batch's stream positions in sorted order before applying anything, so two
+ * gateway instances applying overlapping batches wait for each other instead of deadlocking (a
+ * deadlock would still be safe, the batch is retried one by one, but it costs a second).
+ */
+async function lockInOneOrder(sql: Sql, envelopes: readonly EventEnvelope[]): Promise<void> {
+  if (sql.dialect !== 'postgres' || envelopes.length < 2) return;
+  const positions = new StreamPositions(sql, LIVE_TABLES.positions);
+  const streams = new Set(envelopes.filter((e) => e.streamPosition > 0).map((e) => e.streamId));
+  for (const streamId of [...streams].sort()) await positions.lock(streamId);
+}
 
 /** The event topics the gateway projects (one per service). */
 export const PROJECTED_TOPICS: readonly string[] = [
@@ -37,20 +51,31 @@ export interface ProjectorOptions {
   /** Attempts before a failing envelope goes to the dead-letter topic (default 5). */
   readonly maxAttempts?: number;
   readonly onProjected?: (projected: ProjectedEnvelope, durationMs: number) => void;
+  /** The most envelopes committed in one transaction (default 256). */
+  readonly maxBatch?: number;
 }
 
 /**
- * Consumes the three event topics and applies each envelope to the read model in one transaction.
- * After the commit it tells its listeners (pending mutations, subscriptions). A duplicate is told
- * too: with several instances on one database, another instance may have applied it first, and this
- * instance's waiters and subscribers still need to hear about it.
+ * Consumes the three event topics and applies the envelopes to the read model, those that arrive
+ * together (one per busy partition) in one transaction (group commit; an envelope whose batch fails
+ * is applied alone). After the commit it tells its listeners (pending mutations, subscriptions), in
+ * the order the envelopes arrived. A duplicate is told too: with several instances on one database,
+ * another instance may have applied it first, and this instance's waiters and subscribers still need
+ * to hear about it.
  */
 export class Projector {
   private subscription: Subscription | null = null;
   private readonly listeners = new Set<ProjectionListener>();
   private readonly steps = new Set<ProjectionStep>();
+  private readonly commits: GroupCommit<EventEnvelope, ProjectedEnvelope>;
 
-  constructor(private readonly options: ProjectorOptions) {}
+  constructor(private readonly options: ProjectorOptions) {
+    this.commits = new GroupCommit({
+      commitBatch: (envelopes) => this.applyInOneTransaction(envelopes),
+      commitOne: (envelope) => this.applyInOneTransaction([envelope]).then(([projected]) => projected),
+      maxBatch: options.maxBatch,
+    });
+  }
 
   get running(): boolean {
     return this.subscription !== null;
@@ -78,6 +103,15 @@ export class Projector {
       logger,
       handle: async (message) => {
         await this.project(decodeEventEnvelope(message));
+      },
+      // What the bus fetched of one partition, submitted at once: one transaction for all of it (the
+      // group commit). Settled before answering, so a failure hands the bus a quiet partition to
+      // redeliver one by one through `handle` (the envelopes applied meanwhile are skipped by position).
+      handleBatch: async (messages) => {
+        const envelopes = messages.map((message) => decodeEventEnvelope(message));
+        const outcomes = await Promise.allSettled(envelopes.map((envelope) => this.project(envelope)));
+        const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+        if (failed) throw failed.reason;
       },
     });
     logger.info({ groupId, topics: PROJECTED_TOPICS }, 'projector started');
@@ -107,14 +141,8 @@ export class Projector {
 
   private async projectNow(envelope: EventEnvelope): Promise<ProjectedEnvelope> {
     const started = performance.now();
-    const projected = await this.options.db.transaction(async (sql) => {
-      // Shared with other projectors; the rebuild's switch-over takes it exclusively.
-      if (sql.dialect === 'postgres')
-        await sql.query('SELECT pg_advisory_xact_lock_shared(?)', [READ_MODEL_LOCK_KEY]);
-      const applied = await projectEnvelope(sql, LIVE_TABLES, envelope, { record: true });
-      if (applied.applied) for (const step of this.steps) await step(sql, applied);
-      return applied;
-    });
+    const projected = await this.commits.submit(envelope);
+    // Here, not in the batch: each envelope's listeners run in its own trace span, in arrival order.
     this.options.onProjected?.(projected, performance.now() - started);
     for (const listener of this.listeners) {
       try {
@@ -124,5 +152,26 @@ export class Projector {
       }
     }
     return projected;
+  }
+
+  /**
+   * Applies envelopes in order in one transaction: each one's position check, document, log entry and
+   * transaction steps (notifications) commit together, so an envelope is applied exactly once even
+   * when the process dies mid-batch (nothing of the batch is kept) or a batch is retried one by one.
+   */
+  private applyInOneTransaction(envelopes: readonly EventEnvelope[]): Promise<ProjectedEnvelope[]> {
+    return this.options.db.transaction(async (sql) => {
+      // Shared with other projectors; the rebuild's switch-over takes it exclusively.
+      if (sql.dialect === 'postgres')
+        await sql.query('SELECT pg_advisory_xact_lock_shared(?)', [READ_MODEL_LOCK_KEY]);
+      await lockInOneOrder(sql, envelopes);
+      const results: ProjectedEnvelope[] = [];
+      for (const envelope of envelopes) {
+        const applied = await projectEnvelope(sql, LIVE_TABLES, envelope, { record: true });
+        if (applied.applied) for (const step of this.steps) await step(sql, applied);
+        results.push(applied);
+      }
+      return results;
+    });
   }
 }
