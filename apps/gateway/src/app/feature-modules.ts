@@ -13,9 +13,10 @@ import { ReportsModule } from '../doors/reports/reports.module';
 import type { GatewayServices } from './gateway-services';
 
 /**
- * Feature modules mounted next to GraphQL: the REST release gate (src/doors/rest-gate), the GitHub deployment
- * protection rule (src/doors/github) and incidents from on-call tools (src/doors/incident-webhooks). They inject
- * what GatewayCoreModule exports.
+ * Feature modules mounted next to GraphQL, one per REST door: the release gate (src/doors/rest-gate), CI results
+ * (doors/checks), readiness reports (doors/reports), the CLI tarball (doors/cli-download), the GitHub deployment
+ * protection rule (doors/github) and incidents from on-call tools (doors/incident-webhooks). They inject what
+ * GatewayCoreModule exports.
  */
 export const featureModules = (
   services: GatewayServices,
