@@ -1,5 +1,5 @@
 import { ErrorCodes, type DomainError } from '@tminus/contracts';
-import { AuditTimeoutError } from './audit/gate-audit';
+import { AuditTimeoutError } from './audit/await-recorded';
 import { CheckGate, type GateDecider } from './check-gate';
 import { evaluation, LAUNCH_ID, principal } from './testing/gate-fixtures';
 

@@ -3,7 +3,8 @@ import { authorize } from '../auth/access-control';
 import { actorOf, type Principal } from '../auth/principal';
 import { badUserInput, notFound } from '../errors/gateway-error';
 import type { GateEvaluation } from '../read-model/domain';
-import { AuditTimeoutError, type GateAudit } from './audit/gate-audit';
+import { AuditTimeoutError } from './audit/await-recorded';
+import type { GateAudit } from './audit/gate-audit';
 import { unauditedDenial } from './audit/unaudited-denial';
 import { parseGateEnvironment } from './gate-environment';
 

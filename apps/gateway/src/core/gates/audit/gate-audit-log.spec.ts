@@ -2,7 +2,7 @@ import pino from 'pino';
 import { ErrorCodes } from '@tminus/contracts';
 import type { ReadModelDb, Sql, SqlParam } from '../../read-model/store/database';
 import { evaluation, LAUNCH_ID } from '../testing/gate-fixtures';
-import { AuditTimeoutError } from './gate-audit';
+import { AuditTimeoutError } from './await-recorded';
 import { GateAuditLog } from './gate-audit-log';
 
 const ACTOR = { userId: 'deploy-bot', role: 'PIPELINE' as const };

@@ -1,17 +1,14 @@
-import { ErrorCodes, newId, type Actor, type EventEnvelope, type GateEvaluated } from '@tminus/contracts';
+import { newId, type Actor, type EventEnvelope, type GateEvaluated } from '@tminus/contracts';
 import type { Logger } from 'pino';
-import { GatewayError } from '../../errors/gateway-error';
 import type { GateEvaluation } from '../../read-model/domain';
 import type { ReadModelDb } from '../../read-model/store/database';
 import { EventLog } from '../../read-model/store/event-log';
 import { GateLastEvaluations } from '../../read-model/store/gate-last-evaluations';
-import { AuditTimeoutError, DEFAULT_AUDIT_TIMEOUT_MS } from './gate-audit';
+import { awaitRecorded, DEFAULT_AUDIT_TIMEOUT_MS } from './await-recorded';
 import { GroupCommit } from './group-commit';
 
 /** The source of the audit envelopes the gateway writes itself (as AuditTrail's). */
 const GATEWAY_SOURCE = 'tminus.gateway';
-
-const TIMED_OUT = Symbol('timed out');
 
 type GateEvaluatedData = GateEvaluated['data'];
 
@@ -86,41 +83,17 @@ export class GateAuditLog {
   ): Promise<string> {
     const envelope = gateEvaluatedOf(evaluation, actor, evaluatedBy);
     const committed = this.group.add(envelope);
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<typeof TIMED_OUT>((resolve) => {
-      timer = setTimeout(() => resolve(TIMED_OUT), this.timeoutMs);
+    await awaitRecorded(committed, {
+      timeoutMs: this.timeoutMs,
+      logger: this.logger,
+      launchId: evaluation.launchId,
+      refusedBy: 'the audit log',
     });
-    try {
-      if ((await Promise.race([committed, timedOut])) === TIMED_OUT) {
-        this.settleLate(committed, evaluation.launchId);
-        throw new AuditTimeoutError(this.timeoutMs);
-      }
-      return envelope.id;
-    } catch (error) {
-      if (error instanceof AuditTimeoutError) throw error;
-      this.logger.error(
-        { err: error, launchId: evaluation.launchId },
-        'gate evaluation could not be recorded',
-      );
-      throw new GatewayError(
-        ErrorCodes.INTERNAL,
-        'The gate evaluation could not be recorded (the audit log refused it), so no decision is given; ask again',
-      );
-    } finally {
-      clearTimeout(timer);
-    }
+    return envelope.id;
   }
 
   /** Settles once every record made so far is committed (for an orderly shutdown). */
   flushed(): Promise<void> {
     return this.group.flushed();
-  }
-
-  private settleLate(committed: Promise<void>, launchId: string): void {
-    committed.then(
-      () => this.logger.warn({ launchId }, 'gate evaluation recorded after the gate answered'),
-      (error: unknown) =>
-        this.logger.error({ err: error, launchId }, 'gate evaluation could not be recorded'),
-    );
   }
 }

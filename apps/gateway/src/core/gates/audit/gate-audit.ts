@@ -1,21 +1,8 @@
-import { ErrorCodes, type Actor, type RecordGateEvaluation } from '@tminus/contracts';
+import type { Actor, RecordGateEvaluation } from '@tminus/contracts';
 import type { Logger } from 'pino';
 import type { OutgoingCommand, SendOptions } from '../../commands/command-sender';
-import { GatewayError } from '../../errors/gateway-error';
 import type { GateEvaluation } from '../../read-model/domain';
-
-/** How long an audit record may take to reach the bus by default (GATE_MAX_LAG_MS's default). */
-export const DEFAULT_AUDIT_TIMEOUT_MS = 10_000;
-
-/** The bus did not take the audit record in time (a broker stall): the caller fails closed. */
-export class AuditTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`The gate evaluation could not be recorded within ${timeoutMs} ms`);
-    this.name = 'AuditTimeoutError';
-  }
-}
-
-const TIMED_OUT = Symbol('timed out');
+import { awaitRecorded, DEFAULT_AUDIT_TIMEOUT_MS } from './await-recorded';
 
 /** The part of the gateway's CommandSender the audit uses. */
 export interface AuditPublisher {
@@ -63,39 +50,11 @@ export class GateAudit {
       },
       { actor },
     );
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<typeof TIMED_OUT>((resolve) => {
-      timer = setTimeout(() => resolve(TIMED_OUT), this.timeoutMs);
+    return awaitRecorded(published, {
+      timeoutMs: this.timeoutMs,
+      logger: this.logger,
+      launchId: evaluation.launchId,
+      refusedBy: 'the message bus',
     });
-    try {
-      const first = await Promise.race([published, timedOut]);
-      if (first === TIMED_OUT) {
-        this.settleLate(published, evaluation.launchId);
-        throw new AuditTimeoutError(this.timeoutMs);
-      }
-      return first;
-    } catch (error) {
-      if (error instanceof AuditTimeoutError) throw error;
-      this.logger.error(
-        { err: error, launchId: evaluation.launchId },
-        'gate evaluation could not be recorded',
-      );
-      throw new GatewayError(
-        ErrorCodes.INTERNAL,
-        'The gate evaluation could not be recorded (the message bus refused it), so no decision is given; ask again',
-      );
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** The publish still runs after the answer went out (it cannot be withdrawn): log how it ends. */
-  private settleLate(published: Promise<string>, launchId: string): void {
-    published.then(
-      (commandId) =>
-        this.logger.warn({ commandId, launchId }, 'gate evaluation recorded after the gate answered'),
-      (error: unknown) =>
-        this.logger.error({ err: error, launchId }, 'gate evaluation could not be recorded'),
-    );
   }
 }
