@@ -28,6 +28,8 @@ export interface RoundTripOptions {
 export interface RoundTripResult {
   /** Per received message of the measured window: receive − scheduled send, in ms. */
   readonly latenciesMs: number[];
+  /** Per acknowledged send of the measured window: acknowledgement − scheduled send, in ms. */
+  readonly sendLatenciesMs: number[];
   readonly sent: number;
   readonly received: number;
   readonly failedSends: number;
@@ -51,6 +53,7 @@ export async function measureKafkaRoundTrip(options: RoundTripOptions): Promise<
       : busTransport(options.brokers, topic);
   // Index → scheduled time; only the measured window's messages are recorded.
   const latencies: number[] = [];
+  const sendLatencies: number[] = [];
   let received = 0;
   let measuredFrom = Number.POSITIVE_INFINITY;
   let allReceived: () => void = () => undefined;
@@ -76,11 +79,15 @@ export async function measureKafkaRoundTrip(options: RoundTripOptions): Promise<
       const value = Buffer.alloc(64);
       value.writeDoubleBE(scheduled, 0);
       // Open loop: the next send does not wait for this one.
-      transport.send(`key-${i % (partitions * 8)}`, value).catch(() => failedSends++);
+      transport.send(`key-${i % (partitions * 8)}`, value).then(
+        () => scheduled >= measuredFrom && sendLatencies.push(performance.now() - scheduled),
+        () => failedSends++,
+      );
     }
     await Promise.race([done, new Promise((resolve) => setTimeout(resolve, options.drainMs ?? 10_000))]);
     return {
       latenciesMs: latencies,
+      sendLatenciesMs: sendLatencies,
       sent: measured,
       received: latencies.length,
       failedSends,

@@ -16,10 +16,11 @@ export async function measureKafkaPeer(
   ratePerSecond: number,
   seconds: number,
   warmupSeconds: number,
-): Promise<Throughput> {
+): Promise<Throughput & { readonly sendP50Ms: number; readonly sendP99Ms: number }> {
   const brokers = (process.env.KAFKA_BROKERS || '127.0.0.1:19092').split(',');
   const result = await measureKafkaRoundTrip({ brokers, client, ratePerSecond, seconds, warmupSeconds });
   const latency = summarizeLatencies(result.latenciesMs);
+  const send = summarizeLatencies(result.sendLatenciesMs);
   return {
     label: `${client === 'kafkajs' ? 'raw kafkajs' : 'KafkaBus'} produce→consume at ${ratePerSecond}/s`,
     perSecond: result.perSecond,
@@ -27,5 +28,7 @@ export async function measureKafkaPeer(
     p99Ms: latency.p99Ms,
     requests: result.received,
     errors: result.failedSends + (result.sent - result.received),
+    sendP50Ms: send.p50Ms,
+    sendP99Ms: send.p99Ms,
   };
 }
