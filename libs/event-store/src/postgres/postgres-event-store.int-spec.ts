@@ -84,6 +84,31 @@ describe('PostgreSQL event store', () => {
     expect(read.map((e) => e.type)).toEqual(Array.from({ length: 12 }, (_, i) => `E${i + 1}`));
   });
 
+  it('relays a committed outbox row at once, also while an older transaction still runs elsewhere', async () => {
+    // An older write transaction (it holds a transaction id) on another connection, as a long
+    // projector batch or rebuild would: the relay's read must not wait for it to end.
+    const other = new Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_current_xact_id()');
+      for (const n of [1, 2]) {
+        await store.transaction(async (tx) => {
+          await tx.append('stream-1', [event(`E${n}`)], n === 1 ? 'no_stream' : n - 1);
+          await tx.enqueueOutbox([{ topic: 't', key: 'stream-1', envelope: { n } as never }]);
+        });
+      }
+
+      const relayed = (await store.pendingOutbox(10)).map(
+        (row) => (row.envelope as unknown as { n: number }).n,
+      );
+      expect(relayed).toEqual([1, 2]);
+    } finally {
+      await other.query('ROLLBACK');
+      await other.end();
+    }
+  });
+
   it('rests the expected version on the unique key when the rival has not committed yet', async () => {
     await store.transaction((tx) => tx.append('stream-1', [event('Created')], 'no_stream'));
     const firstAppended = gate();

@@ -75,9 +75,14 @@ export const selectPendingOutbox = async (
   limit: number,
 ): Promise<PendingOutboxMessage[]> => {
   const rows = await sql<OutboxRow>(
+    // No horizon here, unlike readAll: the relay has no cursor (sent rows are marked), so a row found
+    // later than a newer one is still relayed. Per-stream order holds without it: a transaction that
+    // appends to a stream has read that stream's earlier commit, so a snapshot that sees it sees that
+    // one too. The horizon is cluster-wide (every database of the server): any long write elsewhere —
+    // a rebuild, another service's projector — hid every fresh row until the relay's next poll (#12).
     // `o.id`, the bigserial: a bare `id` would sort by the text alias, and "10" before "9".
     `SELECT id::text AS id, topic, key, envelope FROM ${t.outbox} AS o
-      WHERE sent_at IS NULL AND ${COMMITTED_BEFORE_ALL_RUNNING}
+      WHERE sent_at IS NULL
       ORDER BY o.transaction_id, o.id LIMIT $1`,
     [limit],
   );

@@ -2,6 +2,7 @@ import {
   Kafka,
   Partitioners,
   type Admin,
+  type Message,
   type Producer,
   type RetryOptions,
   type TopicPartitionOffset,
@@ -18,6 +19,7 @@ import type { Backoff } from '../support/wakeup';
 import { KAFKA_LOG_LEVELS, kafkaLogCreator, type KafkaLogLevel } from './kafka-logging';
 import { toKafkaMessage } from './kafka-records';
 import { KafkaSubscription } from './kafka-subscription';
+import { ProduceBatcher } from './produce-batcher';
 
 export interface KafkaBusOptions {
   readonly brokers: readonly string[];
@@ -43,7 +45,8 @@ const DEFAULT_RETRY: RetryOptions = { retries: 12, initialRetryTime: 300, maxRet
  * The MessageBus on Apache Kafka (kafkajs 2.2.4; the only place that knows kafkajs).
  *
  * Producing: idempotent, acks from all in-sync replicas, one request in flight per broker, so a
- * retried send cannot reorder or duplicate a partition's records. Consuming: see
+ * retried send cannot reorder or duplicate a partition's records; sends that queue behind the
+ * request in flight go out together in the next one ({@link ProduceBatcher}). Consuming: see
  * {@link KafkaSubscription}.
  */
 export class KafkaBus implements MessageBus {
@@ -51,6 +54,14 @@ export class KafkaBus implements MessageBus {
   private readonly logger: MessagingLogger;
   private producerReady: Promise<Producer> | undefined;
   private adminReady: Promise<Admin> | undefined;
+  /** Sends queued behind the request in flight share the next one (see {@link ProduceBatcher}). */
+  private readonly sends = new ProduceBatcher<Message>(async (topicMessages) => {
+    const producer = await this.producer();
+    await producer.sendBatch({
+      topicMessages: topicMessages.map(({ topic, messages }) => ({ topic, messages: [...messages] })),
+      acks: -1,
+    });
+  });
   private readonly subscriptions = new Set<KafkaSubscription>();
   private readonly knownTopics = new Set<string>();
   private closed = false;
@@ -70,8 +81,7 @@ export class KafkaBus implements MessageBus {
     this.assertOpen();
     if (messages.length === 0) return;
     await this.assertTopicExists(topic);
-    const producer = await this.producer();
-    await producer.send({ topic, messages: messages.map(toKafkaMessage), acks: -1 });
+    await this.sends.send(topic, messages.map(toKafkaMessage));
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {

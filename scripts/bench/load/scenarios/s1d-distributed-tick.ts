@@ -1,13 +1,15 @@
 /**
  * S1d: distributed `tickItem` (four processes, Kafka and PostgreSQL), 32 connections, the same
  * checklists and bodies as S1e. Peer: raw `pg` single-row commits from 32 connections in the same run
- * (every tick needs at least one commit in checklists and one in the gateway).
+ * (every tick needs at least one commit in checklists and one in the gateway); the note adds raw
+ * kafkajs produce → consume at 500/s on the same broker (every tick crosses Kafka twice).
  */
 import { createChecklistFixture } from '../../../../apps/embedded/src/testing/launch-fixture';
 import { GraphqlClient } from '../../../../apps/embedded/src/client/graphql-client';
 import { DistributedStack } from '../../../../test/e2e/support/distributed-stack';
 import { stopOnAbort } from '../cleanup';
 import { measureLoad } from '../measure-load';
+import { measureKafkaPeer } from '../peers/kafka-round-trip';
 import { measurePgCommits } from '../peers/pg-commits';
 import type { ScenarioResult } from '../verdict';
 import type { RunSettings, Scenario } from './scenario';
@@ -29,6 +31,7 @@ async function run(settings: RunSettings): Promise<ScenarioResult[]> {
       Array.from({ length: CHECKLISTS }, () => createChecklistFixture(admin, titles)),
     );
     const peer = await measurePgCommits(CONNECTIONS, settings.durationSeconds);
+    const kafka = await measureKafkaPeer('kafkajs', 500, settings.durationSeconds, settings.warmupSeconds);
     const pids = Object.fromEntries(Object.entries(stack.apps).map(([name, app]) => [name, app.pid]));
     // The gateway first: it is the process the generator talks to (per server CPU-second).
     const { gateway, ...services } = pids;
@@ -54,6 +57,7 @@ async function run(settings: RunSettings): Promise<ScenarioResult[]> {
         measured: measured.throughput,
         peer,
         cpu: measured.cpu,
+        note: `Kafka alone in the same run (${kafka.label}): ${Math.round(kafka.perSecond)}/s, p50 ${kafka.p50Ms} ms, p99 ${kafka.p99Ms} ms.`,
       },
     ];
   } finally {
