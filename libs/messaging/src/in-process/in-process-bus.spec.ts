@@ -79,6 +79,27 @@ describe('InProcessBus', () => {
     expect(received[0] - publishedAt).toBeLessThan(50);
   });
 
+  it('reads the log once per delivery, and only for the partition a publish appended to', async () => {
+    const bus = open(() => 6);
+    const received: string[] = [];
+    await bus.subscribe({ groupId: 'g', topics: ['t'], handle: async (m) => void received.push(m.key) });
+    await bus.publish('t', [msg('warm-up', 0)]);
+    await eventually(() => received.length === 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const reads = jest.spyOn(SqliteLog.prototype, 'read');
+    try {
+      for (let n = 1; n <= 5; n++) {
+        await bus.publish('t', [msg('k', n)]);
+        await eventually(() => received.length === n + 1, { intervalMs: 1 });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(new Set(reads.mock.calls.map(([, partition]) => partition)).size).toBe(1);
+      expect(reads).toHaveBeenCalledTimes(5);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
   it('starts a new group at the end when it does not read from the beginning', async () => {
     const bus = open();
     await bus.publish('t', [msg('k', 1)]);

@@ -9,7 +9,7 @@ const BATCH_SIZE = 100;
 
 export interface PartitionWorkerOptions {
   readonly log: SqliteLog;
-  /** Emits the topic name after every append to it. */
+  /** Emits the topic name after every append to it, with the partitions appended to (or none: any). */
   readonly published: EventEmitter;
   readonly groupId: string;
   readonly topic: string;
@@ -28,7 +28,10 @@ export interface PartitionWorkerOptions {
 export class PartitionWorker {
   private readonly newMessages = new Wakeup();
   private readonly stopSignal = new Wakeup();
-  private readonly onPublished = (): void => this.newMessages.wake();
+  /** `partitions`: those a publish appended to; undefined (an append by another process): any. */
+  private readonly onPublished = (partitions?: ReadonlySet<number>): void => {
+    if (partitions === undefined || partitions.has(this.options.partition)) this.newMessages.wake();
+  };
   private stopped = false;
   private running: Promise<void> | undefined;
 
@@ -61,25 +64,31 @@ export class PartitionWorker {
         await this.newMessages.wait();
         continue;
       }
+      let complete: boolean;
       if (batch.length > 1 && (await this.deliverBatch(batch))) {
         next = batch[batch.length - 1].offset + 1;
         log.setGroupOffset(groupId, topic, partition, next);
-        await yieldToEventLoop();
-        continue;
-      }
-      for (const stored of batch) {
-        if (this.stopped) return;
-        if (!(await this.deliver(stored, failures))) {
-          failures += 1;
-          await this.stopSignal.wait(backoffDelay(this.options.redeliveryBackoff, failures));
-          break;
+        complete = true;
+      } else {
+        for (const stored of batch) {
+          if (this.stopped) return;
+          if (!(await this.deliver(stored, failures))) {
+            failures += 1;
+            await this.stopSignal.wait(backoffDelay(this.options.redeliveryBackoff, failures));
+            break;
+          }
+          failures = 0;
+          next = stored.offset + 1;
+          log.setGroupOffset(groupId, topic, partition, next);
         }
-        failures = 0;
-        next = stored.offset + 1;
-        log.setGroupOffset(groupId, topic, partition, next);
+        complete = next > batch[batch.length - 1].offset;
       }
       // Handlers that never await would otherwise keep timers and I/O waiting for a whole backlog.
       await yieldToEventLoop();
+      // A short batch was all the log held when it was read: anything appended since woke this worker
+      // (the wake-up is remembered), so without one there is nothing to read yet. Saves an empty read
+      // per delivery on the hot path.
+      if (complete && batch.length < BATCH_SIZE) await this.newMessages.wait();
     }
   }
 

@@ -89,12 +89,19 @@ export class SqliteLog {
     return count;
   }
 
-  /** Appends in one transaction, in the given order; each message goes to the partition `partitionOf` picks. */
-  append(topic: string, messages: readonly OutgoingMessage[], partitionOf: (key: string) => number): void {
+  /**
+   * Appends in one transaction, in the given order; each message goes to the partition `partitionOf`
+   * picks. Returns the partitions appended to (only their consumers need waking).
+   */
+  append(
+    topic: string,
+    messages: readonly OutgoingMessage[],
+    partitionOf: (key: string) => number,
+  ): ReadonlySet<number> {
     const publishedAt = new Date().toISOString();
+    const next = new Map<number, number>();
     this.db
       .transaction(() => {
-        const next = new Map<number, number>();
         for (const message of messages) {
           const partition = partitionOf(message.key);
           const offset = next.get(partition) ?? this.endOffset(topic, partition);
@@ -111,6 +118,7 @@ export class SqliteLog {
         }
       })
       .immediate();
+    return new Set(next.keys());
   }
 
   read(topic: string, partition: number, fromOffset: number, limit: number): StoredMessage[] {
