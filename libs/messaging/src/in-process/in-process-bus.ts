@@ -61,6 +61,7 @@ export class InProcessBus implements MessageBus {
     this.assertOpen();
     if (messages.length === 0) return;
     const partitions = this.partitionsOf(topic);
+    // Committed: consumers in this process take the stored messages from here, not from a read.
     const appended = this.log.append(topic, messages, (key) => partitionFor(key, partitions));
     this.channel.published.emit(topic, appended);
   }
