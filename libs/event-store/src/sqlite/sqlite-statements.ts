@@ -89,6 +89,8 @@ export class SqliteWrites {
   readonly insertOutcome;
   readonly getCheckpoint;
   readonly setCheckpoint;
+  /** Inserts a stream's new events under a savepoint (prepared once: a wrapper per call costs). */
+  readonly insertAll: (streamId: string, events: readonly EventToWrite[]) => number[];
 
   constructor(db: Database.Database) {
     this.reads = new SqliteReads(db);
@@ -126,6 +128,9 @@ export class SqliteWrites {
     this.setCheckpoint = db.prepare<[string, string, string, string]>(
       `INSERT INTO checkpoints (consumer, key, position, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (consumer, key) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+    );
+    this.insertAll = db.transaction((streamId: string, events: readonly EventToWrite[]) =>
+      events.map((event) => this.insert(streamId, event)),
     );
   }
 
