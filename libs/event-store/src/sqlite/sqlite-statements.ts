@@ -78,6 +78,10 @@ export class SqliteReads {
 /** Every statement a transaction runs, prepared once on the writer connection. */
 export class SqliteWrites {
   readonly reads: SqliteReads;
+  /** Prepared, not `exec`: no SQL to parse per transaction. */
+  readonly begin;
+  readonly commit;
+  readonly rollback;
   readonly currentVersion;
   readonly insertEvent;
   readonly insertOutbox;
@@ -94,6 +98,9 @@ export class SqliteWrites {
 
   constructor(db: Database.Database) {
     this.reads = new SqliteReads(db);
+    this.begin = db.prepare('BEGIN IMMEDIATE');
+    this.commit = db.prepare('COMMIT');
+    this.rollback = db.prepare('ROLLBACK');
     this.currentVersion = db.prepare<[string], { version: number }>(
       'SELECT coalesce(max(stream_position), 0) AS version FROM events WHERE stream_id = ?',
     );
