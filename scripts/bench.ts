@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   startup: async () => (await import('./bench/startup')).runStartupBenchmark(),
   webhooks: async () => (await import('./bench/webhooks')).runWebhooksBenchmark(),
   projector: async () => (await import('./bench/projector')).runProjectorBenchmark(),
+  bus: async () => (await import('./bench/in-process-bus')).runInProcessBusBenchmark(),
   incidents: async () => (await import('./bench/incidents')).runIncidentsBenchmark(modeArgument()),
 };
 

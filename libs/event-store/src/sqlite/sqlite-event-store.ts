@@ -106,14 +106,14 @@ export class SqliteEventStore implements EventStore {
 
   private async runTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     // IMMEDIATE takes the write lock at once: another process on the file waits (busy_timeout), not us mid-way.
-    this.writer.exec('BEGIN IMMEDIATE');
+    this.writes.begin.run();
     const tx = new SqliteStoreTransaction(this.writer, this.writes, this.codec);
     try {
       const result = await work(tx);
-      this.writer.exec('COMMIT');
+      this.writes.commit.run();
       return result;
     } catch (error) {
-      if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
+      if (this.writer.inTransaction) this.writes.rollback.run();
       throw error;
     } finally {
       tx.end();

@@ -41,18 +41,13 @@ export class SqliteStoreTransaction implements StoreTransaction {
     const current = this.writes.currentVersion.get(streamId)?.version ?? 0;
     assertExpectedVersion(streamId, expected, current);
     const toWrite = events.map((event, index) => this.codec.toWrite(event, current + index + 1));
-    // A savepoint so a failed multi-event append leaves nothing behind even if the caller carries on.
-    const insertAll = this.db.transaction(() =>
-      toWrite.map((event) =>
-        this.codec.toRecorded({
-          ...event,
-          streamId,
-          globalPosition: sqlitePosition.encode(this.writes.insert(streamId, event)),
-        }),
-      ),
-    );
     try {
-      return { nextExpectedVersion: current + events.length, events: insertAll() };
+      // A savepoint so a failed multi-event append leaves nothing behind even if the caller carries on.
+      const rowIds = this.writes.insertAll(streamId, toWrite);
+      const recorded = toWrite.map((event, index) =>
+        this.codec.toRecorded({ ...event, streamId, globalPosition: sqlitePosition.encode(rowIds[index]) }),
+      );
+      return { nextExpectedVersion: current + events.length, events: recorded };
     } catch (error) {
       // Unreachable under the single writer unless another process writes the file: the key still holds.
       if (violatesUnique(error, 'events.stream_id')) throw new ConcurrencyError(streamId, expected, null);

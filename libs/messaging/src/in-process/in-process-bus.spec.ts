@@ -79,6 +79,28 @@ describe('InProcessBus', () => {
     expect(received[0] - publishedAt).toBeLessThan(50);
   });
 
+  it('hands what this process publishes to a caught-up consumer without reading the log back', async () => {
+    const bus = open(() => 6);
+    const received: string[] = [];
+    await bus.subscribe({ groupId: 'g', topics: ['t'], handle: async (m) => void received.push(m.key) });
+    await bus.publish('t', [msg('warm-up', 0)]);
+    await eventually(() => received.length === 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const reads = jest.spyOn(SqliteLog.prototype, 'read');
+    try {
+      for (let n = 1; n <= 5; n++) {
+        await bus.publish('t', [msg('k', n)]);
+        await eventually(() => received.length === n + 1, { intervalMs: 1 });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Neither the consumer of k's partition nor those of the five other partitions read anything.
+      expect(reads).not.toHaveBeenCalled();
+      expect(received).toEqual(['warm-up', 'k', 'k', 'k', 'k', 'k']);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
   it('starts a new group at the end when it does not read from the beginning', async () => {
     const bus = open();
     await bus.publish('t', [msg('k', 1)]);
@@ -128,6 +150,27 @@ describe('InProcessBus', () => {
 });
 
 describe('InProcessBus across processes', () => {
+  it("keeps a partition's order when another process appends between this process's publishes", async () => {
+    const dir = tempDir();
+    const filename = join(dir, 'bus.sqlite');
+    const bus = new InProcessBus({ filename, partitionsOf: () => 1, externalPollIntervalMs: 20 });
+    try {
+      const received: string[] = [];
+      await bus.subscribe({ groupId: 'g', topics: ['t'], handle: async (m) => void received.push(m.key) });
+      await bus.publish('t', [{ key: 'here-1', value: Buffer.from('1'), headers: {} }]);
+      await eventually(() => received.length === 1);
+      const otherProcess = new SqliteLog(filename);
+      otherProcess.append('t', [{ key: 'elsewhere-2', value: Buffer.from('2'), headers: {} }], () => 0);
+      otherProcess.close();
+      await bus.publish('t', [{ key: 'here-3', value: Buffer.from('3'), headers: {} }]);
+      await eventually(() => received.length === 3);
+      expect(received).toEqual(['here-1', 'elsewhere-2', 'here-3']);
+    } finally {
+      await bus.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('delivers what another connection appended to the file', async () => {
     const dir = tempDir();
     const filename = join(dir, 'bus.sqlite');

@@ -61,8 +61,9 @@ export class InProcessBus implements MessageBus {
     this.assertOpen();
     if (messages.length === 0) return;
     const partitions = this.partitionsOf(topic);
-    this.log.append(topic, messages, (key) => partitionFor(key, partitions));
-    this.channel.published.emit(topic);
+    // Committed: consumers in this process take the stored messages from here, not from a read.
+    const appended = this.log.append(topic, messages, (key) => partitionFor(key, partitions));
+    this.channel.published.emit(topic, appended);
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -108,6 +109,7 @@ export class InProcessBus implements MessageBus {
 
   private wakeOnExternalChanges(): void {
     if (!this.log.changedElsewhere()) return;
+    // Which partitions another process appended to is unknown: every consumer of every topic looks.
     for (const topic of this.channel.published.eventNames()) this.channel.published.emit(topic);
   }
 

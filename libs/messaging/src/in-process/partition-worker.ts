@@ -6,10 +6,12 @@ import { Wakeup, backoffDelay, type Backoff } from '../support/wakeup';
 import type { SqliteLog, StoredMessage } from './sqlite-log';
 
 const BATCH_SIZE = 100;
+/** Messages kept from publishes for a busy worker; beyond that it reads them from the log. */
+const MAX_FRESH = 1_000;
 
 export interface PartitionWorkerOptions {
   readonly log: SqliteLog;
-  /** Emits the topic name after every append to it. */
+  /** Emits the topic name after every append to it, with the partitions appended to (or none: any). */
   readonly published: EventEmitter;
   readonly groupId: string;
   readonly topic: string;
@@ -28,7 +30,25 @@ export interface PartitionWorkerOptions {
 export class PartitionWorker {
   private readonly newMessages = new Wakeup();
   private readonly stopSignal = new Wakeup();
-  private readonly onPublished = (): void => this.newMessages.wake();
+  /**
+   * What publishes in this process appended to the partition, without gaps, not yet delivered: the
+   * next batch comes from here instead of a read of the log whenever it starts at the next offset.
+   */
+  private fresh: StoredMessage[] = [];
+  /** `appended`: what a publish stored, per partition; undefined (another process appended): look. */
+  private readonly onPublished = (appended?: ReadonlyMap<number, readonly StoredMessage[]>): void => {
+    const mine = appended === undefined ? [] : appended.get(this.options.partition);
+    if (mine === undefined) return;
+    const last = this.fresh.at(-1);
+    if (mine.length > 0) {
+      const contiguous = last === undefined || last.offset + 1 === mine[0].offset;
+      if (contiguous && this.fresh.length + mine.length <= MAX_FRESH) {
+        // A copy per worker: consumer groups never share a buffer, nor with the publisher.
+        for (const stored of mine) this.fresh.push({ ...stored, value: Buffer.from(stored.value) });
+      } else this.fresh = [];
+    }
+    this.newMessages.wake();
+  };
   private stopped = false;
   private running: Promise<void> | undefined;
 
@@ -55,32 +75,52 @@ export class PartitionWorker {
     let next = log.groupOffset(groupId, topic, partition) ?? 0;
     let failures = 0;
     while (!this.stopped) {
-      const batch = log.read(topic, partition, next, BATCH_SIZE);
+      const batch = this.nextBatch(next);
       if (batch.length === 0) {
         // No race with a publish: appends are synchronous and their wake-up is remembered.
         await this.newMessages.wait();
         continue;
       }
+      let complete: boolean;
       if (batch.length > 1 && (await this.deliverBatch(batch))) {
         next = batch[batch.length - 1].offset + 1;
         log.setGroupOffset(groupId, topic, partition, next);
-        await yieldToEventLoop();
-        continue;
-      }
-      for (const stored of batch) {
-        if (this.stopped) return;
-        if (!(await this.deliver(stored, failures))) {
-          failures += 1;
-          await this.stopSignal.wait(backoffDelay(this.options.redeliveryBackoff, failures));
-          break;
+        complete = true;
+      } else {
+        for (const stored of batch) {
+          if (this.stopped) return;
+          if (!(await this.deliver(stored, failures))) {
+            failures += 1;
+            await this.stopSignal.wait(backoffDelay(this.options.redeliveryBackoff, failures));
+            break;
+          }
+          failures = 0;
+          next = stored.offset + 1;
+          log.setGroupOffset(groupId, topic, partition, next);
         }
-        failures = 0;
-        next = stored.offset + 1;
-        log.setGroupOffset(groupId, topic, partition, next);
+        complete = next > batch[batch.length - 1].offset;
       }
       // Handlers that never await would otherwise keep timers and I/O waiting for a whole backlog.
       await yieldToEventLoop();
+      // A short batch was all there was when it was taken: anything appended since woke this worker
+      // (the wake-up is remembered), so without one there is nothing to read yet. Saves an empty read
+      // per delivery on the hot path.
+      if (complete && batch.length < BATCH_SIZE) await this.newMessages.wait();
     }
+  }
+
+  /** From what publishes handed over when it starts at `next`, else read from the log. */
+  private nextBatch(next: number): readonly StoredMessage[] {
+    let start = 0;
+    while (start < this.fresh.length && this.fresh[start].offset < next) start++;
+    if (start < this.fresh.length && this.fresh[start].offset === next) {
+      const batch = this.fresh.slice(start, start + BATCH_SIZE);
+      this.fresh = this.fresh.slice(start + batch.length);
+      return batch;
+    }
+    // Nothing kept, or a gap before it (appended by another process, or kept messages dropped).
+    if (start > 0) this.fresh = this.fresh.slice(start);
+    return this.options.log.read(this.options.topic, this.options.partition, next, BATCH_SIZE);
   }
 
   /** False: no batch handler, or it failed (the messages then go one by one, so nothing is skipped). */

@@ -42,6 +42,8 @@ export class SqliteLog {
   private readonly db: Database.Database;
   private readonly partitionCounts = new Map<string, number>();
   private readonly statements;
+  /** Prepared once: better-sqlite3 builds a new wrapper on every `db.transaction()` call. */
+  private readonly appendInTransaction;
   private lastDataVersion: number | undefined;
 
   constructor(filename: string) {
@@ -74,6 +76,7 @@ export class SqliteLog {
           'ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = excluded.next_offset',
       ),
     };
+    this.appendInTransaction = this.db.transaction(this.appendRows.bind(this));
   }
 
   /**
@@ -89,28 +92,36 @@ export class SqliteLog {
     return count;
   }
 
-  /** Appends in one transaction, in the given order; each message goes to the partition `partitionOf` picks. */
-  append(topic: string, messages: readonly OutgoingMessage[], partitionOf: (key: string) => number): void {
+  /**
+   * Appends in one transaction, in the given order; each message goes to the partition `partitionOf`
+   * picks. Returns what was stored, per partition in offset order, so the consumers of this process
+   * can take it from memory instead of reading it back.
+   */
+  append(
+    topic: string,
+    messages: readonly OutgoingMessage[],
+    partitionOf: (key: string) => number,
+  ): ReadonlyMap<number, readonly StoredMessage[]> {
+    return this.appendInTransaction.immediate(topic, messages, partitionOf);
+  }
+
+  private appendRows(
+    topic: string,
+    messages: readonly OutgoingMessage[],
+    partitionOf: (key: string) => number,
+  ): Map<number, StoredMessage[]> {
     const publishedAt = new Date().toISOString();
-    this.db
-      .transaction(() => {
-        const next = new Map<number, number>();
-        for (const message of messages) {
-          const partition = partitionOf(message.key);
-          const offset = next.get(partition) ?? this.endOffset(topic, partition);
-          this.statements.insert.run(
-            topic,
-            partition,
-            offset,
-            message.key,
-            JSON.stringify(message.headers),
-            message.value,
-            publishedAt,
-          );
-          next.set(partition, offset + 1);
-        }
-      })
-      .immediate();
+    const stored = new Map<number, StoredMessage[]>();
+    for (const message of messages) {
+      const partition = partitionOf(message.key);
+      let appended = stored.get(partition);
+      if (!appended) stored.set(partition, (appended = []));
+      const offset = (appended.at(-1)?.offset ?? this.endOffset(topic, partition) - 1) + 1;
+      const headers = JSON.stringify(message.headers);
+      this.statements.insert.run(topic, partition, offset, message.key, headers, message.value, publishedAt);
+      appended.push({ partition, offset, key: message.key, headers, value: message.value });
+    }
+    return stored;
   }
 
   read(topic: string, partition: number, fromOffset: number, limit: number): StoredMessage[] {

@@ -36,7 +36,7 @@ export class ChecklistMutations {
       throw notFound(ErrorCodes.CHECKLIST_ITEM_NOT_FOUND, `No checklist item with id "${itemId}"`);
     await this.authorizeFor(principal, operation, location.checklist);
     await this.send(principal, location.checklist.id, command(location.checklist.id));
-    return this.item(itemId);
+    return this.itemOf(location.checklist.id, itemId);
   }
 
   /** A command on a whole checklist; answers with what `answer` reads afterwards. */
@@ -60,6 +60,14 @@ export class ChecklistMutations {
     if (location === null)
       throw notFound(ErrorCodes.CHECKLIST_ITEM_NOT_FOUND, `No checklist item with id "${itemId}"`);
     return toChecklistItem(location.item, location.checklist.id, this.clock.now());
+  }
+
+  /** The item as its checklist now shows it: the checklist is known, so no item → checklist lookup. */
+  private async itemOf(checklistId: string, itemId: string): Promise<ChecklistItem> {
+    const checklist = await this.queries.checklist(checklistId);
+    const item = checklist?.items.find((candidate) => candidate.id === itemId);
+    if (!checklist || !item) return this.item(itemId);
+    return toChecklistItem(item, checklist.id, this.clock.now());
   }
 
   async checklist(checklistId: string): Promise<Checklist> {
