@@ -1,7 +1,9 @@
 import { DataSource, type QueryRunner } from 'typeorm';
 import { SqliteDb } from './sqlite-db';
 
-export type Dialect = 'postgres' | 'sqlite';
+import type { Dialect, ReadModelDb, Sql, SqlParam } from './sql';
+
+export type { Dialect, ReadModelDb, Sql, SqlParam } from './sql';
 
 /** Where the read model lives: PostgreSQL in distributed mode, a SQLite file in embedded mode. */
 export type ReadModelDatabaseOptions =
@@ -10,37 +12,6 @@ export type ReadModelDatabaseOptions =
 
 /** The file name of the gateway's SQLite database inside the data directory (embedded mode). */
 export const GATEWAY_SQLITE_FILE = 'gateway.db';
-
-export type SqlParam = string | number | boolean | null;
-
-/**
- * Runs SQL written once for both dialects: `?` placeholders (turned into `$n` for PostgreSQL),
- * `ON CONFLICT` upserts and `RETURNING`, which PostgreSQL and SQLite (3.35+) both understand.
- */
-export interface Sql {
-  readonly dialect: Dialect;
-  query<Row extends object>(text: string, params?: readonly SqlParam[]): Promise<Row[]>;
-  /** Runs a statement and returns the number of rows it changed. */
-  execute(text: string, params?: readonly SqlParam[]): Promise<number>;
-}
-
-/**
- * The gateway's own database handle: TypeORM's pool for PostgreSQL, the better-sqlite3 handle
- * directly for SQLite (sqlite-db.ts); the read model is plain tables of JSON documents, written with
- * a few hand-written statements.
- */
-export interface ReadModelDb {
-  readonly dialect: Dialect;
-  /** Reads outside any transaction. */
-  read<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
-  /** Reads from one consistent snapshot (several documents that must agree with each other). */
-  snapshot<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
-  /** Runs `work` in one transaction; rolls back if it throws. */
-  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
-  /** True when the database answers. */
-  ping(): Promise<boolean>;
-  close(): Promise<void>;
-}
 
 export async function openReadModelDatabase(options: ReadModelDatabaseOptions): Promise<ReadModelDb> {
   if (options.type === 'sqlite') return SqliteDb.open(options.path);

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { KeyedLock } from '@tminus/event-store';
 import { LRUCache } from 'lru-cache';
-import type { ReadModelDb, Sql, SqlParam } from './database';
+import type { ReadModelDb, Sql, SqlParam } from './sql';
 
 /** The lock key of the SQLite writer (one connection writes). */
 const WRITER = 'writer';
