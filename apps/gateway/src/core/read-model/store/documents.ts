@@ -1,4 +1,5 @@
 import type { ChecklistView, LaunchView, TeamView, TemplateView } from '../domain/views';
+import { checklistText } from './checklist-text';
 import type { Sql } from './database';
 import { documentVersions, type DocumentVersion } from './document-versions';
 import { parsedDocuments } from './parsed-documents';
@@ -170,7 +171,7 @@ export class Documents {
 
   /** `previous`: the document before this write, so only new items get an index row. */
   async putChecklist(view: ChecklistView, previous: ChecklistView | null = null): Promise<void> {
-    const text = JSON.stringify(view);
+    const text = checklistText(view);
     await this.sql.execute(
       `INSERT INTO ${this.tables.checklists} (id, launch_id, team_id, doc) VALUES (?, ?, ?, ?) ` +
         'ON CONFLICT (id) DO UPDATE SET launch_id = excluded.launch_id, team_id = excluded.team_id, doc = excluded.doc',
