@@ -13,7 +13,7 @@ describe('checklistText', () => {
     expect(checklistText(second)).toBe(JSON.stringify(second));
     const empty = { ...first, items: [] };
     expect(checklistText(empty)).toBe(JSON.stringify(empty));
-    const renamed = checklistView('qa', [...first.items], { closedReason: '\u0000tminus-items\u0000' });
+    const renamed = checklistView('qa', [...first.items], { templateId: '\u0000tminus-items\u0000' });
     expect(checklistText(renamed)).toBe(JSON.stringify(renamed));
   });
 });
