@@ -4,6 +4,7 @@ import type { Sql } from '../../read-model/store/database';
 import { Documents } from '../../read-model/store/documents';
 import { LIVE_TABLES } from '../../read-model/store/tables';
 import type { LaunchFacts } from '../domain/detect-notifications';
+import { memoizedTeamReadiness } from './team-readiness-memo';
 
 export interface LoadedLaunch {
   readonly facts: LaunchFacts;
@@ -17,6 +18,7 @@ export async function loadLaunch(sql: Sql, launchId: string, now: Date): Promise
   if (launch === null) return null;
   const checklists = await docs.checklistsOfLaunch(launchId);
   const teams = await docs.teamsByIds(launch.requiredTeamIds);
-  const readiness = computeLaunchReadiness(launch, checklists, teams, now);
+  // Only the teams whose checklist (or team document) changed are computed again (see the memo).
+  const readiness = computeLaunchReadiness(launch, checklists, teams, now, memoizedTeamReadiness);
   return { facts: { launch, readiness, support: supportStatus(launch) }, checklists };
 }

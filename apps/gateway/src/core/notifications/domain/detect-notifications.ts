@@ -3,6 +3,7 @@ import type { Blocker, LaunchReadiness } from '../../read-model/domain';
 import type { ChecklistItemView, LaunchView } from '../../read-model/domain/views';
 import type { NotifiedLaunchState } from './launch-state';
 import type { Notification, NotificationEvent, ReadinessSummary } from './notification';
+import { keyChanges } from './sorted-keys';
 
 /** The launch after the event was applied, as the projection sees it. */
 export interface LaunchFacts {
@@ -50,12 +51,6 @@ export const readinessSummaryOf = (readiness: LaunchFacts['readiness']): Readine
 
 const sameKeys = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((key, index) => key === b[index]);
-
-/** `keys` not in `others`, in order; a Set, since a launch may have a thousand blockers and every tick asks. */
-const without = (keys: readonly string[], others: readonly string[]): string[] => {
-  const excluded = new Set(others);
-  return keys.filter((key) => !excluded.has(key));
-};
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
@@ -118,8 +113,7 @@ function fromState(
   const key = after.launch.key;
   const found: { event: NotificationEvent; summary: string; change: Change }[] = [];
   if (before.ready !== state.ready || !sameKeys(before.blockerKeys, state.blockerKeys)) {
-    const added = without(state.blockerKeys, before.blockerKeys);
-    const removed = without(before.blockerKeys, state.blockerKeys);
+    const { added, removed } = keyChanges(before.blockerKeys, state.blockerKeys);
     const flipped = before.ready !== state.ready;
     found.push({
       event: 'READINESS_CHANGED',

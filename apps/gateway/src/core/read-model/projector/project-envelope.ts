@@ -8,7 +8,9 @@ import {
   viewKindOf,
   type ViewKind,
 } from '../domain';
+import type { ChecklistView } from '../domain/views';
 import type { Sql } from '../store/database';
+import { newVersionTag, type DocumentVersion } from '../store/document-versions';
 import { Documents } from '../store/documents';
 import { EventLog } from '../store/event-log';
 import { StreamPositions } from '../store/stream-positions';
@@ -29,37 +31,47 @@ export interface ProjectOptions {
   readonly record: boolean;
 }
 
-/** Applies the envelope to its document and returns the launch the document belongs to. */
+interface Applied {
+  /** The launch the document belongs to. */
+  readonly launchId: string | null;
+  /** The checklist after the event, to remember at the stream's new version once it is set. */
+  readonly checklist: ChecklistView | null;
+}
+
+/** Applies the envelope to its document; `stored`: the version of the stream's position row. */
 async function applyToDocument(
   docs: Documents,
   kind: ViewKind,
   envelope: EventEnvelope,
-): Promise<string | null> {
+  stored: DocumentVersion,
+): Promise<Applied> {
   const id = envelope.streamId;
+  const launchId = (value: string | null): Applied => ({ launchId: value, checklist: null });
   switch (kind) {
     case 'launch': {
       const previous = await docs.launch(id);
       const next = applyLaunchEvent(previous, envelope);
       if (next !== null && next !== previous) await docs.putLaunch(next, previous);
-      return next?.id ?? null;
+      return launchId(next?.id ?? null);
     }
     case 'checklist': {
-      const previous = await docs.checklist(id);
+      // The document this process wrote at the stored version, or the stored one (see DocumentVersions).
+      const previous = docs.cachedChecklist(id, stored) ?? (await docs.checklist(id));
       const next = applyChecklistEvent(previous, envelope);
       if (next !== null && next !== previous) await docs.putChecklist(next, previous);
-      return next?.launchId ?? null;
+      return { launchId: next?.launchId ?? null, checklist: next };
     }
     case 'team': {
       const previous = await docs.team(id);
       const next = applyTeamEvent(previous, envelope);
       if (next !== null && next !== previous) await docs.putTeam(next);
-      return null;
+      return launchId(null);
     }
     case 'template': {
       const previous = await docs.template(id);
       const next = applyTemplateEvent(previous, envelope);
       if (next !== null && next !== previous) await docs.putTemplate(next);
-      return null;
+      return launchId(null);
     }
   }
 }
@@ -88,10 +100,18 @@ export async function projectEnvelope(
   });
 
   if (envelope.streamPosition > 0) {
-    const stored = await positions.lock(envelope.streamId);
-    if (envelope.streamPosition <= stored) return skipped();
-    const launchId = kind === null ? null : await applyToDocument(new Documents(sql, tables), kind, envelope);
-    await positions.set(envelope.streamId, envelope.streamPosition);
+    const stored = await positions.lockVersion(envelope.streamId);
+    if (envelope.streamPosition <= stored.position) return skipped();
+    const docs = new Documents(sql, tables);
+    const applied =
+      kind === null
+        ? { launchId: null, checklist: null }
+        : await applyToDocument(docs, kind, envelope, stored);
+    // Nothing reads the stream's document between its write and this (the version names both).
+    const version = { position: envelope.streamPosition, tag: newVersionTag() };
+    await positions.set(envelope.streamId, version.position, version.tag);
+    if (applied.checklist !== null) docs.rememberChecklist(applied.checklist, version);
+    const launchId = applied.launchId;
     if (options.record) await log.append(envelope, launchId);
     return { envelope, applied: true, kind, launchId };
   }

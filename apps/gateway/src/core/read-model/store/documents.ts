@@ -1,5 +1,7 @@
 import type { ChecklistView, LaunchView, TeamView, TemplateView } from '../domain/views';
+import { checklistText } from './checklist-text';
 import type { Sql } from './database';
+import { documentVersions, type DocumentVersion } from './document-versions';
 import { parsedDocuments } from './parsed-documents';
 import type { ProjectionTables } from './tables';
 
@@ -11,6 +13,18 @@ interface DocRow {
 interface IdDocRow extends DocRow {
   readonly id: string;
 }
+
+/** A checklist's id with its stream's position row (null columns: no row yet). */
+interface VersionRow {
+  readonly id: string;
+  readonly position: number | string | null;
+  readonly tag: string | null;
+}
+
+const versionOf = (row: VersionRow): DocumentVersion => ({
+  position: Number(row.position ?? 0),
+  tag: row.tag,
+});
 
 const parse = <View>(rows: readonly DocRow[]): View[] => rows.map((row) => JSON.parse(row.doc) as View);
 const first = <View>(rows: readonly DocRow[]): View | null => parse<View>(rows)[0] ?? null;
@@ -88,19 +102,54 @@ export class Documents {
   }
 
   async checklist(id: string): Promise<ChecklistView | null> {
-    const rows = await this.sql.query<IdDocRow>(
-      `SELECT id, doc FROM ${this.tables.checklists} WHERE id = ?`,
-      [id],
-    );
-    return rows.length === 0 ? null : this.parsedChecklist(rows[0]);
+    return (await this.checklistsWhere('c.id = ?', [id]))[0] ?? null;
   }
 
   async checklistsOfLaunch(launchId: string): Promise<ChecklistView[]> {
-    const rows = await this.sql.query<IdDocRow>(
-      `SELECT id, doc FROM ${this.tables.checklists} WHERE launch_id = ? ORDER BY id`,
-      [launchId],
+    return this.checklistsWhere('c.launch_id = ?', [launchId]);
+  }
+
+  /** The checklist at this version of its stream, if this process holds it (see DocumentVersions). */
+  cachedChecklist(id: string, version: DocumentVersion): ChecklistView | null {
+    return documentVersions.get<ChecklistView>(this.tables.checklists, id, version);
+  }
+
+  /** After the transaction wrote `view` and set its stream's position to `version`. */
+  rememberChecklist(view: ChecklistView, version: DocumentVersion): void {
+    documentVersions.remember(this.tables.checklists, view.id, version, view);
+  }
+
+  /**
+   * Checklists by id order: first their versions only (no document text), then the text of those this
+   * process does not hold at that version, read with their versions in one statement.
+   */
+  private async checklistsWhere(condition: string, params: readonly string[]): Promise<ChecklistView[]> {
+    const { checklists, positions } = this.tables;
+    const from = `FROM ${checklists} c LEFT JOIN ${positions} p ON p.stream_id = c.id`;
+    const versions = await this.sql.query<VersionRow>(
+      `SELECT c.id, p.position, p.tag ${from} WHERE ${condition} ORDER BY c.id`,
+      params,
     );
-    return rows.map((row) => this.parsedChecklist(row));
+    const found = new Map<string, ChecklistView>();
+    const missing: string[] = [];
+    for (const row of versions) {
+      const cached = this.cachedChecklist(row.id, versionOf(row));
+      if (cached === null) missing.push(row.id);
+      else found.set(row.id, cached);
+    }
+    if (missing.length > 0) {
+      const rows = await this.sql.query<IdDocRow & VersionRow>(
+        `SELECT c.id, c.doc, p.position, p.tag ${from} WHERE c.id IN (${placeholders(missing.length)})`,
+        missing,
+      );
+      for (const row of rows) {
+        const view = this.parsedChecklist(row);
+        this.rememberChecklist(view, versionOf(row));
+        found.set(row.id, view);
+      }
+    }
+    // A row gone between the two statements (another connection deleted it) is simply not there.
+    return versions.flatMap((row) => found.get(row.id) ?? []);
   }
 
   private parsedChecklist(row: IdDocRow): ChecklistView {
@@ -122,7 +171,7 @@ export class Documents {
 
   /** `previous`: the document before this write, so only new items get an index row. */
   async putChecklist(view: ChecklistView, previous: ChecklistView | null = null): Promise<void> {
-    const text = JSON.stringify(view);
+    const text = checklistText(view);
     await this.sql.execute(
       `INSERT INTO ${this.tables.checklists} (id, launch_id, team_id, doc) VALUES (?, ?, ?, ?) ` +
         'ON CONFLICT (id) DO UPDATE SET launch_id = excluded.launch_id, team_id = excluded.team_id, doc = excluded.doc',

@@ -57,7 +57,8 @@ const projectionDefinitions = (tables: ProjectionTables, dialect: Dialect): Tabl
   },
   {
     name: tables.positions,
-    columns: `stream_id text PRIMARY KEY, position ${types(dialect).bigint} NOT NULL`,
+    // tag: names the write of the position (and of the stream's document): see DocumentVersions.
+    columns: `stream_id text PRIMARY KEY, position ${types(dialect).bigint} NOT NULL, tag text`,
     indexes: [],
   },
 ];
@@ -134,6 +135,7 @@ async function createMissing(sql: Sql, definitions: readonly TableDefinition[]):
 /** Columns added after a table's first release: added to tables created before them. */
 const ADDED_COLUMNS: readonly { readonly table: string; readonly column: string; readonly type: string }[] = [
   { table: API_TOKENS_TABLE, column: 'expires_at', type: 'text' },
+  { table: LIVE_TABLES.positions, column: 'tag', type: 'text' },
 ];
 
 async function columnExists(sql: Sql, table: string, column: string): Promise<boolean> {
@@ -166,8 +168,9 @@ export async function ensureSchema(db: ReadModelDb): Promise<void> {
   await db.transaction(async (sql) => {
     if (sql.dialect === 'postgres') await sql.query('SELECT pg_advisory_xact_lock(?)', [READ_MODEL_LOCK_KEY]);
     await createMissing(sql, permanentDefinitions(sql.dialect));
-    await addMissingColumns(sql);
     await createMissing(sql, projectionDefinitions(LIVE_TABLES, sql.dialect));
+    // After both: a column added to a projection table is already in the tables created just now.
+    await addMissingColumns(sql);
   });
 }
 

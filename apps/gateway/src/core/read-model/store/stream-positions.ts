@@ -1,6 +1,10 @@
 import type { Sql } from './database';
+import type { DocumentVersion } from './document-versions';
 
-/** The last stream position applied per stream, written in the same transaction as the documents. */
+/**
+ * The last stream position applied per stream, written in the same transaction as the documents,
+ * with a tag naming that write (see DocumentVersions).
+ */
 export class StreamPositions {
   constructor(
     private readonly sql: Sql,
@@ -12,20 +16,30 @@ export class StreamPositions {
    * two gateway instances applying the same event take turns and the second one sees it applied.
    */
   async lock(streamId: string): Promise<number> {
+    return (await this.lockVersion(streamId)).position;
+  }
+
+  /** {@link lock}, with the tag of the write that stored the position. */
+  async lockVersion(streamId: string): Promise<DocumentVersion> {
     await this.sql.execute(
       `INSERT INTO ${this.table} (stream_id, position) VALUES (?, 0) ON CONFLICT (stream_id) DO NOTHING`,
       [streamId],
     );
     const lock = this.sql.dialect === 'postgres' ? ' FOR UPDATE' : '';
-    const rows = await this.sql.query<{ position: number | string }>(
-      `SELECT position FROM ${this.table} WHERE stream_id = ?${lock}`,
+    const rows = await this.sql.query<{ position: number | string; tag: string | null }>(
+      `SELECT position, tag FROM ${this.table} WHERE stream_id = ?${lock}`,
       [streamId],
     );
-    return Number(rows[0]?.position ?? 0);
+    return { position: Number(rows[0]?.position ?? 0), tag: rows[0]?.tag ?? null };
   }
 
-  async set(streamId: string, position: number): Promise<void> {
-    await this.sql.execute(`UPDATE ${this.table} SET position = ? WHERE stream_id = ?`, [position, streamId]);
+  /** `tag`: names this write; without one the row's tag is cleared (no cached document matches it). */
+  async set(streamId: string, position: number, tag: string | null = null): Promise<void> {
+    await this.sql.execute(`UPDATE ${this.table} SET position = ?, tag = ? WHERE stream_id = ?`, [
+      position,
+      tag,
+      streamId,
+    ]);
   }
 
   async all(): Promise<Map<string, number>> {

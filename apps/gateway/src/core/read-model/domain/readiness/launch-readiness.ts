@@ -24,12 +24,16 @@ const sumCounts = (teams: readonly TeamReadiness[]): ReadinessCounts =>
     { requiredItems: 0, doneOrWaived: 0, open: 0, blocked: 0, overdue: 0 },
   );
 
+/** How one team's readiness is computed: {@link computeTeamReadiness}, or a caller's memo of it. */
+export type TeamReadinessOf = (checklist: ChecklistView, team: TeamView | null, now: Date) => TeamReadiness;
+
 const teamReadinessFor = (
   launch: LaunchView,
   teamId: string,
   checklists: readonly ChecklistView[],
   teams: ReadonlyMap<string, TeamView>,
   now: Date,
+  teamReadinessOf: TeamReadinessOf,
 ): TeamReadiness => {
   const team = teams.get(teamId) ?? null;
   const checklist = checklists.find(
@@ -37,7 +41,7 @@ const teamReadinessFor = (
   );
   return checklist === undefined
     ? checklistNotOpenReadiness(teamId, team, null)
-    : computeTeamReadiness(checklist, team, now);
+    : teamReadinessOf(checklist, team, now);
 };
 
 /**
@@ -71,10 +75,11 @@ export const computeLaunchReadiness = (
   checklists: readonly ChecklistView[],
   teams: readonly TeamView[],
   now: Date,
+  teamReadinessOf: TeamReadinessOf = computeTeamReadiness,
 ): LaunchReadiness => {
   const teamsById = new Map(teams.map((team) => [team.id, team]));
   const teamReadiness = launch.requiredTeamIds.map((teamId) =>
-    teamReadinessFor(launch, teamId, checklists, teamsById, now),
+    teamReadinessFor(launch, teamId, checklists, teamsById, now, teamReadinessOf),
   );
   const blockers = launchBlockers(launch, teamReadiness);
   const counts = sumCounts(teamReadiness);
