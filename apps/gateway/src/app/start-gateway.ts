@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { UnknownElementException } from '@nestjs/core/errors/exceptions/unknown-element.exception';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { MessageBus } from '@tminus/messaging';
 import type { Logger } from 'pino';
@@ -15,6 +16,8 @@ import { startGraphqlWsServer, type GraphqlWsServer } from '../doors/graphql/ws/
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../doors/graphql/protection/query-limits';
 import { bodyParserErrors, DEFAULT_MAX_BODY_BYTES } from '../doors/http/body-limit';
 import { HttpDrain } from '../doors/http/http-drain';
+import { serveAheadOfNest, type FastRoute, type Middleware } from '../doors/http/ahead-of-nest';
+import { GateFastRoute } from '../doors/rest-gate/gate-fast-route';
 import { perTokenRateLimit, RATE_LIMITED_PATHS, type RateLimitConfig } from '../doors/http/rate-limit';
 import {
   openReadModelDatabase,
@@ -218,11 +221,18 @@ async function createHttpApp(
   app.useGlobalFilters(new GraphqlPassthroughFilter(app.getHttpAdapter()));
   app.use(drain.middleware);
   app.use(services.metrics.httpMiddleware);
+  // One limiter, so a token has one budget whether Express or a fast route serves it.
+  const rateLimit = deps.rateLimit === false ? null : perTokenRateLimit(deps.rateLimit);
   // Before the body is read: a caller over its budget costs no parsing.
-  if (deps.rateLimit !== false) app.use(RATE_LIMITED_PATHS, perTokenRateLimit(deps.rateLimit));
+  if (rateLimit) app.use(RATE_LIMITED_PATHS, rateLimit);
   app.useBodyParser('json', { limit: maxBodyBytes });
   app.use(bodyParserErrors(maxBodyBytes));
   await app.init();
+  // The gate's plain requests skip Express and Nest (their routers were most of its CPU time), with
+  // the same middleware instances in the same order. Its routes are all rate limited.
+  const middleware: Middleware[] = [drain.middleware, services.metrics.httpMiddleware];
+  if (rateLimit) middleware.push(rateLimit as Middleware);
+  serveAheadOfNest(app.getHttpServer() as Server, mountedFastRoutes(app), middleware);
   if (!schemaRef.current) throw new Error('the GraphQL schema was not built');
   const formatError = createErrorFormatter(graphqlLogger);
   const ws = startGraphqlWsServer({
@@ -238,6 +248,16 @@ async function createHttpApp(
     logger: graphqlLogger,
   });
   return { app, ws };
+}
+
+/** The fast routes of the mounted feature modules (the REST gate's, when GatesModule is mounted). */
+function mountedFastRoutes(app: NestExpressApplication): FastRoute[] {
+  try {
+    return [app.get(GateFastRoute, { strict: false })];
+  } catch (error) {
+    if (error instanceof UnknownElementException) return [];
+    throw error;
+  }
 }
 
 interface StoppableHttp {
