@@ -172,6 +172,24 @@ describe('the gate ahead of Nest answers as Nest does', () => {
     expect(JSON.stringify(viaFast.body)).not.toContain('secret');
   });
 
+  it('answers the same inside a span when tracing is on', async () => {
+    const traced = new GateFastRoute(
+      { authenticate: async () => TOKENS.tm_manager },
+      { check: async () => evaluation() },
+      pino({ level: 'silent' }),
+      true,
+    );
+    const server = createServer((_request, response) => response.end('express'));
+    serveAheadOfNest(server, [traced], []);
+    const base = await listen(server);
+    try {
+      const path = '/v1/gates/checkout%20v2?environment=production';
+      expect(await answerOf(base, path, 'tm_manager')).toEqual(await answerOf(nest, path, 'tm_manager'));
+    } finally {
+      await close(server);
+    }
+  });
+
   it.each([
     ['HEAD', '/v1/gates/checkout%20v2?environment=production'],
     ['GET', '/v1/gates/checkout%20v2/?environment=production'],

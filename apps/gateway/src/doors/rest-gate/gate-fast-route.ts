@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
-import { inSpan } from '@tminus/tracing';
+import { inSpan, tracingRequested } from '@tminus/tracing';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../../core/auth/authenticator';
 import type { CheckGate } from '../../core/gates/check-gate';
@@ -60,15 +60,20 @@ export class GateFastRoute implements FastRoute {
     private readonly authenticator: Pick<Authenticator, 'authenticate'>,
     private readonly checkGate: Pick<CheckGate, 'check'>,
     private readonly logger: Logger,
+    /** With tracing on, each answer gets a span named by the route (as Express's instrumentation gave it). */
+    private readonly traced: boolean = tracingRequested(process.env),
   ) {}
 
   match(request: IncomingMessage): RouteHandler | null {
     const asked = gateRequestOf(request);
     if (asked === null) return null;
-    return (_request, response) =>
-      inSpan(`GET ${GATE_ROUTE}`, { attributes: { 'http.route': GATE_ROUTE } }, () =>
-        this.answer(asked, request.headers.authorization, response),
-      );
+    return (_request, response) => {
+      const answer = () => this.answer(asked, request.headers.authorization, response);
+      // Even a no-op span costs a context switch per request (≈5% of the gate's CPU time): only when traced.
+      return this.traced
+        ? inSpan(`GET ${GATE_ROUTE}`, { attributes: { 'http.route': GATE_ROUTE } }, answer)
+        : answer();
+    };
   }
 
   /** As RestErrorFilter: a DomainError keeps its code and status; anything else is a logged 500. */
