@@ -1,6 +1,7 @@
+import { createToken } from './support/seed';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
-/** The REST gate served ahead of Nest on a running gateway keeps the HTTP metrics Express gave it. */
+/** The REST gate served ahead of Nest on a running gateway: its metrics, and revocation under load. */
 describe('the REST gate ahead of Nest, on a running gateway', () => {
   let t: TestGateway;
 
@@ -19,5 +20,19 @@ describe('the REST gate ahead of Nest, on a running gateway', () => {
     expect(metrics).toMatch(
       /^http_request_duration_seconds_count\{method="GET",route="\/v1\/gates\/:launch",status_code="404"\} 2$/m,
     );
+  });
+
+  it('refuses a token from the moment its revocation committed, even with lookups of it queued', async () => {
+    const pipeline = await createToken(t, { name: 'busy ci', role: 'PIPELINE' });
+    const headers = { authorization: `Bearer ${pipeline.token}` };
+    const gate = async () =>
+      (await fetch(`${t.gateway.url}/v1/gates/no-such-launch?environment=production`, { headers })).status;
+    // Checks in flight while the revocation commits (their lookups queue on SQLite's one connection).
+    const before = Array.from({ length: 20 }, () => gate());
+    // Revoked in the table directly, as another gateway instance would: no notice reaches this one.
+    await t.gateway.services.tokenStore.revoke(pipeline.id, new Date().toISOString());
+    const after = await Promise.all(Array.from({ length: 20 }, () => gate()));
+    expect(after).toEqual(Array.from({ length: 20 }, () => 401));
+    for (const status of await Promise.all(before)) expect([401, 404]).toContain(status);
   });
 });
