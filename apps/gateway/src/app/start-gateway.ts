@@ -2,7 +2,6 @@ import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { UnknownElementException } from '@nestjs/core/errors/exceptions/unknown-element.exception';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { MessageBus } from '@tminus/messaging';
 import type { Logger } from 'pino';
@@ -16,8 +15,7 @@ import { startGraphqlWsServer, type GraphqlWsServer } from '../doors/graphql/ws/
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../doors/graphql/protection/query-limits';
 import { bodyParserErrors, DEFAULT_MAX_BODY_BYTES } from '../doors/http/body-limit';
 import { HttpDrain } from '../doors/http/http-drain';
-import { serveAheadOfNest, type FastRoute, type Middleware } from '../doors/http/ahead-of-nest';
-import { GateFastRoute } from '../doors/rest-gate/gate-fast-route';
+import { FastRoutes, serveAheadOfNest, type Middleware } from '../doors/http/ahead-of-nest';
 import { perTokenRateLimit, RATE_LIMITED_PATHS, type RateLimitConfig } from '../doors/http/rate-limit';
 import {
   openReadModelDatabase,
@@ -211,7 +209,8 @@ async function createHttpApp(
     ...(deps.features ?? featureModules(services, deps.github ?? loadGithubConfig({}), deps.incidents)),
     NotificationsModule.register(notifications),
   ];
-  const module = GatewayModule.create({ services, graphql, features });
+  const fastRoutes = new FastRoutes();
+  const module = GatewayModule.create({ services, graphql, features, fastRoutes });
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
     // The GitHub webhook checks its signature over the exact bytes received.
@@ -232,7 +231,7 @@ async function createHttpApp(
   // the same middleware instances in the same order. Its routes are all rate limited.
   const middleware: Middleware[] = [drain.middleware, services.metrics.httpMiddleware];
   if (rateLimit) middleware.push(rateLimit as Middleware);
-  serveAheadOfNest(app.getHttpServer() as Server, mountedFastRoutes(app), middleware);
+  serveAheadOfNest(app.getHttpServer() as Server, fastRoutes.all, middleware);
   if (!schemaRef.current) throw new Error('the GraphQL schema was not built');
   const formatError = createErrorFormatter(graphqlLogger);
   const ws = startGraphqlWsServer({
@@ -248,16 +247,6 @@ async function createHttpApp(
     logger: graphqlLogger,
   });
   return { app, ws };
-}
-
-/** The fast routes of the mounted feature modules (the REST gate's, when GatesModule is mounted). */
-function mountedFastRoutes(app: NestExpressApplication): FastRoute[] {
-  try {
-    return [app.get(GateFastRoute, { strict: false })];
-  } catch (error) {
-    if (error instanceof UnknownElementException) return [];
-    throw error;
-  }
 }
 
 interface StoppableHttp {

@@ -23,6 +23,23 @@ export interface FastRoute {
   fail(response: ServerResponse, error: unknown): void;
 }
 
+/**
+ * The fast routes of the mounted modules: a module's provider adds its route (injecting this,
+ * optionally, from the gateway's core module), and the gateway puts them on its server once Nest is
+ * initialised. A module mounted elsewhere (a test's own Nest app) adds nothing and is served by Nest.
+ */
+export class FastRoutes {
+  private readonly routes: FastRoute[] = [];
+
+  add(route: FastRoute): void {
+    this.routes.push(route);
+  }
+
+  get all(): readonly FastRoute[] {
+    return this.routes;
+  }
+}
+
 /** Express sets `route` on a routed request; the HTTP metrics label requests by it. */
 interface RoutedRequest extends IncomingMessage {
   route?: { readonly path: string };

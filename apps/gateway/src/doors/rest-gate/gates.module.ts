@@ -8,6 +8,7 @@ import { CheckGate, type GateDecider } from '../../core/gates/check-gate';
 import { GATES_AUTHENTICATOR, GatesController } from './gates.controller';
 import { GateFastRoute } from './gate-fast-route';
 import { REST_ERROR_LOGGER, RestErrorFilter } from '../http/rest-error.filter';
+import { FastRoutes } from '../http/ahead-of-nest';
 
 /** What the REST gate needs; `GatesModule` itself takes it from the gateway's (global) core module. */
 export interface GatesModuleDeps {
@@ -27,12 +28,20 @@ export interface GatesModuleDeps {
 
 const checkGateOf = (deps: GatesModuleDeps): CheckGate => new CheckGate(deps.evaluator, deps.audit);
 
-/** The same gate ahead of Nest's router, for the gateway to put on its HTTP server (start-gateway). */
+/** The same gate ahead of Nest's router, added to the gateway's fast routes when mounted in one. */
 const FAST_ROUTE: Provider = {
   provide: GateFastRoute,
-  useFactory: (authenticator: GatesModuleDeps['authenticator'], checkGate: CheckGate, logger: Logger) =>
-    new GateFastRoute(authenticator, checkGate, logger),
-  inject: [GATES_AUTHENTICATOR, CheckGate, REST_ERROR_LOGGER],
+  useFactory: (
+    authenticator: GatesModuleDeps['authenticator'],
+    checkGate: CheckGate,
+    logger: Logger,
+    routes: FastRoutes | undefined,
+  ) => {
+    const route = new GateFastRoute(authenticator, checkGate, logger);
+    routes?.add(route);
+    return route;
+  },
+  inject: [GATES_AUTHENTICATOR, CheckGate, REST_ERROR_LOGGER, { token: FastRoutes, optional: true }],
 };
 
 const providersOf = (deps: GatesModuleDeps): Provider[] => {
