@@ -15,6 +15,7 @@ import { ReadModelQueries } from '../core/read-model/queries/read-model-queries'
 import { GATEWAY_LOGGER } from '../core/gateway-logger';
 import { LAUNCH_CHANGES } from '../core/feed/launch-changes';
 import { ManageMappings } from '../core/github/manage-mappings';
+import { FastRoutes } from '../doors/http/ahead-of-nest';
 import type { GatewayServices } from './gateway-services';
 
 /**
@@ -25,8 +26,9 @@ import type { GatewayServices } from './gateway-services';
 @Global()
 @Module({})
 export class GatewayCoreModule {
-  static create(services: GatewayServices): DynamicModule {
+  static create(services: GatewayServices, fastRoutes: FastRoutes = new FastRoutes()): DynamicModule {
     const providers: Provider[] = [
+      { provide: FastRoutes, useValue: fastRoutes },
       { provide: ReadModelQueries, useValue: services.queries },
       { provide: GateEvaluator, useValue: services.gates },
       { provide: GateAuditLog, useValue: services.gateAudits },

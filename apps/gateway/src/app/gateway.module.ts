@@ -7,11 +7,14 @@ import { HealthController } from '../doors/http/health.controller';
 import { WebAppModule } from '../doors/web-app';
 import { GatewayCoreModule } from './gateway-core.module';
 import type { GatewayServices } from './gateway-services';
+import type { FastRoutes } from '../doors/http/ahead-of-nest';
 
 export interface GatewayModuleOptions {
   readonly services: GatewayServices;
   readonly graphql: ApolloDriverConfig;
   readonly features: readonly (Type | DynamicModule)[];
+  /** Where feature modules add the routes served ahead of Nest (start-gateway puts them on the server). */
+  readonly fastRoutes?: FastRoutes;
 }
 
 /** The gateway's root module: GraphQL, GraphiQL, the web app, health and metrics, plus the feature modules. */
@@ -21,7 +24,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        GatewayCoreModule.create(options.services),
+        GatewayCoreModule.create(options.services, options.fastRoutes),
         GraphQLModule.forRoot<ApolloDriverConfig>(options.graphql),
         GraphiqlModule.register(),
         WebAppModule.register(),

@@ -15,6 +15,7 @@ import { startGraphqlWsServer, type GraphqlWsServer } from '../doors/graphql/ws/
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../doors/graphql/protection/query-limits';
 import { bodyParserErrors, DEFAULT_MAX_BODY_BYTES } from '../doors/http/body-limit';
 import { HttpDrain } from '../doors/http/http-drain';
+import { FastRoutes, serveAheadOfNest, type Middleware } from '../doors/http/ahead-of-nest';
 import { perTokenRateLimit, RATE_LIMITED_PATHS, type RateLimitConfig } from '../doors/http/rate-limit';
 import {
   openReadModelDatabase,
@@ -208,7 +209,8 @@ async function createHttpApp(
     ...(deps.features ?? featureModules(services, deps.github ?? loadGithubConfig({}), deps.incidents)),
     NotificationsModule.register(notifications),
   ];
-  const module = GatewayModule.create({ services, graphql, features });
+  const fastRoutes = new FastRoutes();
+  const module = GatewayModule.create({ services, graphql, features, fastRoutes });
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
     // The GitHub webhook checks its signature over the exact bytes received.
@@ -218,11 +220,18 @@ async function createHttpApp(
   app.useGlobalFilters(new GraphqlPassthroughFilter(app.getHttpAdapter()));
   app.use(drain.middleware);
   app.use(services.metrics.httpMiddleware);
+  // One limiter, so a token has one budget whether Express or a fast route serves it.
+  const rateLimit = deps.rateLimit === false ? null : perTokenRateLimit(deps.rateLimit);
   // Before the body is read: a caller over its budget costs no parsing.
-  if (deps.rateLimit !== false) app.use(RATE_LIMITED_PATHS, perTokenRateLimit(deps.rateLimit));
+  if (rateLimit) app.use(RATE_LIMITED_PATHS, rateLimit);
   app.useBodyParser('json', { limit: maxBodyBytes });
   app.use(bodyParserErrors(maxBodyBytes));
   await app.init();
+  // The gate's plain requests skip Express and Nest (their routers were most of its CPU time), with
+  // the same middleware instances in the same order. Its routes are all rate limited.
+  const middleware: Middleware[] = [drain.middleware, services.metrics.httpMiddleware];
+  if (rateLimit) middleware.push(rateLimit as Middleware);
+  serveAheadOfNest(app.getHttpServer() as Server, fastRoutes.all, middleware);
   if (!schemaRef.current) throw new Error('the GraphQL schema was not built');
   const formatError = createErrorFormatter(graphqlLogger);
   const ws = startGraphqlWsServer({

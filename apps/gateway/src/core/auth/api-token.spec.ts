@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { bearerTokenOf, generateToken, hashToken, sameSecret, TOKEN_PREFIX } from './api-token';
+import { bearerTokenOf, generateToken, hashToken, sameHash, sameSecret, TOKEN_PREFIX } from './api-token';
 
 describe('API tokens', () => {
   it('are tm_ plus 32 random bytes in base64url (43 characters), never the same twice', () => {
@@ -23,6 +23,12 @@ describe('API tokens', () => {
     expect(sameSecret('tm_abc', 'tm_abc')).toBe(true);
     expect(sameSecret('tm_abc', 'tm_abcd')).toBe(false);
     expect(sameSecret('', 'x')).toBe(false);
+  });
+
+  it('compares token hashes, of any length, without throwing', () => {
+    expect(sameHash(hashToken('tm_abc'), hashToken('tm_abc'))).toBe(true);
+    expect(sameHash(hashToken('tm_abc'), hashToken('tm_abd'))).toBe(false);
+    expect(sameHash(hashToken('tm_abc'), 'abcd')).toBe(false);
   });
 
   it.each([

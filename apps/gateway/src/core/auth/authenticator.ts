@@ -1,4 +1,4 @@
-import { bearerTokenOf, hashToken, sameSecret } from './api-token';
+import { bearerTokenOf, hashToken, sameHash } from './api-token';
 import { hasExpired, type Principal } from './principal';
 import type { StoredToken, TokenStore } from './token-store';
 
@@ -26,18 +26,24 @@ export const principalOf = (token: StoredToken): Principal => ({
  * ones only, on every request (no cache: a revocation takes effect at once, on every instance).
  */
 export class Authenticator {
+  /** TMINUS_ADMIN_TOKEN's hash, computed once: each request's token is hashed once, for both uses. */
+  private readonly adminTokenHash: string | null;
+
   constructor(
     private readonly store: Pick<TokenStore, 'findActiveByHash'>,
-    private readonly adminToken: string | undefined,
+    adminToken: string | undefined,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.adminTokenHash = adminToken ? hashToken(adminToken) : null;
+  }
 
   /** The principal of an `Authorization` header value; null when it carries no valid token. */
   async authenticate(authorization: string | null | undefined): Promise<Principal | null> {
     const token = bearerTokenOf(authorization);
     if (token === null) return null;
-    if (this.adminToken && sameSecret(token, this.adminToken)) return ENV_ADMIN_PRINCIPAL;
-    const stored = await this.store.findActiveByHash(hashToken(token));
+    const tokenHash = hashToken(token);
+    if (this.adminTokenHash !== null && sameHash(tokenHash, this.adminTokenHash)) return ENV_ADMIN_PRINCIPAL;
+    const stored = await this.store.findActiveByHash(tokenHash);
     if (stored === null || hasExpired(stored.expiresAt, this.clock())) return null;
     return principalOf(stored);
   }

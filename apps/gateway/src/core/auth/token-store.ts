@@ -64,8 +64,17 @@ const toToken = (row: TokenRow): StoredToken => ({
   expiresAt: row.expires_at,
 });
 
+/** A lookup by hash waiting for its turn on the database (see findActiveByHash). */
+interface QueuedLookup {
+  started: boolean;
+  result?: Promise<StoredToken | null>;
+}
+
 /** The `api_tokens` table: token metadata and the SHA-256 of each token, never the token itself. */
 export class TokenStore {
+  /** Lookups by hash whose SELECT has not started yet: requests for the same token share them. */
+  private readonly queued = new Map<string, QueuedLookup>();
+
   constructor(private readonly db: ReadModelDb) {}
 
   async create(token: NewToken): Promise<void> {
@@ -89,15 +98,34 @@ export class TokenStore {
     });
   }
 
-  /** The token with this hash unless it is revoked (the caller checks expiry against its clock). */
-  async findActiveByHash(tokenHash: string): Promise<StoredToken | null> {
-    const rows = await this.db.read((sql) =>
-      sql.query<TokenRow>(
-        `SELECT ${COLUMNS} FROM ${API_TOKENS_TABLE} WHERE token_hash = ? AND revoked_at IS NULL`,
-        [tokenHash],
-      ),
-    );
-    return rows.length > 0 ? toToken(rows[0]) : null;
+  /**
+   * The token with this hash unless it is revoked (the caller checks expiry against its clock), read
+   * per request: no cache, so a revocation counts at once on every instance. Requests for the same
+   * token while its lookup still waits for the database (SQLite's one connection is busy with the
+   * projector or a commit) join that lookup: its SELECT runs after they arrived, so its answer is as
+   * fresh as their own would be. A request arriving once the SELECT has started queues a new one.
+   */
+  findActiveByHash(tokenHash: string): Promise<StoredToken | null> {
+    const waiting = this.queued.get(tokenHash);
+    if (waiting?.result && !waiting.started) return waiting.result;
+    const lookup: QueuedLookup = { started: false };
+    const result = this.db
+      .read((sql) => {
+        lookup.started = true;
+        if (this.queued.get(tokenHash) === lookup) this.queued.delete(tokenHash);
+        return sql.query<TokenRow>(
+          `SELECT ${COLUMNS} FROM ${API_TOKENS_TABLE} WHERE token_hash = ? AND revoked_at IS NULL`,
+          [tokenHash],
+        );
+      })
+      .then((rows) => (rows.length > 0 ? toToken(rows[0]) : null))
+      .finally(() => {
+        if (this.queued.get(tokenHash) === lookup) this.queued.delete(tokenHash);
+      });
+    lookup.result = result;
+    // PostgreSQL starts at once (no queue): nothing to share then.
+    if (!lookup.started) this.queued.set(tokenHash, lookup);
+    return result;
   }
 
   async find(id: string): Promise<StoredToken | null> {

@@ -6,7 +6,9 @@ import { GateEvaluator } from '../../core/read-model/queries/gate-evaluator';
 import { GateAuditLog } from '../../core/gates/audit/gate-audit-log';
 import { CheckGate, type GateDecider } from '../../core/gates/check-gate';
 import { GATES_AUTHENTICATOR, GatesController } from './gates.controller';
+import { GateFastRoute } from './gate-fast-route';
 import { REST_ERROR_LOGGER, RestErrorFilter } from '../http/rest-error.filter';
+import { FastRoutes } from '../http/ahead-of-nest';
 
 /** What the REST gate needs; `GatesModule` itself takes it from the gateway's (global) core module. */
 export interface GatesModuleDeps {
@@ -26,6 +28,22 @@ export interface GatesModuleDeps {
 
 const checkGateOf = (deps: GatesModuleDeps): CheckGate => new CheckGate(deps.evaluator, deps.audit);
 
+/** The same gate ahead of Nest's router, added to the gateway's fast routes when mounted in one. */
+const FAST_ROUTE: Provider = {
+  provide: GateFastRoute,
+  useFactory: (
+    authenticator: GatesModuleDeps['authenticator'],
+    checkGate: CheckGate,
+    logger: Logger,
+    routes: FastRoutes | undefined,
+  ) => {
+    const route = new GateFastRoute(authenticator, checkGate, logger);
+    routes?.add(route);
+    return route;
+  },
+  inject: [GATES_AUTHENTICATOR, CheckGate, REST_ERROR_LOGGER, { token: FastRoutes, optional: true }],
+};
+
 const providersOf = (deps: GatesModuleDeps): Provider[] => {
   const logger = deps.logger.child({ component: 'gates' });
   return [
@@ -33,6 +51,7 @@ const providersOf = (deps: GatesModuleDeps): Provider[] => {
     { provide: REST_ERROR_LOGGER, useValue: logger },
     { provide: CheckGate, useValue: checkGateOf(deps) },
     RestErrorFilter,
+    FAST_ROUTE,
   ];
 };
 
@@ -73,6 +92,7 @@ const GATES_DEPS = Symbol('GATES_DEPS');
       inject: [GATES_DEPS],
     },
     RestErrorFilter,
+    FAST_ROUTE,
   ],
 })
 export class GatesModule {
