@@ -34,6 +34,15 @@ describe('SqliteDb (statements on the better-sqlite3 handle)', () => {
     ]);
   });
 
+  it('writes ahead (WAL) with synchronous NORMAL, as the embedded event store and log do', async () => {
+    const pragmas = await db.read(async (sql) => ({
+      journal: await sql.query<{ journal_mode: string }>('PRAGMA journal_mode'),
+      synchronous: await sql.query<{ synchronous: number }>('PRAGMA synchronous'),
+    }));
+    expect(pragmas.journal).toEqual([{ journal_mode: 'wal' }]);
+    expect(pragmas.synchronous).toEqual([{ synchronous: 1 }]); // 1 = NORMAL, 2 = FULL
+  });
+
   it('rolls back everything a failed transaction wrote, and the connection stays usable', async () => {
     await expect(
       db.transaction(async (sql) => {
