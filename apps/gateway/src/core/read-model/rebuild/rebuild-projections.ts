@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { projectEnvelope } from '../projector/project-envelope';
 import type { ReadModelDb, Sql } from '../store/database';
-import { EventLog } from '../store/event-log';
+import { Documents } from '../store/documents';
+import { EventLog, type LoggedEvent } from '../store/event-log';
 import {
   createProjectionTables,
   dropProjectionTables,
@@ -16,6 +17,8 @@ import {
   projectionTables,
   type ProjectionTables,
 } from '../store/tables';
+import { writeFoldedStreams } from './bulk-documents';
+import { StreamFolds, type FoldedDocument, type FoldedStream } from './stream-folds';
 
 export interface RebuildReport {
   /** Events replayed (in bulk, then caught up at the switch). */
@@ -25,7 +28,13 @@ export interface RebuildReport {
 }
 
 export interface RebuildOptions {
+  /** Events read per query (bulk phase) and replayed per query (catch-up). */
   readonly batchSize?: number;
+  /**
+   * Streams folded in memory at once; past it the least recently used half is written out (and read
+   * back if a later event needs it). Bounds the rebuild's memory whatever the number of events.
+   */
+  readonly maxOpenStreams?: number;
   readonly logger?: Pick<Logger, 'info'>;
 }
 
@@ -41,6 +50,91 @@ async function replay(sql: Sql, tables: ProjectionTables, afterSeq: number, upTo
   const events = await new EventLog(sql).after(afterSeq, limit, upToSeq);
   for (const { envelope } of events) await projectEnvelope(sql, tables, envelope, { record: false });
   return { count: events.length, lastSeq: events.at(-1)?.seq ?? afterSeq };
+}
+
+/** A stream written out earlier, read back from the `_next` tables: what its fold had reached. */
+async function readBack(
+  sql: Sql,
+  streamId: string,
+  kind: FoldedDocument['kind'] | null,
+): Promise<FoldedStream> {
+  const rows = await sql.query<{ position: number | string }>(
+    `SELECT position FROM ${NEXT.positions} WHERE stream_id = ?`,
+    [streamId],
+  );
+  const docs = new Documents(sql, NEXT);
+  const document = async (): Promise<FoldedDocument | null> => {
+    switch (kind) {
+      case 'launch': {
+        const view = await docs.launch(streamId);
+        return view && { kind, view };
+      }
+      case 'checklist': {
+        const view = await docs.checklist(streamId);
+        return view && { kind, view };
+      }
+      case 'team': {
+        const view = await docs.team(streamId);
+        return view && { kind, view };
+      }
+      case 'template': {
+        const view = await docs.template(streamId);
+        return view && { kind, view };
+      }
+      case null:
+        return null;
+    }
+  };
+  // Index rows written before stay (inserts of the same ids do nothing): start the set afresh.
+  return {
+    streamId,
+    position: Number(rows[0]?.position ?? 0),
+    document: await document(),
+    indexed: new Set(),
+  };
+}
+
+/**
+ * The bulk phase: reads the log up to the watermark in pages (the next page is fetched while this one
+ * is folded), folds every stream in memory with the projection's pure reducers, and writes each
+ * document once, in multi-row statements, one transaction per write-out. Evicted streams are
+ * remembered by kind, so a later event of theirs reads them back instead of starting afresh.
+ */
+async function foldAndWrite(
+  db: ReadModelDb,
+  watermark: number,
+  options: { batchSize: number; maxOpenStreams: number; logger?: Pick<Logger, 'info'> },
+): Promise<number> {
+  const folds = new StreamFolds();
+  const evicted = new Map<string, FoldedDocument['kind'] | null>();
+  const page = (afterSeq: number): Promise<LoggedEvent[]> =>
+    db.read((sql) => new EventLog(sql).after(afterSeq, options.batchSize, watermark));
+  const writeOut = async (streams: readonly FoldedStream[]): Promise<void> => {
+    for (const stream of streams) evicted.set(stream.streamId, stream.document?.kind ?? null);
+    await db.transaction((sql) => writeFoldedStreams(sql, NEXT, streams));
+  };
+  let replayed = 0;
+  let next = watermark > 0 ? page(0) : Promise.resolve([]);
+  for (;;) {
+    const events = await next;
+    if (events.length === 0) break;
+    const lastSeq = events[events.length - 1].seq;
+    next = lastSeq < watermark ? page(lastSeq) : Promise.resolve([]);
+    for (const { envelope } of events) {
+      const { streamId } = envelope;
+      if (envelope.streamPosition > 0 && !folds.has(streamId) && evicted.has(streamId)) {
+        const kind = evicted.get(streamId) ?? null;
+        folds.restore(await db.read((sql) => readBack(sql, streamId, kind)));
+        evicted.delete(streamId);
+      }
+      folds.apply(envelope);
+    }
+    replayed += events.length;
+    if (folds.size > options.maxOpenStreams) await writeOut(folds.evictOldest(Math.ceil(folds.size / 2)));
+    options.logger?.info({ replayed, watermark }, 'rebuilding projections');
+  }
+  await writeOut(folds.drain());
+  return replayed;
 }
 
 /**
@@ -66,14 +160,11 @@ export async function rebuildProjections(
     await lockOutProjectors(sql);
     return new EventLog(sql).lastSeq();
   });
-  let replayed = 0;
-  for (let lastSeq = 0; lastSeq < watermark;) {
-    const batch = await db.transaction((sql) => replay(sql, NEXT, lastSeq, watermark, batchSize));
-    if (batch.count === 0) break;
-    replayed += batch.count;
-    lastSeq = batch.lastSeq;
-    options.logger?.info({ replayed, watermark }, 'rebuilding projections');
-  }
+  const replayed = await foldAndWrite(db, watermark, {
+    batchSize: options.batchSize ?? 5_000,
+    maxOpenStreams: options.maxOpenStreams ?? 4_000,
+    logger: options.logger,
+  });
   const caughtUp = await db.transaction(async (sql) => {
     await lockOutProjectors(sql);
     let count = 0;
