@@ -109,9 +109,20 @@ async function foldAndWrite(
   const evicted = new Map<string, FoldedDocument['kind'] | null>();
   const page = (afterSeq: number): Promise<LoggedEvent[]> =>
     db.read((sql) => new EventLog(sql).after(afterSeq, options.batchSize, watermark));
+  // One write-out in flight while the fold goes on (on PostgreSQL another connection does it).
+  let writing: Promise<void> = Promise.resolve();
   const writeOut = async (streams: readonly FoldedStream[]): Promise<void> => {
     for (const stream of streams) evicted.set(stream.streamId, stream.document?.kind ?? null);
-    await db.transaction((sql) => writeFoldedStreams(sql, NEXT, streams));
+    await writing;
+    writing = db.transaction(async (sql) => {
+      // Safe: the `_next` tables are read by nobody until the switch, whose commit is synchronous
+      // (and makes every earlier commit durable with it); a crash before it leaves tables the next
+      // rebuild drops.
+      if (sql.dialect === 'postgres') await sql.execute('SET LOCAL synchronous_commit = off');
+      await writeFoldedStreams(sql, NEXT, streams);
+    });
+    // Observed at the next write-out or at the end; an unobserved rejection must not crash meanwhile.
+    writing.catch(() => undefined);
   };
   let replayed = 0;
   let next = watermark > 0 ? page(0) : Promise.resolve([]);
@@ -120,10 +131,12 @@ async function foldAndWrite(
     if (events.length === 0) break;
     const lastSeq = events[events.length - 1].seq;
     next = lastSeq < watermark ? page(lastSeq) : Promise.resolve([]);
+    next.catch(() => undefined); // awaited next round; a failure meanwhile must not go unhandled
     for (const { envelope } of events) {
       const { streamId } = envelope;
       if (envelope.streamPosition > 0 && !folds.has(streamId) && evicted.has(streamId)) {
         const kind = evicted.get(streamId) ?? null;
+        await writing; // it may be the write-out in flight that holds this stream
         folds.restore(await db.read((sql) => readBack(sql, streamId, kind)));
         evicted.delete(streamId);
       }
@@ -131,9 +144,11 @@ async function foldAndWrite(
     }
     replayed += events.length;
     if (folds.size > options.maxOpenStreams) await writeOut(folds.evictOldest(Math.ceil(folds.size / 2)));
-    options.logger?.info({ replayed, watermark }, 'rebuilding projections');
+    if (Math.floor(replayed / 100_000) > Math.floor((replayed - events.length) / 100_000))
+      options.logger?.info({ replayed, watermark }, 'rebuilding projections');
   }
   await writeOut(folds.drain());
+  await writing;
   return replayed;
 }
 
@@ -161,8 +176,8 @@ export async function rebuildProjections(
     return new EventLog(sql).lastSeq();
   });
   const replayed = await foldAndWrite(db, watermark, {
-    batchSize: options.batchSize ?? 5_000,
-    maxOpenStreams: options.maxOpenStreams ?? 4_000,
+    batchSize: options.batchSize ?? 2_000,
+    maxOpenStreams: options.maxOpenStreams ?? 1_000,
     logger: options.logger,
   });
   const caughtUp = await db.transaction(async (sql) => {
