@@ -1,8 +1,15 @@
 import { s1dDistributedTick } from './s1d-distributed-tick';
 import { s1eEmbeddedTick } from './s1e-embedded-tick';
 import { s3Gate } from './s3-gate';
+import { s4Rebuild } from './s4-rebuild';
 import { s7Growth } from './s7-growth';
 import type { Scenario } from './scenario';
 
 /** In run order. */
-export const SCENARIOS: readonly Scenario[] = [s1eEmbeddedTick, s1dDistributedTick, s3Gate, s7Growth];
+export const SCENARIOS: readonly Scenario[] = [
+  s1eEmbeddedTick,
+  s1dDistributedTick,
+  s3Gate,
+  s4Rebuild,
+  s7Growth,
+];

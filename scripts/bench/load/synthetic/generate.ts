@@ -8,7 +8,8 @@ import { syntheticEnvelopes } from './synthetic-events';
 import { writeGatewayLog } from './write-gateway-log';
 
 async function main(): Promise<void> {
-  const [count = '1000000', flag = '--postgres', target = process.env.DATABASE_URL ?? ''] = process.argv.slice(2);
+  const [count = '1000000', flag = '--postgres', target = process.env.DATABASE_URL ?? ''] =
+    process.argv.slice(2);
   if (!target) throw new Error('usage: generate.ts <events> [--sqlite <file> | --postgres <url>]');
   const db = await openReadModelDatabase(
     flag === '--sqlite' ? { type: 'sqlite', path: target } : { type: 'postgres', url: target },
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
       if (n % 100_000 === 0) process.stderr.write(`${n} events\n`);
     });
     const seconds = (performance.now() - started) / 1000;
-    process.stdout.write(`${written} events in ${seconds.toFixed(1)} s (${Math.round(written / seconds)}/s)\n`);
+    process.stdout.write(
+      `${written} events in ${seconds.toFixed(1)} s (${Math.round(written / seconds)}/s)\n`,
+    );
   } finally {
     await db.close();
   }

@@ -97,10 +97,22 @@ function teamsOf(count: number): { teams: Team[]; planned: Planned[] } {
       members: [`user-${t}-a`, `user-${t}-b`, `user-${t}-c`],
     };
     teams.push(team);
-    const on = (event: TeamEvent): Planned => ({ streamId: id, kind: 'team', launchId: null, event, actor: ADMIN });
-    planned.push(on({ type: 'TeamCreated', data: { teamId: id, key: `team-${t}`, name: `Team ${t}`, function: team.function } }));
+    const on = (event: TeamEvent): Planned => ({
+      streamId: id,
+      kind: 'team',
+      launchId: null,
+      event,
+      actor: ADMIN,
+    });
+    planned.push(
+      on({
+        type: 'TeamCreated',
+        data: { teamId: id, key: `team-${t}`, name: `Team ${t}`, function: team.function },
+      }),
+    );
     planned.push(on({ type: 'TeamMemberAdded', data: { teamId: id, userId: team.lead, role: 'LEAD' } }));
-    for (const userId of team.members) planned.push(on({ type: 'TeamMemberAdded', data: { teamId: id, userId, role: 'MEMBER' } }));
+    for (const userId of team.members)
+      planned.push(on({ type: 'TeamMemberAdded', data: { teamId: id, userId, role: 'MEMBER' } }));
   }
   return { teams, planned };
 }
@@ -133,24 +145,70 @@ function templatesOf(teams: readonly Team[], items: number): Planned[] {
 }
 
 /** One launch's life, in its own order (ticks of different checklists shuffled together). */
-function launchLife(n: number, teams: readonly Team[], options: Required<SyntheticOptions>, random: () => number, now: number): Planned[] {
+function launchLife(
+  n: number,
+  teams: readonly Team[],
+  options: Required<SyntheticOptions>,
+  random: () => number,
+  now: number,
+): Planned[] {
   const launchId = deterministicId('synthetic-launch', String(options.seed), String(n));
   const targetDate = new Date(now + 30 * DAY).toISOString();
   const at = (offsetDays: number) => new Date(now + offsetDays * DAY).toISOString();
-  const onLaunch = (event: LaunchEvent, actor: Actor = MANAGER): Planned => ({ streamId: launchId, kind: 'launch', launchId, event, actor });
+  const onLaunch = (event: LaunchEvent, actor: Actor = MANAGER): Planned => ({
+    streamId: launchId,
+    kind: 'launch',
+    launchId,
+    event,
+    actor,
+  });
   const life: Planned[] = [
-    onLaunch({ type: 'LaunchCreated', data: { launchId, key: `launch-${n}`, name: `Launch ${n}`, targetDate, description: n % 3 === 0 ? `Synthetic launch number ${n}` : null, ownerUserId: MANAGER.userId } }),
-    onLaunch({ type: 'GatePolicySet', data: { launchId, environment: 'production', requireReady: true, minReadinessPercent: 100, requireGoDecision: true } }),
+    onLaunch({
+      type: 'LaunchCreated',
+      data: {
+        launchId,
+        key: `launch-${n}`,
+        name: `Launch ${n}`,
+        targetDate,
+        description: n % 3 === 0 ? `Synthetic launch number ${n}` : null,
+        ownerUserId: MANAGER.userId,
+      },
+    }),
+    onLaunch({
+      type: 'GatePolicySet',
+      data: {
+        launchId,
+        environment: 'production',
+        requireReady: true,
+        minReadinessPercent: 100,
+        requireGoDecision: true,
+      },
+    }),
   ];
   const first = Math.floor(random() * teams.length);
-  const chosen = Array.from({ length: options.teamsPerLaunch }, (_, i) => teams[(first + i * 7) % teams.length]);
+  const chosen = Array.from(
+    { length: options.teamsPerLaunch },
+    (_, i) => teams[(first + i * 7) % teams.length],
+  );
   const work: Planned[][] = [];
   const signOffs: Planned[] = [];
   for (const team of chosen) {
-    life.push(onLaunch({ type: 'TeamRequired', data: { launchId, teamId: team.id, targetDate, signOffsRequired: 1 } }));
+    life.push(
+      onLaunch({
+        type: 'TeamRequired',
+        data: { launchId, teamId: team.id, targetDate, signOffsRequired: 1 },
+      }),
+    );
     const checklistId = checklistIdFor(launchId, team.id);
-    const onChecklist = (event: ChecklistEvent, userId = team.members[Math.floor(random() * team.members.length)]): Planned => ({
-      streamId: checklistId, kind: 'checklist', launchId, event, actor: { userId, role: 'TEAM_MEMBER' },
+    const onChecklist = (
+      event: ChecklistEvent,
+      userId = team.members[Math.floor(random() * team.members.length)],
+    ): Planned => ({
+      streamId: checklistId,
+      kind: 'checklist',
+      launchId,
+      event,
+      actor: { userId, role: 'TEAM_MEMBER' },
     });
     const items: ChecklistItemSnapshot[] = Array.from({ length: options.itemsPerChecklist }, (_, i) => ({
       itemId: deterministicId('synthetic-item', checklistId, String(i)),
@@ -162,28 +220,90 @@ function launchLife(n: number, teams: readonly Team[], options: Required<Synthet
       ownerUserId: i % 2 === 0 ? team.members[i % team.members.length] : null,
     }));
     const steps: Planned[] = [
-      onChecklist({ type: 'ChecklistOpened', data: { checklistId, launchId, teamId: team.id, teamFunction: team.function, templateId: templateIdFor(team.function), templateVersion: 1, targetDate, items, signOffsRequired: 1 } }, 'system'),
+      onChecklist(
+        {
+          type: 'ChecklistOpened',
+          data: {
+            checklistId,
+            launchId,
+            teamId: team.id,
+            teamFunction: team.function,
+            templateId: templateIdFor(team.function),
+            templateVersion: 1,
+            targetDate,
+            items,
+            signOffsRequired: 1,
+          },
+        },
+        'system',
+      ),
     ];
     items.forEach((item, i) => {
       const { itemId } = item;
       const by = team.members[i % team.members.length];
       if (i % 10 === 4) {
-        steps.push(onChecklist({ type: 'ChecklistItemBlocked', data: { checklistId, itemId, reason: 'environment not ready', by } }));
+        steps.push(
+          onChecklist({
+            type: 'ChecklistItemBlocked',
+            data: { checklistId, itemId, reason: 'environment not ready', by },
+          }),
+        );
         steps.push(onChecklist({ type: 'ChecklistItemUnblocked', data: { checklistId, itemId, by } }));
       }
       if (i % 10 === 7) {
-        steps.push(onChecklist({ type: 'ChecklistItemWaiverRequested', data: { checklistId, itemId, reason: 'covered by canary', requestedBy: by, expiresAt: at(60) } }));
-        steps.push(onChecklist({ type: 'ChecklistItemWaived', data: { checklistId, itemId, reason: 'covered by canary', requestedBy: by, approvedBy: team.lead, expiresAt: at(60) } }, team.lead));
+        steps.push(
+          onChecklist({
+            type: 'ChecklistItemWaiverRequested',
+            data: { checklistId, itemId, reason: 'covered by canary', requestedBy: by, expiresAt: at(60) },
+          }),
+        );
+        steps.push(
+          onChecklist(
+            {
+              type: 'ChecklistItemWaived',
+              data: {
+                checklistId,
+                itemId,
+                reason: 'covered by canary',
+                requestedBy: by,
+                approvedBy: team.lead,
+                expiresAt: at(60),
+              },
+            },
+            team.lead,
+          ),
+        );
         return;
       }
       if (i % 10 === 2) {
-        steps.push(onChecklist({ type: 'ChecklistItemTicked', data: { checklistId, itemId, by, at: at(10), evidenceUrl: null } }));
+        steps.push(
+          onChecklist({
+            type: 'ChecklistItemTicked',
+            data: { checklistId, itemId, by, at: at(10), evidenceUrl: null },
+          }),
+        );
         steps.push(onChecklist({ type: 'ChecklistItemUnticked', data: { checklistId, itemId, by } }));
       }
-      steps.push(onChecklist({ type: 'ChecklistItemTicked', data: { checklistId, itemId, by, at: at(12), evidenceUrl: i % 3 === 0 ? `https://ci.example.com/runs/${n}-${i}` : null } }));
+      steps.push(
+        onChecklist({
+          type: 'ChecklistItemTicked',
+          data: {
+            checklistId,
+            itemId,
+            by,
+            at: at(12),
+            evidenceUrl: i % 3 === 0 ? `https://ci.example.com/runs/${n}-${i}` : null,
+          },
+        }),
+      );
     });
     work.push(steps);
-    signOffs.push(onChecklist({ type: 'ChecklistSignedOff', data: { checklistId, by: team.lead, at: at(20) } }, team.lead));
+    signOffs.push(
+      onChecklist(
+        { type: 'ChecklistSignedOff', data: { checklistId, by: team.lead, at: at(20) } },
+        team.lead,
+      ),
+    );
   }
   // The checklists' work interleaved (each checklist keeps its own order), then the sign-offs.
   while (work.some((steps) => steps.length > 0)) {
@@ -193,13 +313,35 @@ function launchLife(n: number, teams: readonly Team[], options: Required<Synthet
   life.push(...signOffs);
   const incidentId = deterministicId('synthetic-incident', launchId);
   life.push(
-    onLaunch({ type: 'GoNoGoRecorded', data: { launchId, decision: 'GO', notes: null, by: MANAGER.userId, at: at(29) } }),
-    onLaunch({ type: 'LaunchWentLive', data: { launchId, at: at(30), hypercareDays: 14, hypercareEndsAt: at(44), quietPeriodHours: 0 } }),
+    onLaunch({
+      type: 'GoNoGoRecorded',
+      data: { launchId, decision: 'GO', notes: null, by: MANAGER.userId, at: at(29) },
+    }),
+    onLaunch({
+      type: 'LaunchWentLive',
+      data: { launchId, at: at(30), hypercareDays: 14, hypercareEndsAt: at(44), quietPeriodHours: 0 },
+    }),
   );
   if (n % 4 === 0) {
     life.push(
-      onLaunch({ type: 'IncidentReported', data: { launchId, incidentId, severity: n % 8 === 0 ? 'SEV2' : 'SEV3', title: `Errors after launch ${n}`, by: MANAGER.userId, at: at(31), source: null, externalId: null, url: null } }),
-      onLaunch({ type: 'IncidentResolved', data: { launchId, incidentId, resolution: 'rolled forward', by: MANAGER.userId, at: at(32) } }),
+      onLaunch({
+        type: 'IncidentReported',
+        data: {
+          launchId,
+          incidentId,
+          severity: n % 8 === 0 ? 'SEV2' : 'SEV3',
+          title: `Errors after launch ${n}`,
+          by: MANAGER.userId,
+          at: at(31),
+          source: null,
+          externalId: null,
+          url: null,
+        },
+      }),
+      onLaunch({
+        type: 'IncidentResolved',
+        data: { launchId, incidentId, resolution: 'rolled forward', by: MANAGER.userId, at: at(32) },
+      }),
     );
   }
   life.push(onLaunch({ type: 'LaunchClosed', data: { launchId, at: at(45) } }));
@@ -254,10 +396,29 @@ export function* syntheticEnvelopes(input: SyntheticOptions): Generator<Syntheti
     produced++;
     clock += 1000;
     const id = deterministicId('synthetic-event', String(options.seed), String(produced));
-    const data: CommandRejectedData = { commandId: id, commandType: 'TickItem', aggregateId: planned.streamId, code: 'ITEM_ALREADY_DONE', message: 'The item is done already.' };
+    const data: CommandRejectedData = {
+      commandId: id,
+      commandType: 'TickItem',
+      aggregateId: planned.streamId,
+      code: 'ITEM_ALREADY_DONE',
+      message: 'The item is done already.',
+    };
     return {
       launchId: null,
-      envelope: { id, type: COMMAND_REJECTED, schemaVersion: 1, source: SOURCE[planned.kind], streamId: planned.streamId, streamPosition: 0, occurredAt: new Date(clock).toISOString(), correlationId: id, causationId: id, commandId: id, actor: planned.actor, data },
+      envelope: {
+        id,
+        type: COMMAND_REJECTED,
+        schemaVersion: 1,
+        source: SOURCE[planned.kind],
+        streamId: planned.streamId,
+        streamPosition: 0,
+        occurredAt: new Date(clock).toISOString(),
+        correlationId: id,
+        causationId: id,
+        commandId: id,
+        actor: planned.actor,
+        data,
+      },
     };
   };
 
@@ -269,12 +430,14 @@ export function* syntheticEnvelopes(input: SyntheticOptions): Generator<Syntheti
   let launches = 0;
   const active: Planned[][] = [];
   while (produced < options.events) {
-    while (active.length < options.activeLaunches) active.push(launchLife(++launches, teams, options, random, clock));
+    while (active.length < options.activeLaunches)
+      active.push(launchLife(++launches, teams, options, random, clock));
     const index = Math.floor(random() * active.length);
     const life = active[index];
     const planned = life.shift() as Planned;
     if (life.length === 0) active.splice(index, 1);
     yield envelopeOf(planned);
-    if (options.rejectEvery > 0 && produced % options.rejectEvery === 0 && produced < options.events) yield rejected(planned);
+    if (options.rejectEvery > 0 && produced % options.rejectEvery === 0 && produced < options.events)
+      yield rejected(planned);
   }
 }

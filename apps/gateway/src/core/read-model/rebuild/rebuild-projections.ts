@@ -35,6 +35,8 @@ export interface RebuildOptions {
    * back if a later event needs it). Bounds the rebuild's memory whatever the number of events.
    */
   readonly maxOpenStreams?: number;
+  /** The same bound by weight: open streams plus the items of open checklists (see StreamFolds.weight). */
+  readonly maxOpenWeight?: number;
   readonly logger?: Pick<Logger, 'info'>;
 }
 
@@ -103,7 +105,12 @@ async function readBack(
 async function foldAndWrite(
   db: ReadModelDb,
   watermark: number,
-  options: { batchSize: number; maxOpenStreams: number; logger?: Pick<Logger, 'info'> },
+  options: {
+    batchSize: number;
+    maxOpenStreams: number;
+    maxOpenWeight: number;
+    logger?: Pick<Logger, 'info'>;
+  },
 ): Promise<number> {
   const folds = new StreamFolds();
   const evicted = new Map<string, FoldedDocument['kind'] | null>();
@@ -143,7 +150,8 @@ async function foldAndWrite(
       folds.apply(envelope);
     }
     replayed += events.length;
-    if (folds.size > options.maxOpenStreams) await writeOut(folds.evictOldest(Math.ceil(folds.size / 2)));
+    if (folds.size > options.maxOpenStreams || folds.weight() > options.maxOpenWeight)
+      await writeOut(folds.evictOldest(Math.ceil(folds.size / 2)));
     if (Math.floor(replayed / 100_000) > Math.floor((replayed - events.length) / 100_000))
       options.logger?.info({ replayed, watermark }, 'rebuilding projections');
   }
@@ -178,6 +186,7 @@ export async function rebuildProjections(
   const replayed = await foldAndWrite(db, watermark, {
     batchSize: options.batchSize ?? 2_000,
     maxOpenStreams: options.maxOpenStreams ?? 1_000,
+    maxOpenWeight: options.maxOpenWeight ?? 50_000,
     logger: options.logger,
   });
   const caughtUp = await db.transaction(async (sql) => {

@@ -107,6 +107,14 @@ export class StreamFolds {
     if (ids !== indexedIds(before)) for (const { id } of ids) stream.indexed.add(id);
   }
 
+  /** Streams plus checklist items held: what the fold's memory grows with (a 250-item checklist weighs 251). */
+  weight(): number {
+    let weight = 0;
+    for (const { document } of this.streams.values())
+      weight += 1 + (document?.kind === 'checklist' ? document.view.items.length : 0);
+    return weight;
+  }
+
   /** Removes and returns the `count` least recently used streams. */
   evictOldest(count: number): FoldedStream[] {
     const evicted: FoldedStream[] = [];
