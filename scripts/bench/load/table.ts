@@ -30,11 +30,15 @@ export const formatThroughput = (t: Throughput): string =>
   (t.errors ? `, ${t.errors} errors` : '');
 
 /** The measured cell: throughput, and the memory figure when the goal has one. */
-const formatMeasured = (result: ScenarioResult): string =>
-  formatThroughput(result.measured) +
-  (result.goal.maxMemory && result.memory !== undefined
-    ? `, ${result.goal.maxMemory.label} ${result.memory} ${result.goal.maxMemory.unit}`
-    : '');
+const formatMeasured = (result: ScenarioResult): string => {
+  const memory =
+    result.goal.maxMemory && result.memory !== undefined
+      ? `${result.goal.maxMemory.label} ${result.memory} ${result.goal.maxMemory.unit}`
+      : '';
+  // A memory-only row (S5 idle RSS) has no rate to show.
+  const onlyMemory = result.measured.noLatency && result.measured.requests === 0 && memory;
+  return onlyMemory ? memory : [formatThroughput(result.measured), memory].filter(Boolean).join(', ');
+};
 
 function row(result: ScenarioResult): string[] {
   const ratio = ratioToPeer(result);

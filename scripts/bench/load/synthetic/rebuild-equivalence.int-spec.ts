@@ -22,6 +22,23 @@ const dump = (db: ReadModelDb) =>
     return tables;
   });
 
+/** The projection tables' index definitions, names left out (each creation names its own). */
+const indexes = (db: ReadModelDb) =>
+  db.read(async (sql) => {
+    const rows =
+      sql.dialect === 'postgres'
+        ? await sql.query<{ definition: string }>(
+            'SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = current_schema()',
+          )
+        : await sql.query<{ definition: string }>(
+            "SELECT sql AS definition FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
+          );
+    return rows
+      .map(({ definition }) => definition.replace(/"/g, '').replace(/INDEX \S+ ON/, 'INDEX ON'))
+      .filter((definition) => TABLES.some((table) => new RegExp(`ON (public\\.)?${table} `).test(definition)))
+      .sort();
+  });
+
 /** A small synthetic history: few launches in flight, short checklists, a marker every 13 events. */
 const history = () => [
   ...syntheticEnvelopes({
@@ -77,10 +94,14 @@ describe.each(['sqlite', 'postgres'] as const)('the rebuild by fold on %s', (dia
     expect(live.rm_checklists.length).toBeGreaterThan(10);
     expect(live.rm_checklist_items.length).toBeGreaterThan(50);
 
+    const liveIndexes = await indexes(db);
+    expect(liveIndexes.length).toBeGreaterThanOrEqual(8);
+
     const report = await rebuildProjections(db);
 
     expect(report.events).toBe(count);
     expect(await dump(db)).toEqual(live);
+    expect(await indexes(db)).toEqual(liveIndexes);
   });
 
   it.each([
