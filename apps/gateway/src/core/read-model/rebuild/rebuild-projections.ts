@@ -18,7 +18,6 @@ import {
   type ProjectionTables,
 } from '../store/tables';
 import { writeFoldedStreams } from './bulk-documents';
-import { dropSecondaryIndexes, recreateIndexes } from './deferred-indexes';
 import { StreamFolds, type FoldedDocument, type FoldedStream } from './stream-folds';
 
 export interface RebuildReport {
@@ -174,12 +173,10 @@ export async function rebuildProjections(
   const started = performance.now();
   const batchSize = options.batchSize ?? 500;
   await ensureSchema(db);
-  // Secondary indexes of `_next` are built once after the bulk phase, not row by row during it.
-  const deferred = await db.transaction(async (sql) => {
+  await db.transaction(async (sql) => {
     await dropProjectionTables(sql, NEXT);
     await dropProjectionTables(sql, OLD);
     await createProjectionTables(sql, NEXT);
-    return dropSecondaryIndexes(sql, NEXT);
   });
   // Every event up to the watermark was committed when it was read: replaying up to it skips none.
   const watermark = await db.transaction(async (sql) => {
@@ -192,7 +189,6 @@ export async function rebuildProjections(
     maxOpenWeight: options.maxOpenWeight ?? 50_000,
     logger: options.logger,
   });
-  await db.transaction((sql) => recreateIndexes(sql, deferred));
   const caughtUp = await db.transaction(async (sql) => {
     await lockOutProjectors(sql);
     let count = 0;
