@@ -28,9 +28,17 @@ async function main(): Promise<void> {
   const logger = pino({ level: process.env.LOG_LEVEL || 'info' });
   const options = databaseOptions(process.env);
   const db = await openReadModelDatabase(options);
+  const rssBefore = process.memoryUsage.rss();
+  const cpuBefore = process.cpuUsage();
   try {
     const report = await rebuildProjections(db, { logger });
-    logger.info({ database: options.type, ...report }, 'done');
+    // Peak resident memory of the whole run (maxRSS is in KiB) against the RSS before the rebuild.
+    const memory = {
+      rssBeforeMb: Math.round(rssBefore / 2 ** 20),
+      rssPeakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      cpuSeconds: Object.values(process.cpuUsage(cpuBefore)).reduce((sum, us) => sum + us, 0) / 1e6,
+    };
+    logger.info({ database: options.type, ...report, ...memory }, 'done');
   } finally {
     await db.close();
   }

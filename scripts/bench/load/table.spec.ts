@@ -33,6 +33,27 @@ describe('load bench table', () => {
     expect(resultsTable([failed])).toContain('| FAIL (3 errors) |');
   });
 
+  it('prints a batch job as a rate without latencies, with its memory figure', () => {
+    const rebuild: ScenarioResult = {
+      ...row,
+      goal: { minPerSecond: 50_000, maxMemory: { label: 'RSS growth', value: 200, unit: 'MB' } },
+      measured: {
+        label: 'rebuild',
+        perSecond: 61_000,
+        p50Ms: 0,
+        p99Ms: 0,
+        requests: 1e6,
+        errors: 0,
+        noLatency: true,
+      },
+      peer: undefined,
+      memory: 48,
+    };
+    expect(resultsTable([rebuild])).toContain(
+      '| ≥50000/s, RSS growth ≤200 MB | 61000/s, RSS growth 48 MB | — |',
+    );
+  });
+
   it('lists the notes of the rows that have one', () => {
     expect(resultNotes([row, { ...row, id: 'S1e', note: undefined }])).toBe('- S3: a note');
   });

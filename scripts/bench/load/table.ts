@@ -25,8 +25,20 @@ export function perServerCpuSecond(result: Pick<ScenarioResult, 'measured' | 'cp
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 export const formatThroughput = (t: Throughput): string =>
-  `${Math.round(t.perSecond)}/s, p50 ${t.p50Ms} ms, p99 ${t.p99Ms} ms` +
+  `${Math.round(t.perSecond)}/s` +
+  (t.noLatency ? '' : `, p50 ${t.p50Ms} ms, p99 ${t.p99Ms} ms`) +
   (t.errors ? `, ${t.errors} errors` : '');
+
+/** The measured cell: throughput, and the memory figure when the goal has one. */
+const formatMeasured = (result: ScenarioResult): string => {
+  const memory =
+    result.goal.maxMemory && result.memory !== undefined
+      ? `${result.goal.maxMemory.label} ${result.memory} ${result.goal.maxMemory.unit}`
+      : '';
+  // A memory-only row (S5 idle RSS) has no rate to show.
+  const onlyMemory = result.measured.noLatency && result.measured.requests === 0 && memory;
+  return onlyMemory ? memory : [formatThroughput(result.measured), memory].filter(Boolean).join(', ');
+};
 
 function row(result: ScenarioResult): string[] {
   const ratio = ratioToPeer(result);
@@ -35,7 +47,7 @@ function row(result: ScenarioResult): string[] {
   return [
     `${result.id} ${result.title}`,
     describeGoal(result.goal),
-    formatThroughput(result.measured),
+    formatMeasured(result),
     result.peer ? `${result.peer.label}: ${formatThroughput(result.peer)}` : '—',
     ratio === undefined ? '—' : `${ratio.toFixed(2)}×`,
     result.cpu.map((c) => `${c.process} ${Math.round(c.percentOfCore)}`).join(', ') || '—',

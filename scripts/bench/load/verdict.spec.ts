@@ -55,6 +55,21 @@ describe('load bench verdict', () => {
     expect(describeGoal(goal)).toBe("p99 ≤1.2× peer's");
   });
 
+  it('judges a memory goal (S4 RSS growth) against the memory figure of the result', () => {
+    const goal = {
+      minPerSecond: 50_000,
+      maxMemory: { label: 'RSS growth', value: 200, unit: 'MB' as const },
+    };
+    expect(verdictOf(result({ goal, measured: throughput(60_000), memory: 200 })).verdict).toBe('PASS');
+    expect(verdictOf(result({ goal, measured: throughput(60_000), memory: 201 })).misses).toEqual([
+      'RSS growth 201 MB > 200 MB',
+    ]);
+    expect(verdictOf(result({ goal, measured: throughput(60_000) })).misses).toEqual([
+      'no RSS growth measured',
+    ]);
+    expect(describeGoal(goal)).toBe('≥50000/s, RSS growth ≤200 MB');
+  });
+
   it('computes the ratio to the peer of the same run', () => {
     expect(ratioToPeer({ measured: throughput(300), peer: throughput(1000) })).toBeCloseTo(0.3);
     expect(ratioToPeer({ measured: throughput(300) })).toBeUndefined();

@@ -13,6 +13,8 @@ export interface Goal {
   readonly minRatioToPeer?: number;
   /** Latency ceiling relative to the peer's p99 (S7: a long stream's p99 ≤ 1.2× a short one's). */
   readonly maxP99RatioToPeer?: number;
+  /** Memory ceiling (S4 RSS growth, S5 heap per launch): the result's `memory` must stay at or below it. */
+  readonly maxMemory?: { readonly label: string; readonly value: number; readonly unit: 'KB' | 'MB' };
 }
 
 export interface Throughput {
@@ -23,6 +25,8 @@ export interface Throughput {
   readonly requests: number;
   /** Non-2xx answers, GraphQL errors, timeouts and socket errors: any of them fails the scenario. */
   readonly errors: number;
+  /** Set when the figure is a rate without latencies (a batch job such as S4's rebuild). */
+  readonly noLatency?: true;
 }
 
 export interface CpuShare {
@@ -40,6 +44,8 @@ export interface ScenarioResult {
   readonly cpu: readonly CpuShare[];
   /** Anything a reader needs to judge the figure (sizes, settings). */
   readonly note?: string;
+  /** What `goal.maxMemory` is checked against, in its unit. */
+  readonly memory?: number;
 }
 
 export type Verdict = 'PASS' | 'FAIL';
@@ -72,6 +78,11 @@ export function verdictOf(result: ScenarioResult): { verdict: Verdict; misses: s
     else if (measured.p99Ms / peerP99 > goal.maxP99RatioToPeer)
       misses.push(`p99 ${(measured.p99Ms / peerP99).toFixed(2)}× peer > ${goal.maxP99RatioToPeer}×`);
   }
+  if (goal.maxMemory !== undefined) {
+    const { label, value, unit } = goal.maxMemory;
+    if (result.memory === undefined) misses.push(`no ${label} measured`);
+    else if (result.memory > value) misses.push(`${label} ${result.memory} ${unit} > ${value} ${unit}`);
+  }
   return { verdict: misses.length === 0 ? 'PASS' : 'FAIL', misses };
 }
 
@@ -83,5 +94,7 @@ export function describeGoal(goal: Goal): string {
   if (goal.maxP50Ms !== undefined) parts.push(`p50 ≤${goal.maxP50Ms} ms`);
   if (goal.maxP99Ms !== undefined) parts.push(`p99 ≤${goal.maxP99Ms} ms`);
   if (goal.maxP99RatioToPeer !== undefined) parts.push(`p99 ≤${goal.maxP99RatioToPeer}× peer's`);
+  if (goal.maxMemory !== undefined)
+    parts.push(`${goal.maxMemory.label} ≤${goal.maxMemory.value} ${goal.maxMemory.unit}`);
   return parts.join(', ') || '—';
 }

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { projectEnvelope } from '../projector/project-envelope';
 import type { ReadModelDb, Sql } from '../store/database';
-import { EventLog } from '../store/event-log';
+import { Documents } from '../store/documents';
+import { EventLog, type LoggedEvent } from '../store/event-log';
 import {
   createProjectionTables,
   dropProjectionTables,
@@ -16,6 +17,8 @@ import {
   projectionTables,
   type ProjectionTables,
 } from '../store/tables';
+import { writeFoldedStreams } from './bulk-documents';
+import { StreamFolds, type FoldedDocument, type FoldedStream } from './stream-folds';
 
 export interface RebuildReport {
   /** Events replayed (in bulk, then caught up at the switch). */
@@ -25,7 +28,15 @@ export interface RebuildReport {
 }
 
 export interface RebuildOptions {
+  /** Events read per query (bulk phase) and replayed per query (catch-up). */
   readonly batchSize?: number;
+  /**
+   * Streams folded in memory at once; past it the least recently used half is written out (and read
+   * back if a later event needs it). Bounds the rebuild's memory whatever the number of events.
+   */
+  readonly maxOpenStreams?: number;
+  /** The same bound by weight: open streams plus the items of open checklists (see StreamFolds.weight). */
+  readonly maxOpenWeight?: number;
   readonly logger?: Pick<Logger, 'info'>;
 }
 
@@ -41,6 +52,112 @@ async function replay(sql: Sql, tables: ProjectionTables, afterSeq: number, upTo
   const events = await new EventLog(sql).after(afterSeq, limit, upToSeq);
   for (const { envelope } of events) await projectEnvelope(sql, tables, envelope, { record: false });
   return { count: events.length, lastSeq: events.at(-1)?.seq ?? afterSeq };
+}
+
+/** A stream written out earlier, read back from the `_next` tables: what its fold had reached. */
+async function readBack(
+  sql: Sql,
+  streamId: string,
+  kind: FoldedDocument['kind'] | null,
+): Promise<FoldedStream> {
+  const rows = await sql.query<{ position: number | string }>(
+    `SELECT position FROM ${NEXT.positions} WHERE stream_id = ?`,
+    [streamId],
+  );
+  const docs = new Documents(sql, NEXT);
+  const document = async (): Promise<FoldedDocument | null> => {
+    switch (kind) {
+      case 'launch': {
+        const view = await docs.launch(streamId);
+        return view && { kind, view };
+      }
+      case 'checklist': {
+        const view = await docs.checklist(streamId);
+        return view && { kind, view };
+      }
+      case 'team': {
+        const view = await docs.team(streamId);
+        return view && { kind, view };
+      }
+      case 'template': {
+        const view = await docs.template(streamId);
+        return view && { kind, view };
+      }
+      case null:
+        return null;
+    }
+  };
+  // Index rows written before stay (inserts of the same ids do nothing): start the set afresh.
+  return {
+    streamId,
+    position: Number(rows[0]?.position ?? 0),
+    document: await document(),
+    indexed: new Set(),
+  };
+}
+
+/**
+ * The bulk phase: reads the log up to the watermark in pages (the next page is fetched while this one
+ * is folded), folds every stream in memory with the projection's pure reducers, and writes each
+ * document once, in multi-row statements, one transaction per write-out. Evicted streams are
+ * remembered by kind, so a later event of theirs reads them back instead of starting afresh.
+ */
+async function foldAndWrite(
+  db: ReadModelDb,
+  watermark: number,
+  options: {
+    batchSize: number;
+    maxOpenStreams: number;
+    maxOpenWeight: number;
+    logger?: Pick<Logger, 'info'>;
+  },
+): Promise<number> {
+  const folds = new StreamFolds();
+  const evicted = new Map<string, FoldedDocument['kind'] | null>();
+  const page = (afterSeq: number): Promise<LoggedEvent[]> =>
+    db.read((sql) => new EventLog(sql).after(afterSeq, options.batchSize, watermark));
+  // One write-out in flight while the fold goes on (on PostgreSQL another connection does it).
+  let writing: Promise<void> = Promise.resolve();
+  const writeOut = async (streams: readonly FoldedStream[]): Promise<void> => {
+    for (const stream of streams) evicted.set(stream.streamId, stream.document?.kind ?? null);
+    await writing;
+    writing = db.transaction(async (sql) => {
+      // Safe: the `_next` tables are read by nobody until the switch, whose commit is synchronous
+      // (and makes every earlier commit durable with it); a crash before it leaves tables the next
+      // rebuild drops.
+      if (sql.dialect === 'postgres') await sql.execute('SET LOCAL synchronous_commit = off');
+      await writeFoldedStreams(sql, NEXT, streams);
+    });
+    // Observed at the next write-out or at the end; an unobserved rejection must not crash meanwhile.
+    writing.catch(() => undefined);
+  };
+  let replayed = 0;
+  let next = watermark > 0 ? page(0) : Promise.resolve([]);
+  for (;;) {
+    const events = await next;
+    if (events.length === 0) break;
+    const lastSeq = events[events.length - 1].seq;
+    next = lastSeq < watermark ? page(lastSeq) : Promise.resolve([]);
+    next.catch(() => undefined); // awaited next round; a failure meanwhile must not go unhandled
+    for (const { envelope } of events) {
+      const { streamId } = envelope;
+      if (envelope.streamPosition > 0 && !folds.has(streamId) && evicted.has(streamId)) {
+        const kind = evicted.get(streamId) ?? null;
+        await writing; // it may be the write-out in flight that holds this stream
+        folds.restore(await db.read((sql) => readBack(sql, streamId, kind)));
+        evicted.delete(streamId);
+      }
+      folds.apply(envelope);
+    }
+    replayed += events.length;
+    if (folds.size > options.maxOpenStreams || folds.weight() > options.maxOpenWeight)
+      await writeOut(folds.evictOldest(Math.ceil(folds.size / 2)));
+    if (Math.floor(replayed / 100_000) > Math.floor((replayed - events.length) / 100_000))
+      options.logger?.info({ replayed, watermark }, 'rebuilding projections');
+  }
+  await writeOut(folds.drain());
+  await writing;
+  return replayed;
 }
 
 /**
@@ -66,14 +183,12 @@ export async function rebuildProjections(
     await lockOutProjectors(sql);
     return new EventLog(sql).lastSeq();
   });
-  let replayed = 0;
-  for (let lastSeq = 0; lastSeq < watermark;) {
-    const batch = await db.transaction((sql) => replay(sql, NEXT, lastSeq, watermark, batchSize));
-    if (batch.count === 0) break;
-    replayed += batch.count;
-    lastSeq = batch.lastSeq;
-    options.logger?.info({ replayed, watermark }, 'rebuilding projections');
-  }
+  const replayed = await foldAndWrite(db, watermark, {
+    batchSize: options.batchSize ?? 2_000,
+    maxOpenStreams: options.maxOpenStreams ?? 1_000,
+    maxOpenWeight: options.maxOpenWeight ?? 50_000,
+    logger: options.logger,
+  });
   const caughtUp = await db.transaction(async (sql) => {
     await lockOutProjectors(sql);
     let count = 0;
