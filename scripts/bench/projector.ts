@@ -5,11 +5,15 @@
  * checklist of N items; tick/untick events on the 4 checklists, delivered one at a time per
  * checklist (as the bus's partitions do) by `CONCURRENCY` deliverers. Prints events per wall second
  * and CPU microseconds per event, for small and big checklists (the growth the read model must not have).
+ * `--postgres`: the read model on a throwaway PostgreSQL database instead (distributed mode's store),
+ * with the statements (round trips) sent per event and the wall milliseconds per event.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checklistIdFor, type EventEnvelope } from '@tminus/contracts';
+import { createTestDatabase } from '@tminus/testing';
+import { Client } from 'pg';
 import pino from 'pino';
 import { isolatedStep } from '../../apps/gateway/src/core/notifications/detection/isolated-step';
 import { notificationStep } from '../../apps/gateway/src/core/notifications/detection/notification-step';
@@ -30,6 +34,20 @@ import type { MessageBus } from '@tminus/messaging';
 const TEAMS = 4;
 const EVENTS = Number(process.env.BENCH_PROJECTOR_EVENTS ?? 800);
 const CONCURRENCY = Number(process.env.BENCH_PROJECTOR_CONCURRENCY ?? TEAMS);
+const POSTGRES = process.argv.includes('--postgres');
+
+/** Statements sent to PostgreSQL (each one a round trip): counted at the driver, under TypeORM. */
+let statements = 0;
+if (POSTGRES) {
+  const query = Client.prototype.query as (...args: unknown[]) => unknown;
+  (Client.prototype as { query: (...args: unknown[]) => unknown }).query = function (
+    this: Client,
+    ...args: unknown[]
+  ) {
+    statements++;
+    return query.apply(this, args);
+  };
+}
 
 /** The projector is fed directly: its bus is never used. */
 const NO_BUS = {} as MessageBus;
@@ -38,11 +56,16 @@ interface Result {
   readonly items: number;
   readonly eventsPerSecond: number;
   readonly cpuMicrosPerEvent: number;
+  readonly wallMsPerEvent: number;
+  readonly statementsPerEvent: number;
 }
 
 async function measure(itemsPerChecklist: number): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'tminus-bench-projector-'));
-  const db = await openReadModelDatabase({ type: 'sqlite', path: join(dir, 'gateway.db') });
+  const pg = POSTGRES ? await createTestDatabase('bench_projector') : null;
+  const db = await openReadModelDatabase(
+    pg ? { type: 'postgres', url: pg.url } : { type: 'sqlite', path: join(dir, 'gateway.db') },
+  );
   try {
     await ensureSchema(db);
     await ensureNotificationsSchema(db);
@@ -91,6 +114,7 @@ async function measure(itemsPerChecklist: number): Promise<Result> {
       streams.filter((_, s) => s % CONCURRENCY === index),
     );
     const cpu = process.cpuUsage();
+    const sent = statements;
     const started = performance.now();
     await Promise.all(
       deliverers.map(async (owned) => {
@@ -104,9 +128,12 @@ async function measure(itemsPerChecklist: number): Promise<Result> {
       items: itemsPerChecklist,
       eventsPerSecond: Math.round(EVENTS / seconds),
       cpuMicrosPerEvent: Math.round((used.user + used.system) / EVENTS),
+      wallMsPerEvent: (seconds * 1000) / EVENTS,
+      statementsPerEvent: (statements - sent) / EVENTS,
     };
   } finally {
     await db.close();
+    await pg?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -114,10 +141,17 @@ async function measure(itemsPerChecklist: number): Promise<Result> {
 export async function runProjectorBenchmark(): Promise<void> {
   const results: Result[] = [];
   for (const items of [10, 250]) results.push(await measure(items));
-  console.log(`projector: ${EVENTS} tick/untick events on ${TEAMS} checklists, ${CONCURRENCY} deliverers`);
-  console.log('| items per checklist | events/s | CPU µs per event |');
-  console.log('| --- | --- | --- |');
-  for (const r of results) console.log(`| ${r.items} | ${r.eventsPerSecond} | ${r.cpuMicrosPerEvent} |`);
+  console.log(
+    `projector (${POSTGRES ? 'PostgreSQL' : 'SQLite'}): ${EVENTS} tick/untick events on ${TEAMS} checklists, ${CONCURRENCY} deliverers`,
+  );
+  console.log(
+    '| items per checklist | events/s | CPU µs per event | wall ms per event | statements per event |',
+  );
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const r of results)
+    console.log(
+      `| ${r.items} | ${r.eventsPerSecond} | ${r.cpuMicrosPerEvent} | ${r.wallMsPerEvent.toFixed(2)} | ${POSTGRES ? r.statementsPerEvent.toFixed(1) : '–'} |`,
+    );
   const [small, big] = results;
   console.log(
     `growth (CPU per event, 250 vs 10 items): ${(big.cpuMicrosPerEvent / small.cpuMicrosPerEvent).toFixed(2)}×`,

@@ -29,6 +29,12 @@ export interface ProjectedEnvelope {
 export interface ProjectOptions {
   /** Live projection records the envelope in the event log; a rebuild replays from that log. */
   readonly record: boolean;
+  /**
+   * Stream positions this transaction locked already ({@link StreamPositions.lockAll}), kept current
+   * here as envelopes move them: an envelope of a listed stream is checked against it instead of
+   * locking and reading its row again (no other transaction can move a locked row).
+   */
+  readonly locked?: Map<string, DocumentVersion>;
 }
 
 interface Applied {
@@ -100,7 +106,7 @@ export async function projectEnvelope(
   });
 
   if (envelope.streamPosition > 0) {
-    const stored = await positions.lockVersion(envelope.streamId);
+    const stored = options.locked?.get(envelope.streamId) ?? (await positions.lockVersion(envelope.streamId));
     if (envelope.streamPosition <= stored.position) return skipped();
     const docs = new Documents(sql, tables);
     const applied =
@@ -110,6 +116,7 @@ export async function projectEnvelope(
     // Nothing reads the stream's document between its write and this (the version names both).
     const version = { position: envelope.streamPosition, tag: newVersionTag() };
     await positions.set(envelope.streamId, version.position, version.tag);
+    options.locked?.set(envelope.streamId, version);
     if (applied.checklist !== null) docs.rememberChecklist(applied.checklist, version);
     const launchId = applied.launchId;
     if (options.record) await log.append(envelope, launchId);

@@ -8,6 +8,7 @@ import {
 } from '@tminus/messaging';
 import type { Logger } from 'pino';
 import type { ReadModelDb, Sql } from '../store/database';
+import type { DocumentVersion } from '../store/document-versions';
 import { READ_MODEL_LOCK_KEY } from '../store/schema';
 import { StreamPositions } from '../store/stream-positions';
 import { LIVE_TABLES } from '../store/tables';
@@ -15,15 +16,18 @@ import { GroupCommit } from './group-commit';
 import { projectEnvelope, type ProjectedEnvelope } from './project-envelope';
 
 /**
- * PostgreSQL: locks the batch's stream positions in sorted order before applying anything, so two
- * gateway instances applying overlapping batches wait for each other instead of deadlocking (a
- * deadlock would still be safe, the batch is retried one by one, but it costs a second).
+ * PostgreSQL: locks the batch's stream positions, in sorted order, before applying anything (two
+ * statements for the whole batch), so two gateway instances applying overlapping batches wait for
+ * each other instead of deadlocking (a deadlock would still be safe, the batch is retried one by one,
+ * but it costs a second). The envelopes then check against these versions instead of re-reading them.
  */
-async function lockInOneOrder(sql: Sql, envelopes: readonly EventEnvelope[]): Promise<void> {
-  if (sql.dialect !== 'postgres' || envelopes.length < 2) return;
+async function lockInOneOrder(
+  sql: Sql,
+  envelopes: readonly EventEnvelope[],
+): Promise<Map<string, DocumentVersion> | undefined> {
+  if (sql.dialect !== 'postgres') return undefined;
   const positions = new StreamPositions(sql, LIVE_TABLES.positions);
-  const streams = new Set(envelopes.filter((e) => e.streamPosition > 0).map((e) => e.streamId));
-  for (const streamId of [...streams].sort()) await positions.lock(streamId);
+  return positions.lockAll(envelopes.filter((e) => e.streamPosition > 0).map((e) => e.streamId));
 }
 
 /** The event topics the gateway projects (one per service). */
@@ -164,10 +168,10 @@ export class Projector {
       // Shared with other projectors; the rebuild's switch-over takes it exclusively.
       if (sql.dialect === 'postgres')
         await sql.query('SELECT pg_advisory_xact_lock_shared(?)', [READ_MODEL_LOCK_KEY]);
-      await lockInOneOrder(sql, envelopes);
+      const locked = await lockInOneOrder(sql, envelopes);
       const results: ProjectedEnvelope[] = [];
       for (const envelope of envelopes) {
-        const applied = await projectEnvelope(sql, LIVE_TABLES, envelope, { record: true });
+        const applied = await projectEnvelope(sql, LIVE_TABLES, envelope, { record: true, locked });
         if (applied.applied) for (const step of this.steps) await step(sql, applied);
         results.push(applied);
       }

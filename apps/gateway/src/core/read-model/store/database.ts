@@ -1,7 +1,7 @@
-import { DataSource, type QueryRunner } from 'typeorm';
+import { Pool, type PoolClient } from 'pg';
 import { SqliteDb } from './sqlite-db';
 
-import type { Dialect, ReadModelDb, Sql, SqlParam } from './sql';
+import type { ReadModelDb, Sql, SqlParam } from './sql';
 
 export type { Dialect, ReadModelDb, Sql, SqlParam } from './sql';
 
@@ -15,49 +15,66 @@ export const GATEWAY_SQLITE_FILE = 'gateway.db';
 
 export async function openReadModelDatabase(options: ReadModelDatabaseOptions): Promise<ReadModelDb> {
   if (options.type === 'sqlite') return SqliteDb.open(options.path);
-  const dataSource = new DataSource({ type: 'postgres', url: options.url, poolSize: options.poolSize ?? 10 });
-  await dataSource.initialize();
-  return new PostgresDb(dataSource);
+  const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // An idle connection that breaks (server restart) is dropped by the pool and reopened on demand;
+  // without a listener the 'error' event would end the process.
+  pool.on('error', () => undefined);
+  // Connect once now, as TypeORM's initialize did: an unreachable database fails the start, with its reason.
+  const client = await pool.connect().catch(async (error: unknown) => {
+    await pool.end().catch(() => undefined);
+    throw error;
+  });
+  client.release();
+  return new PostgresDb(pool);
 }
 
-const toPositional = (text: string): string => {
-  let n = 0;
-  return text.replace(/\?/g, () => `$${++n}`);
-};
+/** `?` placeholders to `$n`, once per distinct statement text (the projector sends the same few). */
+const positionalTexts = new Map<string, string>();
+const MAX_POSITIONAL_TEXTS = 1_000;
 
-class RunnerSql implements Sql {
-  constructor(
-    readonly dialect: Dialect,
-    private readonly runner: QueryRunner,
-  ) {}
+function toPositional(text: string): string {
+  const known = positionalTexts.get(text);
+  if (known !== undefined) return known;
+  let n = 0;
+  const positional = text.replace(/\?/g, () => `$${++n}`);
+  // Statements with a variable number of rows make new texts: bounded by starting over.
+  if (positionalTexts.size >= MAX_POSITIONAL_TEXTS) positionalTexts.clear();
+  positionalTexts.set(text, positional);
+  return positional;
+}
+
+/** Statements on one pooled connection, straight to `pg` (no ORM layer per statement). */
+class ClientSql implements Sql {
+  readonly dialect = 'postgres' as const;
+
+  constructor(private readonly client: PoolClient) {}
 
   async query<Row extends object>(text: string, params: readonly SqlParam[] = []): Promise<Row[]> {
-    const result = await this.runner.query(this.statement(text), [...params], true);
-    return (result.records ?? []) as Row[];
+    const result = await this.client.query<Row>(toPositional(text), [...params]);
+    return result.rows;
   }
 
   async execute(text: string, params: readonly SqlParam[] = []): Promise<number> {
-    const result = await this.runner.query(this.statement(text), [...params], true);
-    return result.affected ?? 0;
-  }
-
-  private statement(text: string): string {
-    return this.dialect === 'postgres' ? toPositional(text) : text;
+    const result = await this.client.query(toPositional(text), [...params]);
+    return result.rowCount ?? 0;
   }
 }
 
 class PostgresDb implements ReadModelDb {
   readonly dialect = 'postgres' as const;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly pool: Pool) {}
 
   async read<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
     try {
-      return await work(new RunnerSql('postgres', runner));
+      return await work(new ClientSql(client));
+    } catch (error) {
+      broken = brokenConnection(error);
+      throw error;
     } finally {
-      // Always release, or the pool runs dry (typeorm#4866).
-      await runner.release();
+      client.release(broken);
     }
   }
 
@@ -73,19 +90,27 @@ class PostgresDb implements ReadModelDb {
     isolation: 'READ COMMITTED' | 'REPEATABLE READ',
     work: (sql: Sql) => Promise<T>,
   ): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
+    const client = await this.pool.connect();
+    // A connection whose rollback failed may still be inside the transaction: it is closed, not reused.
+    let broken: Error | undefined;
     try {
-      await runner.startTransaction(isolation);
+      // One round trip: BEGIN with its isolation level (TypeORM sent BEGIN, then SET TRANSACTION).
+      await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
       try {
-        const result = await work(new RunnerSql('postgres', runner));
-        await runner.commitTransaction();
+        const result = await work(new ClientSql(client));
+        await client.query('COMMIT');
         return result;
       } catch (error) {
-        await runner.rollbackTransaction().catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
         throw error;
       }
+    } catch (error) {
+      broken ??= brokenConnection(error);
+      throw error;
     } finally {
-      await runner.release();
+      client.release(broken);
     }
   }
 
@@ -94,6 +119,13 @@ class PostgresDb implements ReadModelDb {
   }
 
   async close(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    if (!this.pool.ended) await this.pool.end();
   }
+}
+
+/** A failed COMMIT or a lost connection: the client must not go back to the pool as if healthy. */
+function brokenConnection(error: unknown): Error | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  // SQLSTATE errors (a string of five) leave the connection usable; anything else (socket errors) does not.
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? undefined : (error as Error);
 }

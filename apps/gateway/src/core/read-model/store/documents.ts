@@ -52,6 +52,9 @@ export const jsonLikePattern = (fields: Record<string, string>): string =>
     .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Placeholders for an IN list (`?, ?, ?`); callers never pass an empty list. */
+/** Index rows per multi-row insert: well inside both dialects' limits on parameters per statement. */
+const ITEM_ROWS_PER_STATEMENT = 250;
+
 export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
 
 /**
@@ -179,10 +182,14 @@ export class Documents {
     );
     parsedDocuments.remember(this.tables.checklists, view.id, text, view);
     const known = new Set(previous?.items.map((item) => item.id));
-    for (const item of view.items.filter(({ id }) => !known.has(id))) {
+    const added = view.items.filter(({ id }) => !known.has(id));
+    // One statement per chunk of rows, not one round trip per item (an opened checklist has hundreds).
+    for (let start = 0; start < added.length; start += ITEM_ROWS_PER_STATEMENT) {
+      const chunk = added.slice(start, start + ITEM_ROWS_PER_STATEMENT);
       await this.sql.execute(
-        `INSERT INTO ${this.tables.checklistItems} (item_id, checklist_id) VALUES (?, ?) ON CONFLICT (item_id) DO NOTHING`,
-        [item.id, view.id],
+        `INSERT INTO ${this.tables.checklistItems} (item_id, checklist_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')} ` +
+          'ON CONFLICT (item_id) DO NOTHING',
+        chunk.flatMap((item) => [item.id, view.id]),
       );
     }
   }

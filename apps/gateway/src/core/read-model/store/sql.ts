@@ -15,7 +15,7 @@ export interface Sql {
 }
 
 /**
- * The gateway's own database handle: TypeORM's pool for PostgreSQL, the better-sqlite3 handle
+ * The gateway's own database handle: a `pg` pool for PostgreSQL, the better-sqlite3 handle
  * directly for SQLite (sqlite-db.ts); the read model is plain tables of JSON documents, written with
  * a few hand-written statements.
  */
