@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { allTopicSpecs, TOPIC_PARTITIONS } from '@tminus/contracts';
+import { PRODUCTION_NODE_FLAGS } from '../../apps/embedded/src/client/embedded-process';
 import {
   APPS,
   appCode,
@@ -50,6 +51,9 @@ import {
 } from './support/k8s-manifests';
 
 const ROOT = resolve(__dirname, '..', '..');
+const packageScripts = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts;
 const compose = loadCompose(ROOT);
 const stages = loadDockerfile(ROOT);
 const k8s = loadBase(ROOT);
@@ -257,11 +261,11 @@ describe('deploy/docker/Dockerfile', () => {
 
   it.each(RUNNABLES)('target $name starts its built main.js on its port and probes /health', (app) => {
     const instructions = effectiveInstructions(stages, app.name);
-    expect(execForm(last(instructions, 'CMD') ?? '')).toEqual([
-      'node',
-      '--enable-source-maps',
-      `dist/${app.entry.replace(/\.ts$/, '.js')}`,
-    ]);
+    const command = ['node', ...PRODUCTION_NODE_FLAGS, `dist/${app.entry.replace(/\.ts$/, '.js')}`];
+    expect(execForm(last(instructions, 'CMD') ?? '')).toEqual(command);
+    // `npm start` (embedded) and `npm run start:<app>` run the very same command as the image.
+    const script = app.name === 'embedded' ? 'start' : `start:${app.name}`;
+    expect(packageScripts[script]).toBe(command.join(' '));
     expect(codeOf(app).files).toContain(app.entry);
     expect(envOf(instructions).get('PORT')).toBe(String(app.port));
     expect(last(instructions, 'EXPOSE')).toBe(String(app.port));

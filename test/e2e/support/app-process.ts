@@ -1,6 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { builtEntry, REPOSITORY_ROOT } from '../../../apps/embedded/src/client/embedded-process';
+import {
+  builtEntry,
+  PRODUCTION_NODE_FLAGS,
+  REPOSITORY_ROOT,
+} from '../../../apps/embedded/src/client/embedded-process';
 import { waitForHealth } from '../../../apps/embedded/src/client/wait-for-health';
 
 /** One app of the distributed mode as its own process (its built `dist/apps/<app>/src/main.js`). */
@@ -29,7 +33,7 @@ export class AppProcess {
   }
 
   static async start(app: string, env: Record<string, string>): Promise<AppProcess> {
-    const child = spawn(process.execPath, ['--enable-source-maps', builtEntry(app)], {
+    const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, builtEntry(app)], {
       cwd: REPOSITORY_ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

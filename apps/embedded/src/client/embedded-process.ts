@@ -32,8 +32,21 @@ export interface EmbeddedProcessOptions {
   readonly nodeArgs?: readonly string[];
 }
 
+/**
+ * The node flags of every production start (package.json's start scripts, the Docker CMDs; a deploy
+ * spec keeps them equal). Stack traces are mapped to the TypeScript sources by source-map-support,
+ * which reads a file's map only when a trace through it is formatted (`--enable-source-maps` parses
+ * every loaded module's map at start: ≈15 MB per idle process). A 2 MB semi-space keeps the young
+ * generation small at idle (V8's default grows it to 32 MB). ADR 0014, addendum "memory".
+ */
+export const PRODUCTION_NODE_FLAGS = [
+  '-r',
+  'source-map-support/register',
+  '--max-semi-space-size=2',
+] as const;
+
 /** What `npm start` runs after its build step (docs/adr/0012-build-and-run.md). */
-const NODE_ARGS = ['--enable-source-maps', builtEntry('embedded')];
+const NODE_ARGS = [...PRODUCTION_NODE_FLAGS, builtEntry('embedded')];
 
 const OUTPUT_KEPT = 64 * 1024;
 

@@ -3,6 +3,7 @@ import { s1eEmbeddedTick } from './s1e-embedded-tick';
 import { s2EventLag } from './s2-event-lag';
 import { s3Gate } from './s3-gate';
 import { s4Rebuild } from './s4-rebuild';
+import { s5HeapPerLaunch } from './s5-heap-per-launch';
 import { s5IdleRss } from './s5-idle-rss';
 import { s7Growth } from './s7-growth';
 import type { Scenario } from './scenario';
@@ -14,6 +15,7 @@ export const SCENARIOS: readonly Scenario[] = [
   s2EventLag,
   s3Gate,
   s4Rebuild,
+  s5HeapPerLaunch,
   s5IdleRss,
   s7Growth,
 ];

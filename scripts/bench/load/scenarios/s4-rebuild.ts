@@ -28,7 +28,7 @@ interface RebuildRun {
 }
 
 /** Runs scripts/projections-rebuild.ts against the database and returns its closing report. */
-function runRebuild(url: string): Promise<RebuildRun> {
+export function runRebuild(url: string): Promise<RebuildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...REBUILD_NODE_FLAGS, 'scripts/projections-rebuild.ts'], {
       cwd: ROOT,
