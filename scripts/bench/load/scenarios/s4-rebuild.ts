@@ -17,7 +17,12 @@ import type { RunSettings, Scenario } from './scenario';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 /** The node flags of the `projections:rebuild` npm script (package.json): the same process. */
-export const REBUILD_NODE_FLAGS = ['--max-old-space-size=256', '-r', '@swc-node/register'];
+export const REBUILD_NODE_FLAGS = [
+  '--max-old-space-size=256',
+  '--max-semi-space-size=32',
+  '-r',
+  '@swc-node/register',
+];
 
 interface RebuildRun {
   readonly events: number;
