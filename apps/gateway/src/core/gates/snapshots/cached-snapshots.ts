@@ -7,8 +7,12 @@ export interface SnapshotSource {
   launchSnapshot(idOrKey: string): Promise<LaunchSnapshot | null>;
 }
 
-/** Launches kept by default (a snapshot of a small launch is a few KB, all parsed views shared). */
-export const DEFAULT_MAX_SNAPSHOTS = 2_000;
+/**
+ * Launches kept by default: the launches pipelines are checking right now. A snapshot holds its
+ * checklists' parsed views (tens of KB on a big launch), so the count stays small enough that memory
+ * does not grow with the number of launches (issue #12's S5); a launch beyond it is read again.
+ */
+export const DEFAULT_MAX_SNAPSHOTS = 256;
 
 /**
  * Gate snapshots (a launch, its checklists and teams) kept in memory and dropped by the read model's

@@ -14,13 +14,24 @@ describe('DocumentVersions', () => {
   it('answers only for the exact (position, tag) it was given, never for untagged rows', () => {
     const versions = new DocumentVersions();
     const view = { id: 'c1' };
-    versions.remember('t', 'c1', { position: 3, tag: 'x.1' }, view);
+    versions.remember('t', 'c1', { position: 3, tag: 'x.1' }, view, 10);
     expect(versions.get('t', 'c1', { position: 3, tag: 'x.1' })).toBe(view);
     expect(versions.get('t', 'c1', { position: 4, tag: 'x.1' })).toBeNull();
     expect(versions.get('t', 'c1', { position: 3, tag: 'x.2' })).toBeNull();
     expect(versions.get('other', 'c1', { position: 3, tag: 'x.1' })).toBeNull();
-    versions.remember('t', 'c2', { position: 1, tag: null }, view);
+    versions.remember('t', 'c2', { position: 1, tag: null }, view, 10);
     expect(versions.get('t', 'c2', { position: 1, tag: null })).toBeNull();
+  });
+});
+
+describe('DocumentVersions memory', () => {
+  it('keeps views up to its budget of text characters, dropping the least recently used first', () => {
+    const versions = new DocumentVersions(100);
+    const version = { position: 1, tag: 'x.1' };
+    versions.remember('t', 'old', version, { id: 'old' }, 60);
+    versions.remember('t', 'new', version, { id: 'new' }, 60);
+    expect(versions.get('t', 'old', version)).toBeNull();
+    expect(versions.get('t', 'new', version)).toEqual({ id: 'new' });
   });
 });
 

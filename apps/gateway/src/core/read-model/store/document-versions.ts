@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-
-/** As many as the parsed-documents cache: the projector's working set of checklists. */
-const MAX_DOCUMENTS = 2_000;
+import { MAX_CACHED_TEXT_CHARS } from './parsed-documents';
 
 /** Unique to this process: no other process (gateway instance, rebuild script) makes the same tags. */
 const PROCESS_TAG = randomBytes(8).toString('hex');
@@ -34,7 +32,12 @@ interface Entry extends DocumentVersion {
  * cache they also go through.
  */
 export class DocumentVersions {
-  private readonly entries = new LRUCache<string, Entry>({ max: MAX_DOCUMENTS });
+  private readonly entries: LRUCache<string, Entry>;
+
+  /** The same budget as the parsed-documents cache, the size being what the caller says of the view. */
+  constructor(maxTextChars: number = MAX_CACHED_TEXT_CHARS) {
+    this.entries = new LRUCache({ maxSize: maxTextChars });
+  }
 
   get<View>(table: string, id: string, version: DocumentVersion): View | null {
     if (version.tag === null) return null;
@@ -44,10 +47,14 @@ export class DocumentVersions {
       : null;
   }
 
-  /** The view read or written together with this version (in one statement, or one transaction). */
-  remember(table: string, id: string, version: DocumentVersion, view: unknown): void {
+  /**
+   * The view read or written together with this version (in one statement, or one transaction);
+   * `size`: about its JSON text's length (what it costs to keep).
+   */
+  remember(table: string, id: string, version: DocumentVersion, view: unknown, size: number): void {
     if (version.tag === null) return;
-    this.entries.set(`${table}\u0000${id}`, { position: version.position, tag: version.tag, view });
+    const entry = { position: version.position, tag: version.tag, view };
+    this.entries.set(`${table}\u0000${id}`, entry, { size: Math.max(1, Math.round(size)) });
   }
 }
 

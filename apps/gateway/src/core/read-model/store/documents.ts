@@ -55,6 +55,9 @@ export const jsonLikePattern = (fields: Record<string, string>): string =>
 /** Index rows per multi-row insert: well inside both dialects' limits on parameters per statement. */
 const ITEM_ROWS_PER_STATEMENT = 250;
 
+/** About what a checklist's JSON text takes (≈200 characters per item): its weight in the caches. */
+const estimatedTextLength = (view: ChecklistView): number => 300 + 200 * view.items.length;
+
 export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
 
 /**
@@ -119,7 +122,7 @@ export class Documents {
 
   /** After the transaction wrote `view` and set its stream's position to `version`. */
   rememberChecklist(view: ChecklistView, version: DocumentVersion): void {
-    documentVersions.remember(this.tables.checklists, view.id, version, view);
+    documentVersions.remember(this.tables.checklists, view.id, version, view, estimatedTextLength(view));
   }
 
   /**

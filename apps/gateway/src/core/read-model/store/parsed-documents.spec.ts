@@ -22,6 +22,17 @@ describe('ParsedDocuments', () => {
     expect(docs.parse('checklists', 'c-1', JSON.stringify(view))).toBe(view);
   });
 
+  it('keeps parsed documents up to a budget of text characters, however many there are', () => {
+    const docs = new ParsedDocuments(100);
+    const text = (id: string) => JSON.stringify({ id, pad: 'x'.repeat(40) }); // ≈60 characters
+    const old = docs.parse('checklists', 'old', text('old'));
+    const recent = docs.parse('checklists', 'new', text('new'));
+    expect(docs.parse('checklists', 'new', text('new'))).toBe(recent);
+    const again = docs.parse('checklists', 'old', text('old'));
+    expect(again).toEqual(old);
+    expect(again).not.toBe(old); // dropped to stay within the budget, so parsed again
+  });
+
   it('freezes shared views all the way down, so no reader can change another reader’s view', () => {
     const docs = new ParsedDocuments();
     const view = docs.parse<{ items: { state: string }[] }>(

@@ -1,7 +1,12 @@
 import { LRUCache } from 'lru-cache';
 
-/** How many parsed documents the process keeps (the biggest, checklists, are tens of KB each). */
-const MAX_DOCUMENTS = 2_000;
+/**
+ * What the process keeps, in characters of JSON text (a parsed view costs a few times its text): a
+ * budget in bytes, not in documents, so memory stays bounded however many launches exist (issue #12's
+ * S5: ≤2 KB of heap per launch at 10k launches) while a busy launch's checklists — ~50 KB each at 250
+ * items — stay hot. A working set beyond it is parsed again: slower, never wrong.
+ */
+export const MAX_CACHED_TEXT_CHARS = 2_000_000;
 
 /** Frozen all the way down: a cached view is shared by every reader, none may change it. */
 function deepFreeze<T>(value: T): T {
@@ -25,7 +30,14 @@ interface Parsed {
  * without ever being wrong. Views are deep-frozen (the projector and queries build new ones).
  */
 export class ParsedDocuments {
-  private readonly entries = new LRUCache<string, Parsed>({ max: MAX_DOCUMENTS });
+  private readonly entries: LRUCache<string, Parsed>;
+
+  constructor(maxTextChars: number = MAX_CACHED_TEXT_CHARS) {
+    this.entries = new LRUCache({
+      maxSize: maxTextChars,
+      sizeCalculation: ({ text }) => Math.max(1, text.length),
+    });
+  }
 
   parse<View>(table: string, id: string, text: string): View {
     const key = `${table}\u0000${id}`;
