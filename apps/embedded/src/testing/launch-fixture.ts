@@ -61,6 +61,7 @@ export async function createChecklistFixture(
 }
 
 export const TICK = 'mutation Tick($input: TickItemInput!) { tickItem(input: $input) { id state } }';
+export const UNTICK = 'mutation Untick($input: ItemRefInput!) { untickItem(input: $input) { id state } }';
 
 export async function itemStates(client: GraphqlClient, launchId: string): Promise<ItemSnapshot[]> {
   const { launch } = await client.request<{

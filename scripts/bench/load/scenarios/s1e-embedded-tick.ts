@@ -5,6 +5,7 @@
 import {
   createChecklistFixture,
   TICK,
+  UNTICK,
   type ChecklistFixture,
 } from '../../../../apps/embedded/src/testing/launch-fixture';
 import { measureLoad } from '../measure-load';
@@ -16,7 +17,6 @@ import type { RunSettings, Scenario } from './scenario';
 const CONNECTIONS = 32;
 const CHECKLISTS = 4;
 const ITEMS = 250;
-const UNTICK = 'mutation Untick($input: ItemRefInput!) { untickItem(input: $input) { id state } }';
 
 /**
  * All items ticked, then all unticked, round after round, interleaving the checklists: two requests

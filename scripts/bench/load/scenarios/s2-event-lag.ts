@@ -12,6 +12,7 @@ import { GraphqlClient } from '../../../../apps/embedded/src/client/graphql-clie
 import {
   createChecklistFixture,
   TICK,
+  UNTICK,
   type ChecklistFixture,
 } from '../../../../apps/embedded/src/testing/launch-fixture';
 import { DistributedStack } from '../../../../test/e2e/support/distributed-stack';
@@ -27,7 +28,6 @@ const CHECKLISTS = 4;
 const ITEMS = 100;
 /** After the schedule: how long events may still arrive before the missing ones count as errors. */
 const DRAIN_MS = 30_000;
-const UNTICK = 'mutation Untick($input: ItemRefInput!) { untickItem(input: $input) { id state } }';
 const ACTIVITY =
   'subscription A($launchId: ID!) { launchActivity(launchId: $launchId) { type streamId summary at } }';
 

@@ -7,6 +7,7 @@
 import {
   createChecklistFixture,
   TICK,
+  UNTICK,
   type ChecklistFixture,
 } from '../../../../apps/embedded/src/testing/launch-fixture';
 import type { GraphqlClient } from '../../../../apps/embedded/src/client/graphql-client';
@@ -18,7 +19,6 @@ import type { RunSettings, Scenario } from './scenario';
 
 const CONNECTIONS = 2;
 const ITEMS = 20;
-const UNTICK = 'mutation Untick($input: ItemRefInput!) { untickItem(input: $input) { id state } }';
 
 /** Ticks and unticks the fixture's items until its stream holds about `events` events. */
 async function grow(client: GraphqlClient, fixture: ChecklistFixture, events: number): Promise<void> {
