@@ -1,5 +1,4 @@
 import type { Role } from '@tminus/contracts';
-import { LRUCache } from 'lru-cache';
 import type { ReadModelDb, Sql } from '../read-model/store/database';
 import { API_TOKENS_TABLE } from '../read-model/store/tables';
 
@@ -71,38 +70,15 @@ interface QueuedLookup {
   result?: Promise<StoredToken | null>;
 }
 
-/** Active tokens remembered on SQLite (see findActiveByHash): far more than pipelines and people use. */
-const MAX_REMEMBERED_TOKENS = 1_000;
-
 /** The `api_tokens` table: token metadata and the SHA-256 of each token, never the token itself. */
 export class TokenStore {
   /** Lookups by hash whose SELECT has not started yet: requests for the same token share them. */
   private readonly queued = new Map<string, QueuedLookup>();
-  /** SQLite only: active tokens as read, valid while no connection but this one committed. */
-  private readonly remembered = new LRUCache<string, StoredToken>({ max: MAX_REMEMBERED_TOKENS });
-  private rememberedAtVersion: number | null = null;
-  /** Bumped around every write of this store: a lookup that overlapped one is not remembered. */
-  private writes = 0;
-  private writing = 0;
 
   constructor(private readonly db: ReadModelDb) {}
 
   async create(token: NewToken): Promise<void> {
-    await this.writingTokens(() => this.db.transaction((sql) => insertToken(sql, token)));
-  }
-
-  /** Forgets remembered tokens before and after a write, and keeps lookups racing it from remembering. */
-  private async writingTokens<T>(write: () => Promise<T>): Promise<T> {
-    this.writes += 1;
-    this.writing += 1;
-    this.remembered.clear();
-    try {
-      return await write();
-    } finally {
-      this.writing -= 1;
-      this.writes += 1;
-      this.remembered.clear();
-    }
+    await this.db.transaction((sql) => insertToken(sql, token));
   }
 
   /**
@@ -110,10 +86,6 @@ export class TokenStore {
    * starting together on one PostgreSQL database take turns, so only one bootstrap token is made.
    */
   async createFirstAdmin(token: NewToken): Promise<boolean> {
-    return this.writingTokens(() => this.firstAdmin(token));
-  }
-
-  private firstAdmin(token: NewToken): Promise<boolean> {
     return this.db.transaction(async (sql) => {
       if (sql.dialect === 'postgres')
         await sql.query('SELECT pg_advisory_xact_lock(?)', [BOOTSTRAP_LOCK_KEY]);
@@ -127,44 +99,13 @@ export class TokenStore {
   }
 
   /**
-   * The token with this hash unless it is revoked (the caller checks expiry against its clock). A
-   * revocation counts at once, on every instance:
-   * - PostgreSQL (instances share the table): read per request. Requests for the same token while
-   *   its lookup still waits for the database join that lookup: its SELECT runs after they arrived,
-   *   so its answer is as fresh as their own would be. A request arriving once the SELECT has started
-   *   queues a new one.
-   * - SQLite: an active token read once is remembered while SQLite's data_version says no other
-   *   connection (another process on the file) committed anything, and until this store writes a
-   *   token (revoke, create): the table cannot have changed, so the remembered row is what a SELECT
-   *   would return. The check costs one pragma instead of a queued SELECT.
+   * The token with this hash unless it is revoked (the caller checks expiry against its clock), read
+   * per request: no cache, so a revocation counts at once on every instance. Requests for the same
+   * token while its lookup still waits for the database (SQLite's one connection is busy with the
+   * projector or a commit) join that lookup: its SELECT runs after they arrived, so its answer is as
+   * fresh as their own would be. A request arriving once the SELECT has started queues a new one.
    */
   findActiveByHash(tokenHash: string): Promise<StoredToken | null> {
-    const version = this.db.dataVersion?.();
-    if (version !== undefined && this.writing === 0) {
-      if (version !== this.rememberedAtVersion) {
-        this.remembered.clear();
-        this.rememberedAtVersion = version;
-      }
-      const known = this.remembered.get(tokenHash);
-      if (known !== undefined) return Promise.resolve(known);
-    }
-    const found = this.lookUp(tokenHash);
-    if (version === undefined) return found;
-    const writesBefore = this.writes;
-    return found.then((token) => {
-      // Not if a write of this store overlapped the read, or another connection committed meanwhile.
-      if (
-        token !== null &&
-        this.writes === writesBefore &&
-        this.writing === 0 &&
-        this.db.dataVersion?.() === version
-      )
-        this.remembered.set(tokenHash, token);
-      return token;
-    });
-  }
-
-  private lookUp(tokenHash: string): Promise<StoredToken | null> {
     const waiting = this.queued.get(tokenHash);
     if (waiting?.result && !waiting.started) return waiting.result;
     const lookup: QueuedLookup = { started: false };
@@ -203,13 +144,11 @@ export class TokenStore {
 
   /** Revokes the token; false when it does not exist or was revoked already. */
   async revoke(id: string, at: string): Promise<boolean> {
-    const changed = await this.writingTokens(() =>
-      this.db.transaction((sql) =>
-        sql.execute(`UPDATE ${API_TOKENS_TABLE} SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, [
-          at,
-          id,
-        ]),
-      ),
+    const changed = await this.db.transaction((sql) =>
+      sql.execute(`UPDATE ${API_TOKENS_TABLE} SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, [
+        at,
+        id,
+      ]),
     );
     return changed > 0;
   }

@@ -29,10 +29,5 @@ export interface ReadModelDb {
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
   /** True when the database answers. */
   ping(): Promise<boolean>;
-  /**
-   * SQLite only: SQLite's `data_version`, which changes whenever another connection (another process
-   * on the file) committed since this one last looked — never for this connection's own commits.
-   */
-  readonly dataVersion?: () => number;
   close(): Promise<void>;
 }

@@ -113,9 +113,6 @@ export class SqliteDb implements ReadModelDb {
     });
   }
 
-  readonly dataVersion = (): number =>
-    (this.statement('PRAGMA data_version').get() as { data_version: number }).data_version;
-
   async ping(): Promise<boolean> {
     return this.read(async (sql) => (await sql.query('SELECT 1 AS ok')).length === 1).catch(() => false);
   }
