@@ -1,5 +1,6 @@
 import type { GateEvaluation } from '../../core/read-model/domain';
-import { GATE_STATUS, toGateResponse } from './gate-response';
+import { gateBodyOf } from './gate-body';
+import { GATE_STATUS } from './gate-response';
 
 /** The part of a Node (or Express) response the gate writes to. */
 export interface RawResponse {
@@ -17,5 +18,5 @@ export function writeGateAnswer(response: RawResponse, evaluation: GateEvaluatio
   response.setHeader('Content-Type', 'application/json; charset=utf-8');
   // A decision is about one moment: no proxy or client may answer the next question with it.
   response.setHeader('Cache-Control', 'no-store');
-  response.end(JSON.stringify(toGateResponse(evaluation)));
+  response.end(gateBodyOf(evaluation));
 }

@@ -1,9 +1,10 @@
-import { newId, type Actor, type EventEnvelope, type GateEvaluated } from '@tminus/contracts';
+import { type Actor, type EventEnvelope, type GateEvaluated } from '@tminus/contracts';
 import type { Logger } from 'pino';
 import type { GateEvaluation } from '../../read-model/domain';
 import type { ReadModelDb } from '../../read-model/store/database';
 import { EventLog } from '../../read-model/store/event-log';
 import { GateLastEvaluations } from '../../read-model/store/gate-last-evaluations';
+import { auditEventId } from './audit-event-id';
 import { awaitRecorded, DEFAULT_AUDIT_TIMEOUT_MS } from './await-recorded';
 import { GroupCommit } from './group-commit';
 
@@ -18,7 +19,7 @@ export const gateEvaluatedOf = (
   actor: Actor,
   evaluatedBy: string,
 ): EventEnvelope => {
-  const id = newId();
+  const id = auditEventId();
   return {
     id,
     type: 'GateEvaluated',

@@ -7,11 +7,17 @@ interface Waiting<T> {
 /** Default largest group per commit (7 parameters a row keeps a statement far below SQLite's limit). */
 export const DEFAULT_MAX_GROUP = 500;
 
+/** Resolves in the event loop's check phase: after every I/O callback of the current turn has run. */
+const afterThisTurn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Group commit: items added while a commit is running wait for the next one, which takes them all
- * at once. An idle log commits the first item at once (no timer, no added latency); under load every
- * commit carries everything that arrived during the one before. `add` settles when the item's own
- * commit did: resolved once durable, rejected with the commit's error.
+ * Group commit: every item added in the same turn of the event loop, and every item added while a
+ * commit runs, share the next commit. Why wait for the end of the turn: Node drains microtasks after
+ * each I/O callback, so a request's whole check (a synchronous SQLite commit included) ran before the
+ * next request of the same turn was even parsed — every commit carried one item, however many
+ * requests were waiting. A commit now starts once the turn's requests were all read and decided (no
+ * timer: an idle log commits in the next turn). `add` settles when the item's own commit did: resolved
+ * once durable, rejected with the commit's error.
  */
 export class GroupCommit<T> {
   private queue: Waiting<T>[] = [];
@@ -25,7 +31,7 @@ export class GroupCommit<T> {
   add(item: T): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      this.draining ??= this.drain().finally(() => (this.draining = null));
+      this.draining ??= this.drain();
     });
   }
 
@@ -35,14 +41,24 @@ export class GroupCommit<T> {
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const group = this.queue.splice(0, this.maxGroup);
-      try {
-        await this.commit(group.map((waiting) => waiting.item));
-        for (const waiting of group) waiting.resolve();
-      } catch (error) {
-        for (const waiting of group) waiting.reject(error);
+    try {
+      await afterThisTurn();
+      while (this.queue.length > 0) {
+        const group = this.queue.splice(0, this.maxGroup);
+        try {
+          await this.commit(group.map((waiting) => waiting.item));
+          for (const waiting of group) waiting.resolve();
+        } catch (error) {
+          for (const waiting of group) waiting.reject(error);
+        }
+        // What arrived during that commit (an asynchronous one: PostgreSQL) waits for this turn's others too.
+        if (this.queue.length > 0) await afterThisTurn();
       }
+    } finally {
+      // In the same synchronous step as the empty queue was seen: an item added by a caller resumed by
+      // the last resolve() (a microtask) finds no drain and starts one. (Cleared in a `.finally`
+      // callback, one microtask later, such an item waited for the next check's drain.)
+      this.draining = null;
     }
   }
 }

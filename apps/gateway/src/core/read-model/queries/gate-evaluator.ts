@@ -5,6 +5,7 @@ import {
   type LaunchReadiness,
   type Staleness,
 } from '../domain';
+import { GateEvaluationCache } from './gate-evaluator-cache';
 import type { LaunchSnapshot } from './launch-snapshot';
 import type { ReadModelQueries } from './read-model-queries';
 
@@ -19,6 +20,13 @@ export const readinessOf = (snapshot: LaunchSnapshot, now: Date): LaunchReadines
  * pipeline's evaluation by sending `RecordGateEvaluation` itself (see the gateway's CommandSender).
  */
 export class GateEvaluator {
+  /**
+   * Evaluations of the snapshots `queries` hands out again (CachedSnapshots: the same object until
+   * its launch changes), kept until the clock could change them: readiness and reasons were ≈10% of
+   * an unaudited check's CPU time, recomputed per request for the same answer.
+   */
+  private readonly cache = new GateEvaluationCache();
+
   constructor(
     /** ReadModelQueries, or the gate's in-memory CachedSnapshots in front of it. */
     private readonly queries: Pick<ReadModelQueries, 'launchSnapshot'>,
@@ -36,15 +44,20 @@ export class GateEvaluator {
       this.onEvaluated?.('UNKNOWN_LAUNCH');
       return null;
     }
+    const staleness = this.staleness ? await this.staleness() : undefined;
     const now = this.clock();
-    const evaluation = evaluateGate({
-      launch: snapshot.launch,
-      readiness: readinessOf(snapshot, now),
-      environment,
-      now,
-      position: snapshot.position,
-      staleness: this.staleness ? await this.staleness() : undefined,
-    });
+    let evaluation = staleness?.stale ? undefined : this.cache.get(snapshot, environment, now);
+    if (evaluation === undefined) {
+      evaluation = evaluateGate({
+        launch: snapshot.launch,
+        readiness: readinessOf(snapshot, now),
+        environment,
+        now,
+        position: snapshot.position,
+        staleness,
+      });
+      if (!staleness?.stale) this.cache.set(snapshot, environment, now, evaluation);
+    }
     this.onEvaluated?.(evaluation.decision);
     return evaluation;
   }
