@@ -8,11 +8,31 @@ interface ParserError {
   readonly type?: string;
 }
 
-const sendJsonError = (response: ServerResponse, status: number, code: string, message: string): void => {
+/** A body error as GraphQL-shaped JSON (the fast GraphQL route answers its body errors with it too). */
+export const sendJsonError = (
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+): void => {
   response.statusCode = status;
   response.setHeader('Content-Type', 'application/json; charset=utf-8');
   response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 };
+
+const sendTooLarge = (response: ServerResponse, maxBytes: number): void =>
+  sendJsonError(
+    response,
+    413,
+    ErrorCodes.PAYLOAD_TOO_LARGE,
+    `The request body is larger than the ${Math.round(maxBytes / 1024)} KiB allowed`,
+  );
+
+export const sendNotJson = (response: ServerResponse): void =>
+  sendJsonError(response, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+
+export const sendUnreadable = (response: ServerResponse, status: number): void =>
+  sendJsonError(response, status, 'BAD_REQUEST', 'The request body could not be read (check its encoding)');
 
 /**
  * Express error middleware for the JSON body parser's failures: a body over the limit answers 413
@@ -28,26 +48,16 @@ export function bodyParserErrors(maxBytes: number) {
   ) => {
     const parserError = (typeof error === 'object' && error !== null ? error : {}) as ParserError;
     if (parserError.type === 'entity.too.large' || parserError.status === 413) {
-      sendJsonError(
-        response,
-        413,
-        ErrorCodes.PAYLOAD_TOO_LARGE,
-        `The request body is larger than the ${Math.round(maxBytes / 1024)} KiB allowed`,
-      );
+      sendTooLarge(response, maxBytes);
       return;
     }
     if (parserError.type === 'entity.parse.failed') {
-      sendJsonError(response, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+      sendNotJson(response);
       return;
     }
     const status = parserError.status ?? 0;
     if (status >= 400 && status < 500) {
-      sendJsonError(
-        response,
-        status,
-        'BAD_REQUEST',
-        'The request body could not be read (check its encoding)',
-      );
+      sendUnreadable(response, status);
       return;
     }
     next(error);
