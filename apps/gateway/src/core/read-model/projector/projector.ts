@@ -9,8 +9,7 @@ import {
 import type { Logger } from 'pino';
 import type { ReadModelDb, Sql } from '../store/database';
 import type { DocumentVersion } from '../store/document-versions';
-import { withDeferredChecklists } from '../store/deferred-checklists';
-import { storeChecklists } from '../store/documents';
+import { withDeferredWrites } from '../store/deferred-writes';
 import { READ_MODEL_LOCK_KEY } from '../store/schema';
 import { StreamPositions } from '../store/stream-positions';
 import { LIVE_TABLES } from '../store/tables';
@@ -172,19 +171,15 @@ export class Projector {
         await sql.query('SELECT pg_advisory_xact_lock_shared(?)', [READ_MODEL_LOCK_KEY]);
       const locked = await lockInOneOrder(sql, envelopes);
       // A checklist ticked several times in the batch is stored once, before the commit.
-      return withDeferredChecklists(
-        sql,
-        async () => {
-          const results: ProjectedEnvelope[] = [];
-          for (const envelope of envelopes) {
-            const applied = await projectEnvelope(sql, LIVE_TABLES, envelope, { record: true, locked });
-            if (applied.applied) for (const step of this.steps) await step(sql, applied);
-            results.push(applied);
-          }
-          return results;
-        },
-        (pending) => storeChecklists(sql, pending),
-      );
+      return withDeferredWrites(sql, async () => {
+        const results: ProjectedEnvelope[] = [];
+        for (const envelope of envelopes) {
+          const applied = await projectEnvelope(sql, LIVE_TABLES, envelope, { record: true, locked });
+          if (applied.applied) for (const step of this.steps) await step(sql, applied);
+          results.push(applied);
+        }
+        return results;
+      });
     });
   }
 }

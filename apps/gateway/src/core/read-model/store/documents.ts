@@ -1,13 +1,7 @@
 import type { ChecklistView, LaunchView, TeamView, TemplateView } from '../domain/views';
 import { checklistText } from './checklist-text';
 import type { Sql } from './database';
-import {
-  deferChecklist,
-  deferring,
-  dropDeferredChecklist,
-  takePending,
-  type PendingChecklist,
-} from './deferred-checklists';
+import { deferWrite, deferring, dropDeferred, storeDeferred } from './deferred-writes';
 import { documentVersions, type DocumentVersion } from './document-versions';
 import { deepFreeze, parsedDocuments } from './parsed-documents';
 import type { ProjectionTables } from './tables';
@@ -67,10 +61,7 @@ const estimatedTextLength = (view: ChecklistView): number => 300 + 200 * view.it
 
 export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
 
-/** Stores checklist documents whose writes a transaction deferred (see deferred-checklists.ts). */
-export async function storeChecklists(sql: Sql, pending: readonly PendingChecklist[]): Promise<void> {
-  for (const { table, view } of pending) await storeChecklistDocument(sql, table, view);
-}
+const deferredKey = (table: string, id: string): string => `${table}\u0000${id}`;
 
 async function storeChecklistDocument(sql: Sql, table: string, view: ChecklistView): Promise<void> {
   const text = checklistText(view);
@@ -166,7 +157,7 @@ export class Documents {
       else found.set(row.id, cached);
     }
     if (missing.length > 0) {
-      await this.storeDeferred();
+      await storeDeferred(this.sql);
       const rows = await this.sql.query<IdDocRow & VersionRow>(
         `SELECT c.id, c.doc, p.position, p.tag ${from} WHERE c.id IN (${placeholders(missing.length)})`,
         missing,
@@ -191,7 +182,7 @@ export class Documents {
    */
   async checklistsMentioningOwner(userId: string): Promise<ChecklistView[]> {
     const pattern = jsonLikePattern({ ownerUserId: userId });
-    await this.storeDeferred();
+    await storeDeferred(this.sql);
     const rows = await this.sql.query<DocRow>(
       `SELECT doc FROM ${this.tables.checklists} WHERE doc LIKE ? ESCAPE '\\' ORDER BY id`,
       [pattern],
@@ -201,7 +192,7 @@ export class Documents {
 
   /**
    * `previous`: the document before this write, so only new items get an index row. Inside a projector
-   * transaction (see deferred-checklists.ts) a change to an existing row's document is stored once,
+   * transaction (see deferred-writes.ts) a change to an existing row's document is stored once,
    * before the commit; a new row, or one whose launch or team changes, is stored at once, since
    * statements select checklists by those columns.
    */
@@ -214,9 +205,12 @@ export class Documents {
       deferring(this.sql)
     ) {
       // Frozen now, as the parsed-documents cache would: DocumentVersions shares it with readers.
-      deferChecklist(this.sql, table, deepFreeze(view));
+      const frozen = deepFreeze(view);
+      deferWrite(this.sql, deferredKey(table, view.id), frozen, (sql) =>
+        storeChecklistDocument(sql, table, frozen),
+      );
     } else {
-      dropDeferredChecklist(this.sql, table, view.id);
+      dropDeferred(this.sql, deferredKey(table, view.id));
       await storeChecklistDocument(this.sql, table, view);
     }
     const known = new Set(previous?.items.map((item) => item.id));
@@ -230,11 +224,6 @@ export class Documents {
         chunk.flatMap((item) => [item.id, view.id]),
       );
     }
-  }
-
-  /** Before a statement that reads document text: what this connection deferred is stored first. */
-  private async storeDeferred(): Promise<void> {
-    await storeChecklists(this.sql, takePending(this.sql));
   }
 
   async checklistIdOfItem(itemId: string): Promise<string | null> {

@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { NotifiedLaunchState } from '../../notifications/domain/launch-state';
+import { ensureNotificationsSchema } from '../../notifications/store/notifications-schema';
+import { notifiedState, storeNotifiedState } from '../../notifications/store/launch-states';
 import type { ChecklistView } from '../domain/views';
 import { checklistView, itemView } from '../domain/testing/views';
-import { withDeferredChecklists } from './deferred-checklists';
-import { Documents, storeChecklists } from './documents';
+import { withDeferredWrites } from './deferred-writes';
+import { Documents } from './documents';
 import { ensureSchema } from './schema';
 import type { Sql } from './sql';
 import { SqliteDb } from './sqlite-db';
@@ -25,18 +28,13 @@ describe('checklist writes deferred to the end of a transaction', () => {
     return JSON.parse(rows[0].doc) as ChecklistView;
   };
   const deferred = <T>(work: (sql: Sql, docs: Documents) => Promise<T>): Promise<T> =>
-    db.transaction((sql) =>
-      withDeferredChecklists(
-        sql,
-        () => work(sql, new Documents(sql, LIVE_TABLES)),
-        (pending) => storeChecklists(sql, pending),
-      ),
-    );
+    db.transaction((sql) => withDeferredWrites(sql, () => work(sql, new Documents(sql, LIVE_TABLES))));
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tminus-deferred-'));
     db = SqliteDb.open(join(dir, 'gateway.db'));
     await ensureSchema(db);
+    await ensureNotificationsSchema(db);
     await db.transaction((sql) => new Documents(sql, LIVE_TABLES).putChecklist(opened));
   });
 
@@ -90,5 +88,23 @@ describe('checklist writes deferred to the end of a transaction', () => {
     // The connection defers nothing any more: a later plain write is stored at once.
     await db.transaction((sql) => new Documents(sql, LIVE_TABLES).putChecklist(tick(opened, 'b'), opened));
     expect(await storedText()).toEqual(tick(opened, 'b'));
+  });
+
+  it("defers a launch's notified state too, and reads the pending one back inside the transaction", async () => {
+    const state = (blockerKeys: string[]): NotifiedLaunchState => ({
+      ready: blockerKeys.length === 0,
+      blockerKeys,
+      status: 'PLANNING',
+      support: 'GREEN',
+    });
+    const [first, second] = [state(['a', 'b']), state(['b'])];
+    const readInside = await deferred(async (sql) => {
+      await storeNotifiedState(sql, 'launch-1', first);
+      await storeNotifiedState(sql, 'launch-1', second);
+      const stored = await sql.query<{ n: number }>('SELECT COUNT(*) AS n FROM notify_launch_state');
+      return { state: await notifiedState(sql, 'launch-1'), rows: Number(stored[0].n) };
+    });
+    expect(readInside).toEqual({ state: second, rows: 0 });
+    expect(await db.read((sql) => notifiedState(sql, 'launch-1'))).toEqual(second);
   });
 });
