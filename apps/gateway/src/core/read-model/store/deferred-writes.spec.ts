@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
+import { isolatedStep } from '../../notifications/detection/isolated-step';
 import type { NotifiedLaunchState } from '../../notifications/domain/launch-state';
 import { ensureNotificationsSchema } from '../../notifications/store/notifications-schema';
 import { notifiedState, storeNotifiedState } from '../../notifications/store/launch-states';
 import type { ChecklistView } from '../domain/views';
+import type { ProjectedEnvelope } from '../projector/project-envelope';
 import { checklistView, itemView } from '../domain/testing/views';
 import { withDeferredWrites } from './deferred-writes';
 import { Documents } from './documents';
@@ -106,5 +109,19 @@ describe('checklist writes deferred to the end of a transaction', () => {
     });
     expect(readInside).toEqual({ state: second, rows: 0 });
     expect(await db.read((sql) => notifiedState(sql, 'launch-1'))).toEqual(second);
+  });
+
+  it('undoes writes deferred inside a failed isolated step, as its savepoint undoes its statements', async () => {
+    const logger = pino({ level: 'silent' });
+    const kept = { ready: true, blockerKeys: [], status: 'PLANNING', support: 'GREEN' } as const;
+    const failing = isolatedStep(async (sql) => {
+      await storeNotifiedState(sql, 'launch-1', { ...kept, ready: false, blockerKeys: ['x'] });
+      throw new Error('fan-out failed');
+    }, logger);
+    await deferred(async (sql) => {
+      await storeNotifiedState(sql, 'launch-1', kept);
+      await failing(sql, { envelope: { id: 'event-1' } } as ProjectedEnvelope);
+    });
+    expect(await db.read((sql) => notifiedState(sql, 'launch-1'))).toEqual(kept);
   });
 });

@@ -71,3 +71,19 @@ export async function storeDeferred(sql: Sql): Promise<void> {
   pending.clear();
   for (const { store } of taken) await store(sql);
 }
+
+/** What is pending now, to {@link restoreDeferred} when a savepoint taken with it is rolled back. */
+export type DeferredMark = ReadonlyMap<string, Pending> | undefined;
+
+export function markDeferred(sql: Sql): DeferredMark {
+  const pending = pendingBySql.get(sql);
+  return pending === undefined ? undefined : new Map(pending);
+}
+
+/** After `ROLLBACK TO SAVEPOINT`: writes deferred since the mark are undone with the statements. */
+export function restoreDeferred(sql: Sql, mark: DeferredMark): void {
+  const pending = pendingBySql.get(sql);
+  if (pending === undefined || mark === undefined) return;
+  pending.clear();
+  for (const [key, value] of mark) pending.set(key, value);
+}
