@@ -29,6 +29,8 @@ export async function openEmbeddedInfrastructure(
           kind: 'sqlite',
           file: fileOf(layout, service),
           source: `tminus.${service}`,
+          // Its AsyncLocalStorage would cost every promise of the process a hook call; tests keep it on.
+          detectNestedUse: false,
         }),
       );
     }

@@ -16,6 +16,11 @@ describeEventStoreContract('SQLite', (options) =>
   createEventStore({ kind: 'sqlite', file: nextFile(), ...options }),
 );
 
+// As the embedded app opens it: the same contract without the nested-use check's AsyncLocalStorage.
+describeEventStoreContract('SQLite without nested-use detection', (options) =>
+  createEventStore({ kind: 'sqlite', file: nextFile(), detectNestedUse: false, ...options }),
+);
+
 describe('SQLite event store', () => {
   const event = { type: 'A', data: {}, correlationId: 'c', causationId: 'c' };
 

@@ -27,6 +27,13 @@ export interface SqliteEventStoreOptions extends EventStoreOptions {
    * lost on power loss or an OS crash. FULL: fsync on every commit, durable against both, slower.
    */
   readonly synchronous?: 'NORMAL' | 'FULL';
+  /**
+   * true (default): the store itself used inside `transaction()` fails at once instead of deadlocking
+   * on its one writer. The check needs an AsyncLocalStorage, and a running one makes Node call promise
+   * hooks for every promise of the whole process (≈15% of the embedded process's CPU per `tickItem`,
+   * ADR 0014): production wiring turns it off; tests, which run the same code, keep it on.
+   */
+  readonly detectNestedUse?: boolean;
 }
 
 const MEMORY = ':memory:';
@@ -41,7 +48,8 @@ export class SqliteEventStore implements EventStore {
   readonly dialect = 'sqlite' as const;
   /** One writer: SQLite has one connection for it. */
   private readonly mutex = new KeyedLock();
-  private readonly inTransaction = new AsyncLocalStorage<true>();
+  /** Undefined when nested use is not detected (see SqliteEventStoreOptions.detectNestedUse). */
+  private readonly inTransaction: AsyncLocalStorage<true> | undefined;
   private readonly writes: SqliteWrites;
   private readonly reads: SqliteReads;
   private readonly markSent;
@@ -51,7 +59,9 @@ export class SqliteEventStore implements EventStore {
     /** Null for ':memory:' (a second connection would see another database): reads take the mutex. */
     private readonly reader: Database.Database | null,
     private readonly codec: EventCodec,
+    detectNestedUse: boolean,
   ) {
+    this.inTransaction = detectNestedUse ? new AsyncLocalStorage<true>() : undefined;
     this.writes = new SqliteWrites(writer);
     this.reads = new SqliteReads(reader ?? writer);
     this.markSent = writer.transaction((ids: readonly string[], sentAt: string) => {
@@ -69,7 +79,12 @@ export class SqliteEventStore implements EventStore {
       writer.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       writer.exec(SQLITE_SCHEMA);
       const reader = options.file === MEMORY ? null : openReader(options.file);
-      return new SqliteEventStore(writer, reader, new EventCodec(source, upcasters));
+      return new SqliteEventStore(
+        writer,
+        reader,
+        new EventCodec(source, upcasters),
+        options.detectNestedUse ?? true,
+      );
     } catch (error) {
       writer.close();
       throw error;
@@ -77,7 +92,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    return this.exclusive(() => this.inTransaction.run(true, () => this.runTransaction(work)));
+    const guard = this.inTransaction;
+    return this.exclusive(() =>
+      guard ? guard.run(true, () => this.runTransaction(work)) : this.runTransaction(work),
+    );
   }
 
   readStream(streamId: string, fromPosition?: number): Promise<RecordedEvent[]> {
@@ -127,7 +145,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Takes the writer; called from inside a transaction it would wait for itself, so it fails instead. */
   private async exclusive<T>(section: () => Promise<T>): Promise<T> {
-    if (this.inTransaction.getStore()) {
+    if (this.inTransaction?.getStore()) {
       throw new Error(
         'SQLite event store: use the transaction object (tx) inside transaction(), not the store',
       );

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ProjectedEnvelope } from '../../read-model/projector/project-envelope';
 import type { ProjectionStep } from '../../read-model/projector/projector';
 import type { Sql } from '../../read-model/store/database';
+import { markDeferred, restoreDeferred } from '../../read-model/store/deferred-writes';
 
 /**
  * Runs a step inside a savepoint of the projection's transaction: if notifying fails, its writes are
@@ -16,6 +17,8 @@ export function isolatedStep(
 ): ProjectionStep {
   return async (sql, projected) => {
     await sql.execute('SAVEPOINT tminus_notify');
+    // Writes the transaction defers (the notified state) are undone with the savepoint too.
+    const mark = markDeferred(sql);
     try {
       const queued = await step(sql, projected);
       await sql.execute('RELEASE SAVEPOINT tminus_notify');
@@ -23,6 +26,7 @@ export function isolatedStep(
     } catch (error) {
       await sql.execute('ROLLBACK TO SAVEPOINT tminus_notify');
       await sql.execute('RELEASE SAVEPOINT tminus_notify');
+      restoreDeferred(sql, mark);
       onError();
       logger.error(
         { err: error, eventId: projected.envelope.id },

@@ -9,6 +9,7 @@ import {
 import type { Logger } from 'pino';
 import type { ReadModelDb, Sql } from '../store/database';
 import type { DocumentVersion } from '../store/document-versions';
+import { withDeferredWrites } from '../store/deferred-writes';
 import { READ_MODEL_LOCK_KEY } from '../store/schema';
 import { StreamPositions } from '../store/stream-positions';
 import { LIVE_TABLES } from '../store/tables';
@@ -169,13 +170,16 @@ export class Projector {
       if (sql.dialect === 'postgres')
         await sql.query('SELECT pg_advisory_xact_lock_shared(?)', [READ_MODEL_LOCK_KEY]);
       const locked = await lockInOneOrder(sql, envelopes);
-      const results: ProjectedEnvelope[] = [];
-      for (const envelope of envelopes) {
-        const applied = await projectEnvelope(sql, LIVE_TABLES, envelope, { record: true, locked });
-        if (applied.applied) for (const step of this.steps) await step(sql, applied);
-        results.push(applied);
-      }
-      return results;
+      // A checklist ticked several times in the batch is stored once, before the commit.
+      return withDeferredWrites(sql, async () => {
+        const results: ProjectedEnvelope[] = [];
+        for (const envelope of envelopes) {
+          const applied = await projectEnvelope(sql, LIVE_TABLES, envelope, { record: true, locked });
+          if (applied.applied) for (const step of this.steps) await step(sql, applied);
+          results.push(applied);
+        }
+        return results;
+      });
     });
   }
 }

@@ -1,8 +1,9 @@
 import type { ChecklistView, LaunchView, TeamView, TemplateView } from '../domain/views';
 import { checklistText } from './checklist-text';
 import type { Sql } from './database';
+import { deferWrite, deferring, dropDeferred, storeDeferred } from './deferred-writes';
 import { documentVersions, type DocumentVersion } from './document-versions';
-import { parsedDocuments } from './parsed-documents';
+import { deepFreeze, parsedDocuments } from './parsed-documents';
 import type { ProjectionTables } from './tables';
 
 interface DocRow {
@@ -59,6 +60,18 @@ const ITEM_ROWS_PER_STATEMENT = 250;
 const estimatedTextLength = (view: ChecklistView): number => 300 + 200 * view.items.length;
 
 export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
+
+const deferredKey = (table: string, id: string): string => `${table}\u0000${id}`;
+
+async function storeChecklistDocument(sql: Sql, table: string, view: ChecklistView): Promise<void> {
+  const text = checklistText(view);
+  await sql.execute(
+    `INSERT INTO ${table} (id, launch_id, team_id, doc) VALUES (?, ?, ?, ?) ` +
+      'ON CONFLICT (id) DO UPDATE SET launch_id = excluded.launch_id, team_id = excluded.team_id, doc = excluded.doc',
+    [view.id, view.launchId, view.teamId, text],
+  );
+  parsedDocuments.remember(table, view.id, text, view);
+}
 
 /**
  * Reads and writes the read model's documents in one set of projection tables (live or `_next`).
@@ -144,6 +157,7 @@ export class Documents {
       else found.set(row.id, cached);
     }
     if (missing.length > 0) {
+      await storeDeferred(this.sql);
       const rows = await this.sql.query<IdDocRow & VersionRow>(
         `SELECT c.id, c.doc, p.position, p.tag ${from} WHERE c.id IN (${placeholders(missing.length)})`,
         missing,
@@ -168,6 +182,7 @@ export class Documents {
    */
   async checklistsMentioningOwner(userId: string): Promise<ChecklistView[]> {
     const pattern = jsonLikePattern({ ownerUserId: userId });
+    await storeDeferred(this.sql);
     const rows = await this.sql.query<DocRow>(
       `SELECT doc FROM ${this.tables.checklists} WHERE doc LIKE ? ESCAPE '\\' ORDER BY id`,
       [pattern],
@@ -175,15 +190,29 @@ export class Documents {
     return parse<StoredChecklist>(rows).map(currentChecklist);
   }
 
-  /** `previous`: the document before this write, so only new items get an index row. */
+  /**
+   * `previous`: the document before this write, so only new items get an index row. Inside a projector
+   * transaction (see deferred-writes.ts) a change to an existing row's document is stored once,
+   * before the commit; a new row, or one whose launch or team changes, is stored at once, since
+   * statements select checklists by those columns.
+   */
   async putChecklist(view: ChecklistView, previous: ChecklistView | null = null): Promise<void> {
-    const text = checklistText(view);
-    await this.sql.execute(
-      `INSERT INTO ${this.tables.checklists} (id, launch_id, team_id, doc) VALUES (?, ?, ?, ?) ` +
-        'ON CONFLICT (id) DO UPDATE SET launch_id = excluded.launch_id, team_id = excluded.team_id, doc = excluded.doc',
-      [view.id, view.launchId, view.teamId, text],
-    );
-    parsedDocuments.remember(this.tables.checklists, view.id, text, view);
+    const table = this.tables.checklists;
+    if (
+      previous !== null &&
+      previous.launchId === view.launchId &&
+      previous.teamId === view.teamId &&
+      deferring(this.sql)
+    ) {
+      // Frozen now, as the parsed-documents cache would: DocumentVersions shares it with readers.
+      const frozen = deepFreeze(view);
+      deferWrite(this.sql, deferredKey(table, view.id), frozen, (sql) =>
+        storeChecklistDocument(sql, table, frozen),
+      );
+    } else {
+      dropDeferred(this.sql, deferredKey(table, view.id));
+      await storeChecklistDocument(this.sql, table, view);
+    }
     const known = new Set(previous?.items.map((item) => item.id));
     const added = view.items.filter(({ id }) => !known.has(id));
     // One statement per chunk of rows, not one round trip per item (an opened checklist has hundreds).

@@ -9,7 +9,7 @@ import { LRUCache } from 'lru-cache';
 export const MAX_CACHED_TEXT_CHARS = 2_000_000;
 
 /** Frozen all the way down: a cached view is shared by every reader, none may change it. */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const member of Object.values(value)) deepFreeze(member);
