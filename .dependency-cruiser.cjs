@@ -50,10 +50,11 @@ module.exports = {
     },
     {
       name: 'only-messaging-imports-kafkajs',
-      comment: 'kafkajs is unmaintained (tulios/kafkajs#1603): keep a later switch a one-library change.',
+      comment:
+        'Kafka clients (kafkajs, @platformatic/kafka: ADR 0015) stay behind libs/messaging: a switch stays a one-library change.',
       severity: 'error',
       from: { pathNot: '^libs/messaging/' },
-      to: { path: 'node_modules/kafkajs/' },
+      to: { path: 'node_modules/(kafkajs|@platformatic/kafka)/' },
     },
     {
       name: 'domain-is-pure',
@@ -61,7 +62,7 @@ module.exports = {
       severity: 'error',
       from: { path: '/domain/' },
       to: {
-        path: 'node_modules/(@nestjs|typeorm|kafkajs|pg|better-sqlite3|graphql|express|@apollo)/',
+        path: 'node_modules/(@nestjs|typeorm|kafkajs|@platformatic/kafka|pg|better-sqlite3|graphql|express|@apollo)/',
       },
     },
     {

@@ -18,7 +18,7 @@ const common = {
   // @nestjs/* 12 and a few of their dependencies ship ESM only: let swc turn them into CommonJS.
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer)/)',
+    '/node_modules/(?!(@nestjs|@platformatic|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer)/)',
   ],
   moduleNameMapper: {
     '^@tminus/(contracts|event-store|messaging|testing|service-kit|tracing)$':

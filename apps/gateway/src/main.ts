@@ -7,7 +7,7 @@
 // First: tracing must be set up before the modules it instruments load (docs/observability.md).
 import '@tminus/tracing/register';
 import { allTopicSpecs } from '@tminus/contracts';
-import { ensureTopics, KafkaBus, NamespacedBus, namespacedTopicName } from '@tminus/messaging';
+import { createKafkaBus, ensureTopics, NamespacedBus, namespacedTopicName } from '@tminus/messaging';
 import { closeOnSignals, createServiceLogger, ListenError } from '@tminus/service-kit';
 import { stopTracing } from '@tminus/tracing';
 import { loadGateConfig } from './core/gates/gate-config';
@@ -40,7 +40,8 @@ async function main(): Promise<void> {
     allTopicSpecs().map((spec) => ({ ...spec, name: namespacedTopicName(namespace, spec.name) })),
   );
   const bus = NamespacedBus.wrap(
-    new KafkaBus({
+    createKafkaBus({
+      client: config.TMINUS_KAFKA_CLIENT,
       brokers: config.KAFKA_BROKERS,
       clientId: config.KAFKA_CLIENT_ID,
       logger: logger.child({ component: 'kafka' }),

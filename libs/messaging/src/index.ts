@@ -15,6 +15,8 @@ export * from './dead-letters/replay-dead-letters';
 export * from './kafka/kafka-bus';
 export type { KafkaLogLevel } from './kafka/kafka-logging';
 export * from './kafka/kafka-admin';
+export * from './platformatic/platformatic-bus';
+export * from './kafka-client';
 export * from './in-process/in-process-bus';
 export { contractPartitionsOf, partitionFor } from './in-process/partitioner';
 

@@ -11,20 +11,21 @@ import { DLQ_HEADERS } from './dead-letters/dead-letter-headers';
 import { subscribeReliably } from './dead-letters/reliable-consumer';
 import { replayDeadLetters } from './dead-letters/replay-dead-letters';
 import { idempotentMessageHandler } from './idempotency/idempotent-handler';
-import { KafkaBus } from './kafka/kafka-bus';
-import type { IncomingMessage, Subscription } from './message-bus';
+import { createKafkaBus, KAFKA_CLIENTS } from './kafka-client';
+import type { MessageBus, IncomingMessage, Subscription } from './message-bus';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { eventually } from './testing/eventually';
 import { recordApplied, openPipelineStores, type PipelineStores } from './testing/pipeline-fixtures';
 import { createTestTopics, kafkaBrokers, uniqueTopic, type TestTopics } from '@tminus/testing';
 
-describe('poison messages on a real broker', () => {
+// Each Kafka client behind the bus (ADR 0015) must show the same.
+describe.each(KAFKA_CLIENTS)('poison messages on a real broker (%s)', (client) => {
   let stores: PipelineStores;
   let topics: TestTopics;
   let topic: string;
   let source: EventStore;
   let consumerStore: EventStore;
-  let bus: KafkaBus;
+  let bus: MessageBus;
   let relay: OutboxRelay;
   const subscriptions: Subscription[] = [];
 
@@ -37,7 +38,7 @@ describe('poison messages on a real broker', () => {
       { name: topic, partitions: 1 },
       { name: dlqTopicOf(topic), partitions: 1 },
     ]);
-    bus = new KafkaBus({ brokers: kafkaBrokers(), clientId: 'poison-test' });
+    bus = createKafkaBus({ client, brokers: kafkaBrokers(), clientId: 'poison-test' });
     relay = new OutboxRelay({ store: source, bus, pollIntervalMs: 100 });
     relay.start();
   });

@@ -21,6 +21,7 @@ describe('loadServiceConfig', () => {
     ).toEqual({
       kafkaBrokers: ['a:9092', 'b:9093'],
       kafkaClientId: 'tminus-teams',
+      kafkaClient: 'kafkajs',
       databaseUrl: 'postgres://u@h:5432/tminus_teams',
       port: 4102,
       host: '127.0.0.1',
@@ -37,6 +38,16 @@ describe('loadServiceConfig', () => {
       'DATABASE_URL: DATABASE_URL must be a postgres:// URL',
       'PORT: PORT must be at most 65535',
       'LOG_LEVEL: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    ]);
+  });
+
+  it('chooses the Kafka client behind the bus, and names an unknown one', () => {
+    const env = { KAFKA_BROKERS: 'a:9092', DATABASE_URL: 'postgres://u@h:5432/tminus_teams' };
+    expect(loadServiceConfig({ ...env, TMINUS_KAFKA_CLIENT: 'platformatic' }, defaults).kafkaClient).toBe(
+      'platformatic',
+    );
+    expect(problemsOf({ ...env, TMINUS_KAFKA_CLIENT: 'rdkafka' })).toEqual([
+      'TMINUS_KAFKA_CLIENT: TMINUS_KAFKA_CLIENT must be one of kafkajs, platformatic',
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { KAFKA_CLIENTS, DEFAULT_KAFKA_CLIENT, type KafkaClientName } from '@tminus/messaging';
 import { z } from 'zod';
 import { hostSetting } from './listen-address';
 
@@ -6,6 +7,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export interface ServiceConfig {
   readonly kafkaBrokers: string[];
   readonly kafkaClientId: string;
+  /** TMINUS_KAFKA_CLIENT: the Kafka client behind the bus (ADR 0015). */
+  readonly kafkaClient: KafkaClientName;
   readonly databaseUrl: string;
   readonly port: number;
   /** HOST: the address /health and /metrics listen on (default 127.0.0.1). */
@@ -54,6 +57,9 @@ export const serviceEnvSchema = (defaults: ServiceConfigDefaults) =>
   z.object({
     KAFKA_BROKERS: brokerList,
     KAFKA_CLIENT_ID: z.string().trim().min(1).default(`tminus-${defaults.service}`),
+    TMINUS_KAFKA_CLIENT: z
+      .enum(KAFKA_CLIENTS, { error: `TMINUS_KAFKA_CLIENT must be one of ${KAFKA_CLIENTS.join(', ')}` })
+      .default(DEFAULT_KAFKA_CLIENT),
     DATABASE_URL: z
       .string({
         error: `DATABASE_URL is required (e.g. postgres://postgres@127.0.0.1:5432/tminus_${defaults.service})`,
@@ -95,11 +101,20 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv, defaults: ServiceConfi
       parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
     );
   }
-  const { KAFKA_BROKERS, KAFKA_CLIENT_ID, DATABASE_URL, PORT, HOST, LOG_LEVEL, KAFKA_TOPIC_NAMESPACE } =
-    parsed.data;
+  const {
+    KAFKA_BROKERS,
+    KAFKA_CLIENT_ID,
+    TMINUS_KAFKA_CLIENT,
+    DATABASE_URL,
+    PORT,
+    HOST,
+    LOG_LEVEL,
+    KAFKA_TOPIC_NAMESPACE,
+  } = parsed.data;
   return {
     kafkaBrokers: KAFKA_BROKERS,
     kafkaClientId: KAFKA_CLIENT_ID,
+    kafkaClient: TMINUS_KAFKA_CLIENT,
     databaseUrl: DATABASE_URL,
     port: PORT,
     host: HOST,

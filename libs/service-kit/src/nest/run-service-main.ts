@@ -1,6 +1,6 @@
 import { allTopicSpecs, type ServiceName } from '@tminus/contracts';
 import { createEventStore } from '@tminus/event-store';
-import { ensureTopics, KafkaBus, NamespacedBus, namespacedTopicName } from '@tminus/messaging';
+import { createKafkaBus, ensureTopics, NamespacedBus, namespacedTopicName } from '@tminus/messaging';
 import { stopTracing } from '@tminus/tracing';
 import { ListenError } from '../config/listen-address';
 import { loadServiceConfig, ServiceConfigError } from '../config/service-config';
@@ -47,7 +47,12 @@ export async function runServiceMain({
     source: `tminus.${service}`,
   });
   const bus = NamespacedBus.wrap(
-    new KafkaBus({ brokers: config.kafkaBrokers, clientId: config.kafkaClientId, logger: messagingLogger }),
+    createKafkaBus({
+      client: config.kafkaClient,
+      brokers: config.kafkaBrokers,
+      clientId: config.kafkaClientId,
+      logger: messagingLogger,
+    }),
     config.topicNamespace,
   );
   let app: RunningApp;
