@@ -5,7 +5,7 @@
 // First: tracing must be set up before the modules it instruments load (docs/observability.md).
 import '@tminus/tracing/register';
 import 'reflect-metadata';
-import { closeOnSignals, ListenError } from '@tminus/service-kit';
+import { closeOnSignals, collectStartupGarbage, ListenError } from '@tminus/service-kit';
 import { stopTracing, traceLogFields } from '@tminus/tracing';
 import pino from 'pino';
 import { EmbeddedConfigError, loadEmbeddedConfig, type EmbeddedConfig } from './config/embedded-config';
@@ -56,6 +56,8 @@ async function main(): Promise<void> {
   );
   // For the person at the terminal; stdout stays JSON lines for log shippers.
   process.stderr.write(renderBanner(facts));
+  // Idle RSS: what start-up left behind goes now, not when traffic first forces a collection.
+  void collectStartupGarbage();
 }
 
 void main();

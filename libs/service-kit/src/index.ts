@@ -19,6 +19,7 @@ export * from './observability/observability.controller';
 export * from './observability/http-metrics';
 export * from './observability/consumer-lag';
 export * from './lifecycle/close-on-signals';
+export { collectStartupGarbage } from './lifecycle/collect-startup-garbage';
 export * from './observability/service-metrics';
 export * from './observability/service-logger';
 export * from './observability/nest-logger';

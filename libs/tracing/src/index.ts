@@ -1,5 +1,6 @@
 // Tracing for every app: spans around the work a message causes, and the traceparent messages carry.
-// Light on purpose (only @opentelemetry/api): the SDK is loaded by ./register, and only when asked for.
+// Light on purpose: the SDK is loaded by ./register, and only when asked for; @opentelemetry/api only
+// once something registered with it (./otel-api).
 export * from './spans';
 export * from './log-fields';
 export { startTracing, stopTracing } from './start-tracing';

@@ -1,4 +1,4 @@
-import { isSpanContextValid, trace } from '@opentelemetry/api';
+import { otelApi } from './otel-api';
 
 /** The ids a log line carries to be found from its trace (and back), named as log shippers expect. */
 export interface TraceLogFields {
@@ -11,8 +11,9 @@ export interface TraceLogFields {
  * tracing off. Meant as a pino `mixin`: every line of a traced request then names its trace.
  */
 export function traceLogFields(): TraceLogFields {
-  const span = trace.getActiveSpan();
-  if (span === undefined) return {};
+  const api = otelApi();
+  const span = api?.trace.getActiveSpan();
+  if (api === undefined || span === undefined) return {};
   const context = span.spanContext();
-  return isSpanContextValid(context) ? { trace_id: context.traceId, span_id: context.spanId } : {};
+  return api.isSpanContextValid(context) ? { trace_id: context.traceId, span_id: context.spanId } : {};
 }

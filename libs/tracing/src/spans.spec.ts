@@ -1,6 +1,7 @@
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { activeTraceparent, inSpan, isTraceparent } from './spans';
+import { SpanKind as OtelSpanKind } from '@opentelemetry/api';
+import { activeTraceparent, inSpan, isTraceparent, SpanKind } from './spans';
 
 const INCOMING = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
@@ -12,6 +13,18 @@ describe('isTraceparent', () => {
     expect(isTraceparent('00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01')).toBe(false);
     expect(isTraceparent(`${INCOMING}\n::warning::x`)).toBe(false);
     expect(isTraceparent(undefined)).toBe(false);
+  });
+});
+
+describe('SpanKind', () => {
+  it('has the values of the OpenTelemetry API (kept here so that naming one does not load the API)', () => {
+    expect(SpanKind).toEqual({
+      INTERNAL: OtelSpanKind.INTERNAL,
+      SERVER: OtelSpanKind.SERVER,
+      CLIENT: OtelSpanKind.CLIENT,
+      PRODUCER: OtelSpanKind.PRODUCER,
+      CONSUMER: OtelSpanKind.CONSUMER,
+    });
   });
 });
 

@@ -1,16 +1,15 @@
-import {
-  context,
-  propagation,
-  ROOT_CONTEXT,
-  SpanKind,
-  SpanStatusCode,
-  trace,
-  type Attributes,
-} from '@opentelemetry/api';
+import type { Attributes, SpanKind as OtelSpanKind } from '@opentelemetry/api';
+import { otelApi } from './otel-api';
 
-export { SpanKind };
-
-const tracer = () => trace.getTracer('tminus');
+/** The API's SpanKind values, here so that naming one does not load the API (see {@link otelApi}). */
+export const SpanKind = {
+  INTERNAL: 0,
+  SERVER: 1,
+  CLIENT: 2,
+  PRODUCER: 3,
+  CONSUMER: 4,
+} as const satisfies Record<keyof typeof OtelSpanKind, OtelSpanKind>;
+export type SpanKind = (typeof SpanKind)[keyof typeof SpanKind];
 
 /** W3C `traceparent`: version-traceid-spanid-flags, lower-case hex (trace and span ids not all zero). */
 const TRACEPARENT = /^[0-9a-f]{2}-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$/;
@@ -23,8 +22,10 @@ export const isTraceparent = (value: unknown): value is string =>
  * tracing extension); undefined when tracing is off or nothing is being traced.
  */
 export function activeTraceparent(): string | undefined {
+  const api = otelApi();
+  if (api === undefined) return undefined;
   const carrier: Record<string, string> = {};
-  propagation.inject(context.active(), carrier);
+  api.propagation.inject(api.context.active(), carrier);
   return isTraceparent(carrier.traceparent) ? carrier.traceparent : undefined;
 }
 
@@ -40,23 +41,28 @@ export interface SpanOptions {
  * failure marks the span as an error and is rethrown. With tracing off the span is a no-op.
  */
 export function inSpan<T>(name: string, options: SpanOptions, work: () => Promise<T>): Promise<T> {
+  const api = otelApi();
+  if (api === undefined) return work();
+  const { context, propagation, ROOT_CONTEXT, SpanStatusCode, trace } = api;
   const parent = isTraceparent(options.traceparent)
     ? propagation.extract(ROOT_CONTEXT, { traceparent: options.traceparent })
     : context.active();
-  return tracer().startActiveSpan(
-    name,
-    { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes },
-    parent,
-    async (span) => {
-      try {
-        return await work();
-      } catch (error) {
-        span.recordException(error instanceof Error ? error : String(error));
-        span.setStatus({ code: SpanStatusCode.ERROR });
-        throw error;
-      } finally {
-        span.end();
-      }
-    },
-  );
+  return trace
+    .getTracer('tminus')
+    .startActiveSpan(
+      name,
+      { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes },
+      parent,
+      async (span) => {
+        try {
+          return await work();
+        } catch (error) {
+          span.recordException(error instanceof Error ? error : String(error));
+          span.setStatus({ code: SpanStatusCode.ERROR });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
 }

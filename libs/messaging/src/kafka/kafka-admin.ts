@@ -6,15 +6,9 @@
  * short-lived admin client and always disconnects it: callers are CLIs and jest set-up code that
  * must be able to exit without dangling sockets.
  */
-import {
-  Kafka,
-  KafkaJSAggregateError,
-  KafkaJSProtocolError,
-  logLevel,
-  type Admin,
-  type ITopicMetadata,
-} from 'kafkajs';
+import type { Admin, ITopicMetadata } from 'kafkajs';
 import type { TopicSpec } from '@tminus/contracts';
+import { kafkajs } from './kafkajs';
 
 /** Topics are created for a single local broker; a production cluster sets its own factor. */
 const REPLICATION_FACTOR = 1;
@@ -71,8 +65,9 @@ const DEFAULT_ADMIN_OPTIONS: AdminOptions = {
 };
 const PROBE_ADMIN_OPTIONS: AdminOptions = { retries: 0, connectionTimeoutMs: 1_000, requestTimeoutMs: 3_000 };
 
-const createAdmin = (brokers: readonly string[], options: AdminOptions): Admin =>
-  new Kafka({
+const createAdmin = (brokers: readonly string[], options: AdminOptions): Admin => {
+  const { Kafka, logLevel } = kafkajs();
+  return new Kafka({
     clientId: 'tminus-admin',
     brokers: [...brokers],
     // Errors surface as rejected promises; kafkajs' own logging would only repeat them, noisily,
@@ -82,6 +77,7 @@ const createAdmin = (brokers: readonly string[], options: AdminOptions): Admin =
     requestTimeout: options.requestTimeoutMs,
     retry: { retries: options.retries },
   }).admin();
+};
 
 /** Runs `work` with a connected admin client and always disconnects it. */
 async function withAdmin<T>(
@@ -225,9 +221,13 @@ async function createTopic(admin: Admin, spec: TopicSpec): Promise<boolean> {
   }
 }
 
-const isOnlyAlreadyExists = (e: unknown): boolean =>
-  e instanceof KafkaJSAggregateError &&
-  e.errors.every((inner) => inner instanceof KafkaJSProtocolError && inner.type === 'TOPIC_ALREADY_EXISTS');
+const isOnlyAlreadyExists = (e: unknown): boolean => {
+  const { KafkaJSAggregateError, KafkaJSProtocolError } = kafkajs();
+  return (
+    e instanceof KafkaJSAggregateError &&
+    e.errors.every((inner) => inner instanceof KafkaJSProtocolError && inner.type === 'TOPIC_ALREADY_EXISTS')
+  );
+};
 
 /** Errors a topic reports between its creation and the moment the broker serves it. */
 const NOT_YET_SERVED = new Set([
@@ -237,7 +237,7 @@ const NOT_YET_SERVED = new Set([
 ]);
 
 const isNotYetServed = (e: unknown): boolean =>
-  e instanceof KafkaJSProtocolError && NOT_YET_SERVED.has(e.type);
+  e instanceof kafkajs().KafkaJSProtocolError && NOT_YET_SERVED.has(e.type);
 
 /**
  * Polls topic metadata until every partition has a leader (a readiness poll, like waitForKafka).

@@ -1,12 +1,4 @@
-import {
-  Kafka,
-  Partitioners,
-  type Admin,
-  type Message,
-  type Producer,
-  type RetryOptions,
-  type TopicPartitionOffset,
-} from 'kafkajs';
+import type { Admin, Kafka, Message, Producer, RetryOptions, TopicPartitionOffset } from 'kafkajs';
 import { silentLogger, type MessagingLogger } from '../logger';
 import type {
   MessageBus,
@@ -16,7 +8,8 @@ import type {
   Subscription,
 } from '../message-bus';
 import type { Backoff } from '../support/wakeup';
-import { KAFKA_LOG_LEVELS, kafkaLogCreator, type KafkaLogLevel } from './kafka-logging';
+import { kafkaLogCreator, kafkaLogLevel, type KafkaLogLevel } from './kafka-logging';
+import { kafkajs } from './kafkajs';
 import { toKafkaMessage } from './kafka-records';
 import { KafkaSubscription } from './kafka-subscription';
 import { ProduceBatcher } from './produce-batcher';
@@ -68,10 +61,11 @@ export class KafkaBus implements MessageBus {
 
   constructor(private readonly options: KafkaBusOptions) {
     this.logger = options.logger ?? silentLogger;
+    const { Kafka } = kafkajs();
     this.kafka = new Kafka({
       clientId: options.clientId ?? 'tminus',
       brokers: [...options.brokers],
-      logLevel: KAFKA_LOG_LEVELS[options.kafkaLogLevel ?? 'warn'],
+      logLevel: kafkaLogLevel(options.kafkaLogLevel ?? 'warn'),
       logCreator: kafkaLogCreator(this.logger),
       retry: options.retry ?? DEFAULT_RETRY,
     });
@@ -182,7 +176,7 @@ export class KafkaBus implements MessageBus {
         // for a duplicate of the lost one; it retries until the broker answers (kafkajs' own advice).
         retry: { ...(this.options.retry ?? DEFAULT_RETRY), retries: Number.MAX_SAFE_INTEGER },
         allowAutoTopicCreation: false,
-        createPartitioner: Partitioners.DefaultPartitioner,
+        createPartitioner: kafkajs().Partitioners.DefaultPartitioner,
       }),
     );
     return this.producerReady;

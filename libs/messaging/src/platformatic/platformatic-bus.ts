@@ -1,11 +1,4 @@
-import {
-  Admin,
-  Producer,
-  ProduceAcks,
-  compatibilityPartitioner,
-  stringSerializer,
-  type BaseOptions,
-} from '@platformatic/kafka';
+import type { Admin, BaseOptions, Producer } from '@platformatic/kafka';
 import { silentLogger, type MessagingLogger } from '../logger';
 import type {
   MessageBus,
@@ -15,6 +8,7 @@ import type {
   Subscription,
 } from '../message-bus';
 import { ProduceBatcher } from '../kafka/produce-batcher';
+import { platformaticKafka } from './platformatic-kafka';
 import type { Backoff } from '../support/wakeup';
 import { toPlatformaticMessage, type PlatformaticOutgoing } from './platformatic-records';
 import { PlatformaticSubscription } from './platformatic-subscription';
@@ -166,7 +160,9 @@ export class PlatformaticBus implements MessageBus {
   }
 
   private producer(): Producer<string, Buffer, string, string> {
-    this.producerInstance ??= new Producer<string, Buffer, string, string>({
+    if (this.producerInstance) return this.producerInstance;
+    const { Producer, ProduceAcks, compatibilityPartitioner, stringSerializer } = platformaticKafka();
+    this.producerInstance = new Producer<string, Buffer, string, string>({
       ...this.base,
       // Until the broker answers (see the class comment).
       retries: true,
@@ -196,7 +192,7 @@ export class PlatformaticBus implements MessageBus {
   }
 
   private admin(): Admin {
-    this.adminInstance ??= new Admin({ ...this.base });
+    this.adminInstance ??= new (platformaticKafka().Admin)({ ...this.base });
     return this.adminInstance;
   }
 

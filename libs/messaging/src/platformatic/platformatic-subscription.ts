@@ -1,15 +1,13 @@
 import { once } from 'node:events';
-import {
+import type {
+  BaseOptions,
+  ConsumeBaseOptions,
   Consumer,
-  MessagesStreamFallbackModes,
-  MessagesStreamModes,
-  stringDeserializer,
-  type BaseOptions,
-  type ConsumeBaseOptions,
-  type GroupOptions,
-  type MessagesStream,
+  GroupOptions,
+  MessagesStream,
 } from '@platformatic/kafka';
 import { errorFields, type MessagingLogger } from '../logger';
+import { platformaticKafka } from './platformatic-kafka';
 import type { IncomingMessage, SubscribeOptions, Subscription } from '../message-bus';
 import { backoffDelay, type Backoff } from '../support/wakeup';
 import { PartitionLane } from './partition-lane';
@@ -62,6 +60,8 @@ export class PlatformaticSubscription implements Subscription {
   ) {}
 
   async start(): Promise<void> {
+    const { Consumer, MessagesStreamFallbackModes, MessagesStreamModes, stringDeserializer } =
+      platformaticKafka();
     const consumer = new Consumer<string, Buffer, string, string>({
       ...this.settings.client,
       groupId: this.options.groupId,

@@ -5,6 +5,7 @@ import { stopTracing } from '@tminus/tracing';
 import { ListenError } from '../config/listen-address';
 import { loadServiceConfig, ServiceConfigError } from '../config/service-config';
 import { closeOnSignals } from '../lifecycle/close-on-signals';
+import { collectStartupGarbage } from '../lifecycle/collect-startup-garbage';
 import { createServiceLogger } from '../observability/service-logger';
 import type { RunningApp, ServiceDeps } from './start-service';
 
@@ -78,4 +79,6 @@ export async function runServiceMain({
       await stopTracing();
     },
   });
+  // Idle RSS: what start-up left behind goes now, not when traffic first forces a collection.
+  void collectStartupGarbage();
 }

@@ -1,4 +1,4 @@
-import { Pool, type PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { SqliteDb } from './sqlite-db';
 
 import type { ReadModelDb, Sql, SqlParam } from './sql';
@@ -15,6 +15,8 @@ export const GATEWAY_SQLITE_FILE = 'gateway.db';
 
 export async function openReadModelDatabase(options: ReadModelDatabaseOptions): Promise<ReadModelDb> {
   if (options.type === 'sqlite') return SqliteDb.open(options.path);
+  // Loaded here: the embedded process (SQLite) never needs pg's ≈30 modules.
+  const { Pool } = await import('pg');
   const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
   // An idle connection that breaks (server restart) is dropped by the pool and reopened on demand;
   // without a listener the 'error' event would end the process.
