@@ -32,18 +32,8 @@ const updateAll = (key: string, columns: readonly string[]): string =>
     .map((column) => `${column} = excluded.${column}`)
     .join(', ')}`;
 
-/**
- * Writes folded streams into a set of projection tables in multi-row statements: exactly the rows
- * `Documents.put*` and `StreamPositions` leave after the live projector applied the same events (the
- * same columns, the same `JSON.stringify` of the view, an index row per item or incident any version
- * held, the last position). Upserts, so a stream written out early (evicted) and again later ends as
- * its last fold.
- */
-export async function writeFoldedStreams(
-  sql: Sql,
-  tables: ProjectionTables,
-  streams: readonly FoldedStream[],
-): Promise<void> {
+/** The rows of one set of streams, by table, with the live write's conflict clause. */
+function upsertsOf(tables: ProjectionTables, streams: readonly FoldedStream[]): Upsert[] {
   const launches: SqlParam[][] = [];
   const checklists: SqlParam[][] = [];
   const items: SqlParam[][] = [];
@@ -86,7 +76,7 @@ export async function writeFoldedStreams(
   }
   const launchColumns = ['id', 'key', 'status', 'target_date', 'created_at', 'doc'];
   const checklistColumns = ['id', 'launch_id', 'team_id', 'doc'];
-  const upserts: Upsert[] = [
+  return [
     {
       table: tables.launches,
       columns: launchColumns,
@@ -130,5 +120,37 @@ export async function writeFoldedStreams(
       rows: positions,
     },
   ];
-  for (const upsert of upserts) if (upsert.rows.length > 0) await insertRows(sql, upsert);
+}
+
+/** Thrown by PostgreSQL when a row's key is taken (SQLSTATE 23505 unique_violation). */
+export const isDuplicateKey = (error: unknown): boolean =>
+  (error as { code?: unknown } | null)?.code === '23505';
+
+/**
+ * Writes folded streams into a set of projection tables in multi-row statements: exactly the rows
+ * `Documents.put*` and `StreamPositions` leave after the live projector applied the same events (the
+ * same columns, the same `JSON.stringify` of the view, an index row per item or incident any version
+ * held, the last position). Upserts, so a stream written out early (evicted) and again later ends as
+ * its last fold.
+ *
+ * With `copy` (PostgreSQL), streams never written before go in by `COPY … FROM STDIN` instead: no
+ * statement text to parse, no parameters to bind (measured on 200k events: ≈40% less PostgreSQL CPU
+ * for the same rows). COPY has no `ON CONFLICT`, so it is exact only while no key is taken yet; a
+ * taken one (an item id two checklists share, a row a concurrent write-out holds) fails the statement
+ * with {@link isDuplicateKey}, and the caller runs the write-out again without `copy`. Streams read
+ * back after an eviction (`stored`) always take the upserts.
+ */
+export async function writeFoldedStreams(
+  sql: Sql,
+  tables: ProjectionTables,
+  streams: readonly FoldedStream[],
+  { copy = false }: { readonly copy?: boolean } = {},
+): Promise<void> {
+  const copyIn = copy ? sql.copyIn?.bind(sql) : undefined;
+  const fresh = copyIn ? streams.filter((stream) => !stream.stored) : [];
+  const upserted = copyIn ? streams.filter((stream) => stream.stored) : streams;
+  if (copyIn)
+    for (const { table, columns, rows } of upsertsOf(tables, fresh))
+      if (rows.length > 0) await copyIn(table, columns, rows);
+  for (const upsert of upsertsOf(tables, upserted)) if (upsert.rows.length > 0) await insertRows(sql, upsert);
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { projectEnvelope } from '../projector/project-envelope';
 import type { ReadModelDb, Sql } from '../store/database';
 import { Documents } from '../store/documents';
-import { EventLog, type LoggedEvent } from '../store/event-log';
+import { EventLog } from '../store/event-log';
 import {
   createProjectionTables,
   dropProjectionTables,
@@ -17,7 +17,8 @@ import {
   projectionTables,
   type ProjectionTables,
 } from '../store/tables';
-import { writeFoldedStreams } from './bulk-documents';
+import { isDuplicateKey, writeFoldedStreams } from './bulk-documents';
+import { logPages } from './log-pages';
 import { StreamFolds, type FoldedDocument, type FoldedStream } from './stream-folds';
 
 export interface RebuildReport {
@@ -93,12 +94,13 @@ async function readBack(
     position: Number(rows[0]?.position ?? 0),
     document: await document(),
     indexed: new Set(),
+    stored: true,
   };
 }
 
 /**
- * The bulk phase: reads the log up to the watermark in pages (the next page is fetched while this one
- * is folded), folds every stream in memory with the projection's pure reducers, and writes each
+ * The bulk phase: reads the log up to the watermark in pages (streamed, or the next page fetched while
+ * this one is folded: log-pages.ts), folds every stream in memory with the projection's pure reducers, and writes each
  * document once, in multi-row statements, one transaction per write-out. Evicted streams are
  * remembered by kind, so a later event of theirs reads them back instead of starting afresh.
  */
@@ -115,20 +117,6 @@ async function foldAndWrite(
 ): Promise<number> {
   const folds = new StreamFolds();
   const evicted = new Map<string, FoldedDocument['kind'] | null>();
-  // Pages by sequence range, not by LIMIT alone: right after a bulk load the table's statistics are
-  // stale and `seq > ? ORDER BY seq LIMIT n` may be planned as a sort of every row up to the
-  // watermark, per page (measured: 2.3 s a page at 100k rows). A bounded range is cheap either way.
-  // Sequences may have gaps (rolled-back inserts): an empty range is not the end.
-  interface Page {
-    readonly events: LoggedEvent[];
-    readonly upTo: number;
-  }
-  const page = async (afterSeq: number): Promise<Page> => {
-    const upTo = Math.min(afterSeq + options.batchSize, watermark);
-    const events = await db.read((sql) => new EventLog(sql).after(afterSeq, options.batchSize, upTo));
-    return { events, upTo };
-  };
-  const none: Page = { events: [], upTo: watermark };
   // Write-outs in flight while the fold goes on, each on its own connection (PostgreSQL): on a busy
   // machine two backends writing get through more than one. They hold disjoint streams: a stream is
   // written out again only after a read-back, and a read-back waits for every write-out in flight.
@@ -139,13 +127,18 @@ async function foldAndWrite(
   const writeOut = async (streams: readonly FoldedStream[]): Promise<void> => {
     for (const stream of streams) evicted.set(stream.streamId, stream.document?.kind ?? null);
     while (inFlight.size >= options.writersInFlight) await Promise.race(inFlight);
-    const writing = db.transaction(async (sql) => {
-      // Safe: the `_next` tables are read by nobody until the switch, whose commit is synchronous
-      // (and makes every earlier commit durable with it); a crash before it leaves tables the next
-      // rebuild drops.
-      if (sql.dialect === 'postgres') await sql.execute('SET LOCAL synchronous_commit = off');
-      await writeFoldedStreams(sql, NEXT, streams);
-    });
+    const write = (copy: boolean) =>
+      db.transaction(async (sql) => {
+        // Safe: the `_next` tables are read by nobody until the switch, whose commit is synchronous
+        // (and makes every earlier commit durable with it); a crash before it leaves tables the next
+        // rebuild drops.
+        if (sql.dialect === 'postgres') await sql.execute('SET LOCAL synchronous_commit = off');
+        await writeFoldedStreams(sql, NEXT, streams, { copy });
+      });
+    // COPY first; a key already taken rolls it back, and the same write-out goes again as upserts.
+    const writing = write(true).catch((error: unknown) =>
+      isDuplicateKey(error) ? write(false) : Promise.reject(error),
+    );
     inFlight.add(writing);
     // Removed once done; a failure is observed by the next race or settle, and must not crash meanwhile.
     writing.then(
@@ -154,12 +147,7 @@ async function foldAndWrite(
     );
   };
   let replayed = 0;
-  let next: Promise<Page> = watermark > 0 ? page(0) : Promise.resolve(none);
-  for (let done = watermark <= 0; !done;) {
-    const { events, upTo } = await next;
-    done = upTo >= watermark;
-    next = done ? Promise.resolve(none) : page(upTo);
-    next.catch(() => undefined); // awaited next round; a failure meanwhile must not go unhandled
+  for await (const events of logPages(db, watermark, options.batchSize)) {
     for (const { envelope } of events) {
       const { streamId } = envelope;
       if (envelope.streamPosition > 0 && !folds.has(streamId) && evicted.has(streamId)) {

@@ -26,6 +26,8 @@ export interface FoldedStream {
   document: FoldedDocument | null;
   /** Every item id (checklists) or incident id (launches) any version of the document held: index rows. */
   readonly indexed: Set<string>;
+  /** Read back from the tables after an eviction: its rows exist already, its write must upsert. */
+  readonly stored: boolean;
 }
 
 /** The live projector writes a document only when its reducer returned a new, non-null view. */
@@ -95,6 +97,7 @@ export class StreamFolds {
       position: 0,
       document: null,
       indexed: new Set<string>(),
+      stored: false,
     };
     // Re-inserted: the map's order is the order of last use.
     this.streams.delete(envelope.streamId);

@@ -1,9 +1,12 @@
+import { once } from 'node:events';
 import type { Pool, PoolClient } from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { CopyTextRows, encodeCopyRows } from './copy-text';
 import { SqliteDb } from './sqlite-db';
 
-import type { ReadModelDb, Sql, SqlParam } from './sql';
+import type { CopyOut, ReadModelDb, Sql, SqlParam } from './sql';
 
-export type { Dialect, ReadModelDb, Sql, SqlParam } from './sql';
+export type { CopyOut, Dialect, ReadModelDb, Sql, SqlParam } from './sql';
 
 /** Where the read model lives: PostgreSQL in distributed mode, a SQLite file in embedded mode. */
 export type ReadModelDatabaseOptions =
@@ -60,7 +63,27 @@ class ClientSql implements Sql {
     const result = await this.client.query(toPositional(text), [...params]);
     return result.rowCount ?? 0;
   }
+
+  async copyIn(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly SqlParam[])[],
+  ): Promise<void> {
+    const stream = this.client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+    const finished = once(stream, 'finish');
+    finished.catch(() => undefined); // an 'error' rejects it; awaited below
+    // Rows sent in slices of about a megabyte, each waiting for the socket to take the one before.
+    for (let start = 0; start < rows.length; start += COPY_ROWS_PER_WRITE) {
+      const text = encodeCopyRows(rows.slice(start, start + COPY_ROWS_PER_WRITE));
+      if (!stream.write(text)) await Promise.race([once(stream, 'drain'), finished]);
+    }
+    stream.end();
+    await finished;
+  }
 }
+
+/** Rows per write of a COPY FROM: ~1 MB of 8 KB checklist documents, far less of index rows. */
+const COPY_ROWS_PER_WRITE = 128;
 
 class PostgresDb implements ReadModelDb {
   readonly dialect = 'postgres' as const;
@@ -111,6 +134,27 @@ class PostgresDb implements ReadModelDb {
     } catch (error) {
       broken ??= brokenConnection(error);
       throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async *copyOut({ select, settings = [], bufferBytes }: CopyOut): AsyncIterable<(string | null)[][]> {
+    const client = await this.pool.connect();
+    // Released as broken unless the COPY ran to its end: a connection left mid-COPY is closed.
+    let broken: Error | undefined = new Error('COPY not finished');
+    try {
+      await client.query('BEGIN READ ONLY');
+      for (const setting of settings) await client.query(setting);
+      const stream = client.query(copyTo(`COPY (${select}) TO STDOUT`, { highWaterMark: bufferBytes }));
+      const rows = new CopyTextRows();
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        const batch = rows.push(chunk);
+        if (batch.length > 0) yield batch;
+      }
+      rows.end();
+      await client.query('COMMIT');
+      broken = undefined;
     } finally {
       client.release(broken);
     }

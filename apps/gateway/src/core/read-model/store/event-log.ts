@@ -19,11 +19,14 @@ interface EventRow {
 // PostgreSQL bigint comes back as a string (typeorm#8583); sequences stay far below 2^53.
 const toNumber = (value: number | string | null | undefined): number => (value == null ? 0 : Number(value));
 
-const logged = (row: EventRow): LoggedEvent => ({
-  seq: toNumber(row.seq),
+/** A stored row back to the event it logged (also for rows read by other means: the rebuild's COPY). */
+export const loggedEvent = (seq: number | string, envelope: string): LoggedEvent => ({
+  seq: toNumber(seq),
   // Envelopes logged by an earlier version are read at the current schema version.
-  envelope: upcastEnvelope(JSON.parse(row.envelope) as EventEnvelope),
+  envelope: upcastEnvelope(JSON.parse(envelope) as EventEnvelope),
 });
+
+const logged = (row: EventRow): LoggedEvent => loggedEvent(row.seq, row.envelope);
 
 /** ISO-8601 in one fixed form, so stored times compare correctly as text. */
 const normalizeInstant = (value: string): string => new Date(value).toISOString();

@@ -12,6 +12,21 @@ export interface Sql {
   query<Row extends object>(text: string, params?: readonly SqlParam[]): Promise<Row[]>;
   /** Runs a statement and returns the number of rows it changed. */
   execute(text: string, params?: readonly SqlParam[]): Promise<number>;
+  /**
+   * PostgreSQL only (absent on SQLite): `COPY table (columns) FROM STDIN` of these rows, inside the
+   * caller's transaction. No `ON CONFLICT`: a duplicate key fails the statement (and the transaction).
+   */
+  copyIn?(table: string, columns: readonly string[], rows: readonly (readonly SqlParam[])[]): Promise<void>;
+}
+
+/** `COPY (select) TO STDOUT` as it arrives: rows of text fields (null for NULL), many per batch. */
+export interface CopyOut {
+  /** The query to stream; COPY takes no parameters, so values must be written into it (numbers only). */
+  readonly select: string;
+  /** `SET LOCAL …` statements run first in the COPY's read-only transaction (planner settings). */
+  readonly settings?: readonly string[];
+  /** Bytes the stream may buffer ahead of the consumer (PostgreSQL keeps producing meanwhile). */
+  readonly bufferBytes?: number;
 }
 
 /**
@@ -27,6 +42,11 @@ export interface ReadModelDb {
   snapshot<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
   /** Runs `work` in one transaction; rolls back if it throws. */
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only (absent on SQLite): streams a query's rows on a connection of its own. Stopping
+   * the iteration early closes that connection.
+   */
+  copyOut?(query: CopyOut): AsyncIterable<(string | null)[][]>;
   /** True when the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
