@@ -3,6 +3,8 @@
  * system's temporary directory and keyed by the generator's version: a hash of the files that decide
  * what it writes (the generator itself and the schemas of the files it fills). A run works on a copy,
  * since starting on a directory changes it (identity rows, manifest, the measurement's own events).
+ * A cached history is written again after a week: it ends when it was written, and its first timers
+ * (items due, waivers expiring, hypercare ending) come due a few weeks later (write-data-dir.ts).
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,11 +28,18 @@ const GENERATOR_SOURCES = [
 const CACHE_ROOT = join(tmpdir(), 'tminus-synthetic-data-dirs');
 /** Written last: a directory without it was cut short and is written again. */
 const COMPLETE = 'synthetic.complete.json';
+const KEPT_FOR_MS = 7 * 86_400_000;
 
 export function generatorVersion(): string {
   const hash = createHash('sha256');
   for (const file of GENERATOR_SOURCES) hash.update(file).update(readFileSync(join(ROOT, file)));
   return hash.digest('hex').slice(0, 16);
+}
+
+function isFresh(complete: string): boolean {
+  if (!existsSync(complete)) return false;
+  const { start } = JSON.parse(readFileSync(complete, 'utf8')) as Partial<DataDirReport>;
+  return typeof start === 'string' && Date.now() - Date.parse(start) < KEPT_FOR_MS;
 }
 
 export interface CachedDataDir {
@@ -44,7 +53,7 @@ export interface CachedDataDir {
 /** A copy of the synthetic data directory holding `events` events, written first if not cached. */
 export async function copyOfSyntheticDataDir(events: number): Promise<CachedDataDir> {
   const cached = join(CACHE_ROOT, `${generatorVersion()}-${events}`);
-  const generated = !existsSync(join(cached, COMPLETE));
+  const generated = !isFresh(join(cached, COMPLETE));
   if (generated) {
     rmSync(cached, { recursive: true, force: true });
     const partial = `${cached}.partial-${process.pid}`;

@@ -8,6 +8,12 @@
  * messages; reading and appending at the end of a partition is an index lookup whatever the log
  * holds), the outboxes' sent rows (appended at the end of the table, their pending index stays empty)
  * and key reservations (team and launch keys; the bench creates its own keys).
+ *
+ * The history ends when it is written (one second per event before that), not at the generator's
+ * fixed default date: its waivers expire and its live launches end hypercare weeks after their
+ * launch was created. Dated months ago, every one of them would be overdue, and the first start
+ * would spend minutes expiring waivers and ending hypercare (commands, events, projections) that a
+ * lived store had handled at the time, while the bench measures.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +24,7 @@ import {
   openReadModelDatabase,
   rebuildProjections,
 } from '../../../../apps/gateway/src/index';
-import { syntheticEnvelopes } from './synthetic-events';
+import { syntheticEnvelopes, type SyntheticEnvelope } from './synthetic-events';
 import { writeGatewayLog } from './write-gateway-log';
 import { writeServiceStores } from './write-service-stores';
 
@@ -33,21 +39,32 @@ export interface DataDirReport {
   /** Envelopes in the gateway's log (markers included) and projected by the rebuild. */
   readonly logged: number;
   readonly seconds: { readonly stores: number; readonly log: number; readonly rebuild: number };
+  /** occurredAt of the first event (the last one is `events` seconds later). */
+  readonly start: string;
 }
+
+/** A history of `events` events (one second each) ending now, to the minute. */
+export const startEndingNow = (events: number, now = Date.now()): string =>
+  new Date(Math.floor(now / 60_000) * 60_000 - events * 1000).toISOString();
 
 const since = (started: number): number => (performance.now() - started) / 1000;
 
-export async function writeDataDir(dir: string, events: number): Promise<DataDirReport> {
+export async function writeDataDir(
+  dir: string,
+  events: number,
+  start = startEndingNow(events),
+): Promise<DataDirReport> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const history = () => syntheticEnvelopes({ events, start });
   let started = performance.now();
-  const stored = await writeStores(dir, events);
+  const stored = await writeStores(dir, history());
   const storesSeconds = since(started);
   started = performance.now();
   const db = await openReadModelDatabase({ type: 'sqlite', path: join(dir, GATEWAY_SQLITE_FILE) });
   let logged: number;
   let logSeconds: number;
   try {
-    logged = await writeGatewayLog(db, syntheticEnvelopes({ events }));
+    logged = await writeGatewayLog(db, history());
     logSeconds = since(started);
     started = performance.now();
     await rebuildProjections(db);
@@ -57,10 +74,15 @@ export async function writeDataDir(dir: string, events: number): Promise<DataDir
   const rebuildSeconds = since(started);
   // Creating the bus creates its (empty) log: the embedded start refuses a directory without it.
   await new InProcessBus({ filename: join(dir, BUS_FILE) }).close();
-  return { stored, logged, seconds: { stores: storesSeconds, log: logSeconds, rebuild: rebuildSeconds } };
+  return {
+    stored,
+    logged,
+    seconds: { stores: storesSeconds, log: logSeconds, rebuild: rebuildSeconds },
+    start,
+  };
 }
 
-async function writeStores(dir: string, events: number): Promise<number> {
+async function writeStores(dir: string, history: Iterable<SyntheticEnvelope>): Promise<number> {
   const stores = new Map<string, EventStore>();
   try {
     for (const service of SERVICES) {
@@ -70,7 +92,7 @@ async function writeStores(dir: string, events: number): Promise<number> {
         await createEventStore({ kind: 'sqlite', file: join(dir, `${service}.db`), source }),
       );
     }
-    return await writeServiceStores(stores, syntheticEnvelopes({ events }), { commandOutcomes: true });
+    return await writeServiceStores(stores, history, { commandOutcomes: true });
   } finally {
     for (const store of stores.values()) await store.close();
   }
