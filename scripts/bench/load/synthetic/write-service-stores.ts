@@ -48,7 +48,7 @@ function outcomeOf({ envelope }: SyntheticEnvelope): RecordedOutcome | undefined
       ? { commandId: envelope.commandId, outcome: { status: 'ACCEPTED', eventIds: [envelope.id] } }
       : undefined;
   const { code } = envelope.data as { code?: string };
-  return { commandId: envelope.commandId, outcome: { status: 'REJECTED', code, eventIds: [] } };
+  return { commandId: envelope.commandId, outcome: { status: 'REJECTED', code, eventIds: [envelope.id] } };
 }
 
 async function writeChunk(
