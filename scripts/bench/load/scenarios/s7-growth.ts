@@ -9,6 +9,7 @@
  * on a data directory holding 1M synthetic events (100k with --quick; synthetic/write-data-dir.ts,
  * cached between runs). Both processes run side by side, warmed up alike, measured one after the other.
  */
+import { rm } from 'node:fs/promises';
 import {
   createChecklistFixture,
   TICK,
@@ -18,6 +19,7 @@ import {
 import type { GraphqlClient } from '../../../../apps/embedded/src/client/graphql-client';
 import { measureLoad } from '../measure-load';
 import { copyOfSyntheticDataDir } from '../synthetic/cached-data-dir';
+import type { DataDirReport } from '../synthetic/write-data-dir';
 import type { ScenarioResult } from '../verdict';
 import { startEmbedded, type EmbeddedStack } from './embedded-stack';
 import { tickBodies } from './s1e-embedded-tick';
@@ -91,13 +93,23 @@ const tickSpec = (stack: EmbeddedStack, fixture: ChecklistFixture, durationSecon
   graphql: true,
 });
 
+const secondsOf = ({ seconds }: DataDirReport): string =>
+  `stores ${seconds.stores.toFixed(0)} s, gateway log ${seconds.log.toFixed(0)} s, rebuild ${seconds.rebuild.toFixed(0)} s`;
+
 async function runInBigStore(settings: RunSettings): Promise<ScenarioResult[]> {
   const storeEvents = settings.quick ? 100_000 : 1_000_000;
   const prepared = performance.now();
   const synthetic = await copyOfSyntheticDataDir(storeEvents);
   const preparedSeconds = (performance.now() - prepared) / 1000;
   const started = performance.now();
-  const big = await startEmbedded({ dataDir: synthetic.dir, readyTimeoutMs: BIG_STORE_READY_TIMEOUT_MS });
+  const big = await startEmbedded({
+    dataDir: synthetic.dir,
+    readyTimeoutMs: BIG_STORE_READY_TIMEOUT_MS,
+  }).catch(async (error: unknown) => {
+    // The stack deletes its directory on close; a start that failed leaves the copy to us.
+    await rm(synthetic.dir, { recursive: true, force: true });
+    throw error;
+  });
   const startSeconds = (performance.now() - started) / 1000;
   let empty: EmbeddedStack | undefined;
   try {
@@ -124,7 +136,7 @@ async function runInBigStore(settings: RunSettings): Promise<ScenarioResult[]> {
       { embedded: big.process.pid },
     );
     const how = synthetic.generated
-      ? `generated in ${preparedSeconds.toFixed(0)} s (${JSON.stringify(synthetic.report.seconds)})`
+      ? `generated in ${preparedSeconds.toFixed(0)} s (${secondsOf(synthetic.report)})`
       : `copied from the cache in ${preparedSeconds.toFixed(0)} s`;
     return [
       {

@@ -7,7 +7,16 @@
  * (items due, waivers expiring, hypercare ending) come due a few weeks later (write-data-dir.ts).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDataDir, type DataDirReport } from './write-data-dir';
@@ -55,7 +64,11 @@ export async function copyOfSyntheticDataDir(events: number): Promise<CachedData
   const cached = join(CACHE_ROOT, `${generatorVersion()}-${events}`);
   const generated = !isFresh(join(cached, COMPLETE));
   if (generated) {
-    rmSync(cached, { recursive: true, force: true });
+    // Older versions of the same size are of no more use (and over a gigabyte each at 1M).
+    // (Another run's partial directory is left alone: it may still be writing.)
+    const sameSize = new RegExp(`^[0-9a-f]{16}-${events}$`);
+    for (const entry of existsSync(CACHE_ROOT) ? readdirSync(CACHE_ROOT) : [])
+      if (sameSize.test(entry)) rmSync(join(CACHE_ROOT, entry), { recursive: true, force: true });
     const partial = `${cached}.partial-${process.pid}`;
     rmSync(partial, { recursive: true, force: true });
     const report = await writeDataDir(partial, events);
