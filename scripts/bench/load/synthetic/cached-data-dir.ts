@@ -45,10 +45,11 @@ export function generatorVersion(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-function isFresh(complete: string): boolean {
+/** Written less than a week ago: its history ends `events` seconds after its start. */
+function isFresh(complete: string, events: number): boolean {
   if (!existsSync(complete)) return false;
   const { start } = JSON.parse(readFileSync(complete, 'utf8')) as Partial<DataDirReport>;
-  return typeof start === 'string' && Date.now() - Date.parse(start) < KEPT_FOR_MS;
+  return typeof start === 'string' && Date.now() - (Date.parse(start) + events * 1000) < KEPT_FOR_MS;
 }
 
 export interface CachedDataDir {
@@ -62,7 +63,7 @@ export interface CachedDataDir {
 /** A copy of the synthetic data directory holding `events` events, written first if not cached. */
 export async function copyOfSyntheticDataDir(events: number): Promise<CachedDataDir> {
   const cached = join(CACHE_ROOT, `${generatorVersion()}-${events}`);
-  const generated = !isFresh(join(cached, COMPLETE));
+  const generated = !isFresh(join(cached, COMPLETE), events);
   if (generated) {
     // Older versions of the same size are of no more use (and over a gigabyte each at 1M).
     // (Another run's partial directory is left alone: it may still be writing.)
