@@ -109,6 +109,112 @@ describe('PostgreSQL event store', () => {
     }
   });
 
+  it('reads the latest commits at once while unrelated transactions (another store, another table) run', async () => {
+    // Long writes elsewhere hold transaction ids older than the appends: a server-wide horizon
+    // (pg_snapshot_xmin) hid every later event from cursor readers until they ended (#12).
+    const neighbour = await PostgresEventStore.create({
+      url: database.url,
+      schema: freshSchema(),
+      poolSize: 2,
+    });
+    const elsewhere = new Client({ connectionString: database.url });
+    const inNeighbour = gate();
+    const releaseNeighbour = gate();
+    await elsewhere.connect();
+    try {
+      await elsewhere.query('BEGIN');
+      await elsewhere.query('CREATE TEMP TABLE scratch (n int)');
+      await elsewhere.query('INSERT INTO scratch VALUES (1)');
+      const neighbourWrite = neighbour.transaction(async (tx) => {
+        await tx.append('neighbour-stream', [event('Elsewhere')], 'no_stream');
+        inNeighbour.open();
+        await releaseNeighbour.opened;
+      });
+      await inNeighbour.opened;
+      for (const n of [1, 2])
+        await store.transaction((tx) =>
+          tx.append('stream-1', [event(`E${n}`)], n === 1 ? 'no_stream' : n - 1),
+        );
+
+      // No polling: the first read after the commits has them.
+      expect((await store.readAll()).map((e) => e.type)).toEqual(['E1', 'E2']);
+      releaseNeighbour.open();
+      await neighbourWrite;
+    } finally {
+      releaseNeighbour.open();
+      await elsewhere.query('ROLLBACK');
+      await elsewhere.end();
+      await neighbour.close();
+    }
+  });
+
+  it('holds readers behind a transaction of this store that wrote something else before its append', async () => {
+    // Its transaction id comes from the outcome row, before the append: the events it appends then
+    // sort before a later transaction's, which a reader must not pass while it runs.
+    const outcomeRecorded = gate();
+    const releaseSlow = gate();
+    const slow = store.transaction(async (tx) => {
+      await tx.recordCommandOutcome('cmd-slow', { status: 'ACCEPTED', eventIds: [] });
+      outcomeRecorded.open();
+      await releaseSlow.opened;
+      await tx.append('stream-slow', [event('Slow')], 'no_stream');
+    });
+    await outcomeRecorded.opened;
+    await store.transaction((tx) => tx.append('stream-fast', [event('Fast')], 'no_stream'));
+
+    const firstPoll = await store.readAll();
+    releaseSlow.open();
+    await slow;
+    const rest = await store.readAll({ after: firstPoll.at(-1)?.globalPosition });
+
+    expect(firstPoll).toEqual([]);
+    expect(rest.map((e) => e.type)).toEqual(['Slow', 'Fast']);
+  });
+
+  it('hands a cursor reader every event once, in commit order, while writers commit out of order', async () => {
+    // Three writers and the reader on the store's pool of four connections: none waits for one.
+    const writers = 3;
+    const perWriter = 20;
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * ms));
+    let writing = true;
+    const seen: string[] = [];
+    const reader = (async () => {
+      let after: string | undefined;
+      for (let more = true; more;) {
+        more = writing; // one more read after the last commit
+        const page = await store.readAll({ after, limit: 7 });
+        seen.push(...page.map((e) => e.type));
+        after = page.at(-1)?.globalPosition ?? after;
+        if (page.length === 7) more = true;
+        else await pause(2);
+      }
+    })();
+    await Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        for (let i = 0; i < perWriter; i++) {
+          await store.transaction(async (tx) => {
+            // Half of them get their transaction id before the append (as a rejection or reservation would).
+            if (i % 2 === 0)
+              await tx.recordCommandOutcome(`cmd-${w}-${i}`, { status: 'ACCEPTED', eventIds: [] });
+            await pause(10);
+            await tx.append(`stream-${w}`, [event(`W${w}-${i}`)], i === 0 ? 'no_stream' : i);
+            await pause(3);
+          });
+        }
+      }),
+    );
+    writing = false;
+    await reader;
+
+    const expected = Array.from({ length: writers }, (_, w) =>
+      Array.from({ length: perWriter }, (_, i) => `W${w}-${i}`),
+    ).flat();
+    expect([...seen].sort()).toEqual([...expected].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+    const committed = (await store.readAll()).map((e) => e.type);
+    expect(seen).toEqual(committed);
+  });
+
   it('rests the expected version on the unique key when the rival has not committed yet', async () => {
     await store.transaction((tx) => tx.append('stream-1', [event('Created')], 'no_stream'));
     const firstAppended = gate();

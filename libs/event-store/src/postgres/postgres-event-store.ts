@@ -11,6 +11,7 @@ import { resolveOptions, type EventStoreOptions } from '../shared/store-options'
 import {
   selectAll,
   selectPendingOutbox,
+  selectReadHorizon,
   selectStream,
   toStoredEvent,
   type PgQuery,
@@ -97,7 +98,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const rows = await selectAll(this.pool, this.tables, options.after, options.limit);
+    // Two statements, in this order: the read's snapshot must be newer than the horizon's lock scan.
+    const horizon = await selectReadHorizon(this.pool, this.tables);
+    const rows = await selectAll(this.pool, this.tables, horizon, options.after, options.limit);
     return rows.map((row) => this.codec.toRecorded(toStoredEvent(row)));
   }
 

@@ -18,6 +18,9 @@ const EVENT_PARAMS = 8;
 
 /** One PostgreSQL transaction; every statement goes through the transaction's own EntityManager. */
 export class PostgresStoreTransaction implements StoreTransaction {
+  /** This transaction holds a lock on the events table (see claimEventsTable). */
+  private holdsEventsTable = false;
+
   constructor(
     private readonly sql: PgQuery,
     private readonly tables: PostgresTables,
@@ -34,12 +37,15 @@ export class PostgresStoreTransaction implements StoreTransaction {
     assertExpectedVersion(streamId, expected, current);
     if (events.length === 0) return { nextExpectedVersion: current, events: [] };
     const toWrite = events.map((event, index) => this.codec.toWrite(event, current + index + 1));
+    // The INSERT locks the table before it assigns a transaction id (if none yet).
+    this.holdsEventsTable = true;
     const inserted = await this.insertEvents(streamId, expected, toWrite);
     return { nextExpectedVersion: current + events.length, events: inserted };
   }
 
   async enqueueOutbox(messages: OutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    await this.claimEventsTable();
     const values = messages.map((_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3}::jsonb)`);
     const params = messages.flatMap((m) => [m.topic, m.key, JSON.stringify(m.envelope)]);
     await this.sql(
@@ -52,6 +58,7 @@ export class PostgresStoreTransaction implements StoreTransaction {
     // ON CONFLICT instead of catching 23505: a taken key must not abort the transaction, the caller
     // usually goes on to record a rejection in it. A conflicting row can be released between the two
     // statements: then claim again (a few times, it cannot keep happening for long).
+    await this.claimEventsTable();
     for (let attempt = 1; ; attempt++) {
       const claimed = await this.sql<{ owner_id: string }>(
         `INSERT INTO ${this.tables.reservations} (scope, key, owner_id) VALUES ($1, $2, $3)
@@ -72,6 +79,7 @@ export class PostgresStoreTransaction implements StoreTransaction {
   }
 
   async releaseKey(scope: string, key: string, ownerId: string): Promise<void> {
+    await this.claimEventsTable();
     await this.sql(
       `DELETE FROM ${this.tables.reservations} WHERE scope = $1 AND key = $2 AND owner_id = $3`,
       [scope, key, ownerId],
@@ -87,6 +95,7 @@ export class PostgresStoreTransaction implements StoreTransaction {
   }
 
   async recordCommandOutcome(commandId: string, outcome: CommandOutcome): Promise<void> {
+    await this.claimEventsTable();
     try {
       await this.sql(
         `INSERT INTO ${this.tables.processedCommands} (command_id, outcome) VALUES ($1, $2::jsonb)`,
@@ -108,11 +117,25 @@ export class PostgresStoreTransaction implements StoreTransaction {
   }
 
   async setCheckpoint(consumer: string, key: string, position: string): Promise<void> {
+    await this.claimEventsTable();
     await this.sql(
       `INSERT INTO ${this.tables.checkpoints} (consumer, key, position) VALUES ($1, $2, $3)
        ON CONFLICT (consumer, key) DO UPDATE SET position = excluded.position, updated_at = now()`,
       [consumer, key, position],
     );
+  }
+
+  /**
+   * Before this transaction's first write of anything but events: a lock on the events table (the
+   * mode every INSERT takes; it blocks no writer and no reader), held to the end of the transaction.
+   * The write assigns the transaction id, and events it may append later carry that id: readAll's
+   * horizon (selectReadHorizon) counts only transactions holding this lock, so the lock must come
+   * first. Usually free: a command's first write is its append, which takes the lock itself.
+   */
+  private async claimEventsTable(): Promise<void> {
+    if (this.holdsEventsTable) return;
+    await this.sql(`LOCK TABLE ${this.tables.events} IN ROW EXCLUSIVE MODE`, []);
+    this.holdsEventsTable = true;
   }
 
   private async currentVersion(streamId: string): Promise<number> {

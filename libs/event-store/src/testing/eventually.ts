@@ -1,10 +1,10 @@
 import { eventually as poll } from '@tminus/testing';
 
 /**
- * Polls `read` until `done` holds. PostgreSQL readers only see transactions older than every running
- * one in the cluster, so a just-committed event may take a moment to show up in readAll/pendingOutbox
- * when other tests hold transactions open: wait for the condition, never for a fixed time. The default
- * timeout stays under jest's 5 s test timeout.
+ * Polls `read` until `done` holds. PostgreSQL's readAll only returns transactions older than every
+ * write still running on the same store, so a just-committed event may take a moment to show up while
+ * another transaction of that store is open: wait for the condition, never for a fixed time. The
+ * default timeout stays under jest's 5 s test timeout.
  */
 export const eventually = <T>(
   read: () => Promise<T>,

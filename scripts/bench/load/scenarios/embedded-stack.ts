@@ -12,14 +12,25 @@ export interface EmbeddedStack {
   close(): Promise<void>;
 }
 
+export interface EmbeddedStackOptions {
+  /**
+   * A data directory to start on (a throwaway copy: it is deleted on close), e.g. one holding a
+   * synthetic history; default: a new empty one.
+   */
+  readonly dataDir?: string;
+  /** Default: EmbeddedProcess's. A big data directory takes longer (every store file is checked first). */
+  readonly readyTimeoutMs?: number;
+}
+
 /**
  * `npm start`'s process (compiled; the harness builds first) on a throwaway data directory. The
  * per-token rate limit is lifted: the bench measures the hot path, not the limiter's 429s.
  */
-export async function startEmbedded(): Promise<EmbeddedStack> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'tminus-bench-load-'));
+export async function startEmbedded(options: EmbeddedStackOptions = {}): Promise<EmbeddedStack> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'tminus-bench-load-')));
   const embedded = await EmbeddedProcess.start({
     dataDir,
+    ...(options.readyTimeoutMs ? { readyTimeoutMs: options.readyTimeoutMs } : {}),
     env: {
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000000',

@@ -5,7 +5,7 @@ import { s3Gate } from './s3-gate';
 import { s4Rebuild } from './s4-rebuild';
 import { s5HeapPerLaunch } from './s5-heap-per-launch';
 import { s5IdleRss } from './s5-idle-rss';
-import { s7Growth } from './s7-growth';
+import { s7bGrowthInStore, s7Growth } from './s7-growth';
 import type { Scenario } from './scenario';
 
 /** In run order. */
@@ -18,4 +18,5 @@ export const SCENARIOS: readonly Scenario[] = [
   s5HeapPerLaunch,
   s5IdleRss,
   s7Growth,
+  s7bGrowthInStore,
 ];

@@ -34,4 +34,38 @@ describe('synthetic history in the services’ event stores', () => {
       .map((e) => e.envelope);
     expect(stream.map(({ globalPosition: _, ...envelope }) => envelope)).toEqual(expected);
   });
+
+  it('records each command’s outcome when asked: accepted or rejected with its event (the marker for a rejection)', async () => {
+    const history = [
+      ...syntheticEnvelopes({ events: 600, activeLaunches: 3, itemsPerChecklist: 4, rejectEvery: 7 }),
+    ];
+    const accepted = history.find(({ envelope }) => envelope.streamPosition > 0)!.envelope;
+    const rejected = history.find(({ envelope }) => envelope.streamPosition === 0)!.envelope;
+
+    await writeServiceStores(stores, history, { commandOutcomes: true });
+
+    const outcomeIn = (source: string, commandId: string) =>
+      stores.get(source)!.transaction((tx) => tx.findCommandOutcome(commandId));
+    expect(await outcomeIn(accepted.source, accepted.commandId!)).toEqual({
+      status: 'ACCEPTED',
+      eventIds: [accepted.id],
+    });
+    expect(await outcomeIn(rejected.source, rejected.commandId!)).toEqual({
+      status: 'REJECTED',
+      code: 'ITEM_ALREADY_DONE',
+      eventIds: [rejected.id],
+    });
+  });
+
+  it('records no outcome by default', async () => {
+    const history = [...syntheticEnvelopes({ events: 50, activeLaunches: 2, itemsPerChecklist: 2 })];
+    const first = history.find(({ envelope }) => envelope.streamPosition > 0)!.envelope;
+
+    await writeServiceStores(stores, history);
+
+    const outcome = await stores
+      .get(first.source)!
+      .transaction((tx) => tx.findCommandOutcome(first.commandId!));
+    expect(outcome).toBeNull();
+  });
 });
