@@ -7,6 +7,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../message-bus';
+import { RunningSubscriptions } from '../support/running-subscriptions';
 import type { Backoff } from '../support/wakeup';
 import { kafkaLogCreator, kafkaLogLevel, type KafkaLogLevel } from './kafka-logging';
 import { kafkajs } from './kafkajs';
@@ -55,7 +56,7 @@ export class KafkaBus implements MessageBus {
       acks: -1,
     });
   });
-  private readonly subscriptions = new Set<KafkaSubscription>();
+  private readonly subscriptions = new RunningSubscriptions<KafkaSubscription>();
   private readonly knownTopics = new Set<string>();
   private closed = false;
 
@@ -97,19 +98,7 @@ export class KafkaBus implements MessageBus {
       uncommittedEnds: (groupId, topics) => this.uncommittedEnds(groupId, topics),
       logger: this.logger,
     });
-    try {
-      await subscription.start();
-    } catch (error) {
-      await subscription.stop().catch(() => undefined);
-      throw error;
-    }
-    this.subscriptions.add(subscription);
-    return {
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
-      },
-    };
+    return this.subscriptions.start(subscription);
   }
 
   async positions(groupId: string, topic: string): Promise<PartitionPosition[]> {
@@ -159,8 +148,7 @@ export class KafkaBus implements MessageBus {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
     await Promise.all([
       this.producerReady?.then((p) => p.disconnect()).catch(() => undefined),
       this.adminReady?.then((a) => a.disconnect()).catch(() => undefined),

@@ -9,6 +9,7 @@ import type {
 } from 'kafkajs';
 import { errorFields, type MessagingLogger } from '../logger';
 import type { SubscribeOptions, Subscription } from '../message-bus';
+import { SubscriptionTimers } from '../support/subscription-timers';
 import { backoffDelay, type Backoff } from '../support/wakeup';
 import { fromKafkaMessage } from './kafka-records';
 
@@ -38,7 +39,7 @@ export class KafkaSubscription implements Subscription {
   private consumer: Consumer | undefined;
   private stopped = false;
   private readonly failures = new Map<string, number>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new SubscriptionTimers(() => this.stopped);
   private restarts = 0;
 
   constructor(
@@ -87,7 +88,6 @@ export class KafkaSubscription implements Subscription {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     // Waits for the batch in progress; resolved offsets are committed as it ends.
     await this.consumer?.disconnect();
@@ -163,7 +163,7 @@ export class KafkaSubscription implements Subscription {
       'message handler failed; the message will be delivered again',
     );
     const resume = pause();
-    this.later(delay, resume);
+    this.timers.later(delay, resume);
   }
 
   /** kafkajs restarts a crashed consumer itself unless the error is not retriable; then we do. */
@@ -177,7 +177,7 @@ export class KafkaSubscription implements Subscription {
 
   private scheduleRestart(): void {
     this.restarts += 1;
-    this.later(backoffDelay(this.settings.restartBackoff, this.restarts), async () => {
+    this.timers.later(backoffDelay(this.settings.restartBackoff, this.restarts), async () => {
       await this.consumer?.disconnect().catch(() => undefined);
       if (this.stopped) return;
       try {
@@ -194,13 +194,5 @@ export class KafkaSubscription implements Subscription {
         if (!this.stopped) this.scheduleRestart();
       }
     });
-  }
-
-  private later(delayMs: number, action: () => unknown): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (!this.stopped) void action();
-    }, delayMs);
-    this.timers.add(timer);
   }
 }

@@ -7,6 +7,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../message-bus';
+import { RunningSubscriptions } from '../support/running-subscriptions';
 import { ProduceBatcher } from '../kafka/produce-batcher';
 import { platformaticKafka } from './platformatic-kafka';
 import type { Backoff } from '../support/wakeup';
@@ -48,7 +49,7 @@ export class PlatformaticBus implements MessageBus {
   private readonly sends = new ProduceBatcher<PlatformaticOutgoing>(async (topicMessages) => {
     await this.producer().send({ messages: topicMessages.flatMap(({ messages }) => messages) });
   });
-  private readonly subscriptions = new Set<PlatformaticSubscription>();
+  private readonly subscriptions = new RunningSubscriptions<PlatformaticSubscription>();
   private readonly knownTopics = new Set<string>();
   private closed = false;
 
@@ -91,19 +92,7 @@ export class PlatformaticBus implements MessageBus {
       restartBackoff: { initialMs: 1_000, maxMs: 30_000 },
       logger: this.logger,
     });
-    try {
-      await subscription.start();
-    } catch (error) {
-      await subscription.stop().catch(() => undefined);
-      throw error;
-    }
-    this.subscriptions.add(subscription);
-    return {
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
-      },
-    };
+    return this.subscriptions.start(subscription);
   }
 
   async positions(groupId: string, topic: string): Promise<PartitionPosition[]> {
@@ -151,8 +140,7 @@ export class PlatformaticBus implements MessageBus {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
     await Promise.all([
       this.producerInstance?.close().catch(() => undefined),
       this.adminInstance?.close().catch(() => undefined),

@@ -9,6 +9,7 @@ import type {
 import { errorFields, type MessagingLogger } from '../logger';
 import { platformaticKafka } from './platformatic-kafka';
 import type { IncomingMessage, SubscribeOptions, Subscription } from '../message-bus';
+import { SubscriptionTimers } from '../support/subscription-timers';
 import { backoffDelay, type Backoff } from '../support/wakeup';
 import { PartitionLane } from './partition-lane';
 import { fromPlatformaticMessage, type PlatformaticRecord } from './platformatic-records';
@@ -46,7 +47,7 @@ export class PlatformaticSubscription implements Subscription {
   private stream: MessagesStream<string, Buffer, string, string> | undefined;
   private lanes = new Map<string, PartitionLane>();
   private readonly running = new Set<Promise<void>>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new SubscriptionTimers(() => this.stopped);
   private commitTimer: NodeJS.Timeout | undefined;
   private buffered = 0;
   private active = 0;
@@ -96,7 +97,6 @@ export class PlatformaticSubscription implements Subscription {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await this.shutDown();
   }
@@ -208,7 +208,7 @@ export class PlatformaticSubscription implements Subscription {
       },
       'message handler failed; the message will be delivered again',
     );
-    this.later(delay, () => {
+    this.timers.later(delay, () => {
       if (!lane.revoked && !lane.running) this.run(lane);
     });
   }
@@ -277,7 +277,7 @@ export class PlatformaticSubscription implements Subscription {
 
   private scheduleRestart(): void {
     this.restarts += 1;
-    this.later(backoffDelay(this.settings.restartBackoff, this.restarts), async () => {
+    this.timers.later(backoffDelay(this.settings.restartBackoff, this.restarts), async () => {
       await this.shutDown();
       if (this.stopped) return;
       try {
@@ -293,13 +293,5 @@ export class PlatformaticSubscription implements Subscription {
         if (!this.stopped) this.scheduleRestart();
       }
     });
-  }
-
-  private later(delayMs: number, action: () => unknown): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (!this.stopped) void action();
-    }, delayMs);
-    this.timers.add(timer);
   }
 }
